@@ -1,0 +1,77 @@
+"""Exceptions raised by shpolicy.
+
+Every failure on bad input is a :class:`ShpolicyError` subclass whose message
+says what went wrong and where (byte offset, line and column, JSON path or XML
+line), so callers can catch one base class and still show a useful message.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AknError",
+    "DecodeError",
+    "InvalidValueError",
+    "ParseError",
+    "SchemaError",
+    "ShpolicyError",
+]
+
+
+class ShpolicyError(Exception):
+    """Base class of every error shpolicy raises on bad input."""
+
+
+class InvalidValueError(ShpolicyError, ValueError):
+    """A model value is impossible (negative span, start after end, unknown comparator...)."""
+
+
+class DecodeError(ShpolicyError):
+    """Bytes could not be decoded to text; ``offset`` is the first bad byte."""
+
+    def __init__(self, message: str, *, offset: int | None = None, source: str | None = None):
+        where = ""
+        if source is not None:
+            where += f"{source}: "
+        if offset is not None:
+            where += f"byte {offset}: "
+        super().__init__(where + message)
+        self.offset = offset
+        self.source = source
+
+
+class ParseError(ShpolicyError):
+    """A text cannot be parsed at all (for example: it is empty)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        source: str | None = None,
+    ):
+        where = ""
+        if source is not None:
+            where += f"{source}:"
+        if line is not None:
+            where += f"{line}:{column or 1}:"
+        super().__init__(f"{where} {message}".strip())
+        self.line = line
+        self.column = column
+        self.source = source
+
+
+class SchemaError(ShpolicyError):
+    """A JSON document does not match the shpolicy schema; ``path`` is a JSON path like ``$.measures[3].label``."""
+
+    def __init__(self, message: str, *, path: str = "$"):
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
+class AknError(ShpolicyError):
+    """An XML document is not shpolicy-readable Akoma Ntoso; ``line`` is its XML line when known."""
+
+    def __init__(self, message: str, *, line: int | None = None):
+        super().__init__(f"line {line}: {message}" if line is not None else message)
+        self.line = line

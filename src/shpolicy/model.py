@@ -1,0 +1,218 @@
+"""The typed object model of a policy document.
+
+Every class is a frozen, slotted, keyword-only attrs class with value equality.
+Offsets in :class:`Span` index the text that was parsed.  Dates are
+:class:`datetime.date`, amounts :class:`decimal.Decimal`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from .errors import InvalidValueError
+
+__all__ = [
+    "COMPARATORS",
+    "ROLES",
+    "SEVERITIES",
+    "Diagnostic",
+    "Measure",
+    "Policy",
+    "Reference",
+    "ResponsibleUnit",
+    "Section",
+    "Span",
+    "Target",
+    "ValidityPeriod",
+]
+
+COMPARATORS: Final = ("=", ">", ">=", "<", "<=")
+SEVERITIES: Final = ("info", "warning", "error")
+ROLES: Final = ("lead", "cooperating")
+LANGUAGES: Final = ("en", "zh")
+
+
+def _one_of(choices: tuple[str, ...]) -> Any:
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in choices:
+            raise InvalidValueError(
+                f"{type(inst).__name__}.{attribute.name} must be one of {choices!r}, not {value!r}"
+            )
+
+    return check
+
+
+def _optional_one_of(choices: tuple[str, ...]) -> Any:
+    inner = _one_of(choices)
+
+    def check(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            inner(inst, attribute, value)
+
+    return check
+
+
+def _non_negative(inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value < 0:
+        raise InvalidValueError(f"{type(inst).__name__}.{attribute.name} must be >= 0, not {value}")
+
+
+def _finite(inst: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
+    if not value.is_finite():
+        raise InvalidValueError(f"{type(inst).__name__}.{attribute.name} must be finite, not {value}")
+
+
+_frozen = attrs.frozen(kw_only=True, slots=True)
+
+
+@_frozen
+class Span:
+    """Half-open character range ``[start, end)`` into the parsed text."""
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidValueError(f"Span end {self.end} is before its start {self.start}")
+
+
+@_frozen
+class Diagnostic:
+    """Something the parser noticed: a numbering gap, a missing title, an unknown unit..."""
+
+    code: str
+    severity: str = attrs.field(validator=_one_of(SEVERITIES))
+    message: str
+    span: Span | None = None
+
+
+@_frozen
+class Reference:
+    """An instrument the policy says it implements, by its quoted title."""
+
+    title: str
+    span: Span
+
+
+@_frozen
+class ResponsibleUnit:
+    """A body named in a responsibility clause, a header or a signature block.
+
+    ``role`` is ``"lead"`` or ``"cooperating"`` where the clause distinguishes
+    them (牵头单位 / 配合单位, "Lead unit" / "cooperating units"), else ``None``.
+    """
+
+    name: str
+    unit_id: str | None = None
+    role: str | None = attrs.field(default=None, validator=_optional_one_of(ROLES))
+    span: Span | None = None
+
+
+@_frozen
+class Target:
+    """A quantitative target, cap or amount, normalised exactly."""
+
+    text: str
+    value: Decimal = attrs.field(validator=_finite)
+    unit: str
+    comparator: str = attrs.field(default="=", validator=_one_of(COMPARATORS))
+    deadline_year: int | None = None
+    span: Span
+
+
+@_frozen
+class ValidityPeriod:
+    """When the policy takes effect and expires; ``text`` is the clause as written."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    starts_on_announcement: bool = False
+    text: str = ""
+    span: Span | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise InvalidValueError(
+                f"ValidityPeriod starts {self.start.isoformat()} after it ends {self.end.isoformat()}"
+            )
+        if self.starts_on_announcement and self.start is not None:
+            raise InvalidValueError(
+                "ValidityPeriod cannot both start on announcement and on a fixed date"
+            )
+
+
+@_frozen
+class Measure:
+    """One numbered measure (a policy's operative unit)."""
+
+    label: str
+    ordinal: int
+    title: str
+    text: str
+    responsible_label: str | None = None
+    responsible_units: tuple[ResponsibleUnit, ...] = ()
+    targets: tuple[Target, ...] = ()
+    span: Span
+
+
+@_frozen
+class Section:
+    """A chapter, group or any deeper division holding measures or further sections."""
+
+    num: str
+    label: str
+    ordinal: int
+    heading: str
+    text: str = ""
+    sections: tuple[Section, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    responsible_label: str | None = None
+    responsible_units: tuple[ResponsibleUnit, ...] = ()
+    targets: tuple[Target, ...] = ()
+    span: Span
+
+    def all_measures(self) -> tuple[Measure, ...]:
+        """Every measure in this section and below, in document order."""
+        return _measures_in_order(self.measures, self.sections)
+
+
+@_frozen
+class Policy:
+    """A parsed policy document."""
+
+    title: str | None = None
+    language: str = attrs.field(default="en", validator=_one_of(LANGUAGES))
+    doc_number: str | None = None
+    issued: dt.date | None = None
+    published: dt.date | None = None
+    issuers: tuple[ResponsibleUnit, ...] = ()
+    validity: ValidityPeriod | None = None
+    implements: tuple[Reference, ...] = ()
+    preamble: str = ""
+    sections: tuple[Section, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    targets: tuple[Target, ...] = ()
+    closing: str | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    source: str | None = None
+
+    def all_measures(self) -> tuple[Measure, ...]:
+        """Every measure of the document in document order."""
+        return _measures_in_order(self.measures, self.sections)
+
+
+def _measures_in_order(
+    measures: tuple[Measure, ...], sections: tuple[Section, ...]
+) -> tuple[Measure, ...]:
+    # Measures directly in a container and those of its sections interleave in
+    # the printed text; their spans give the printed order.
+    found: list[Measure] = list(measures)
+    for section in sections:
+        found.extend(section.all_measures())
+    found.sort(key=lambda m: m.span.start)
+    return tuple(found)
