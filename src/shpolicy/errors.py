@@ -62,7 +62,10 @@ class ParseError(ShpolicyError):
 
 
 class SchemaError(ShpolicyError):
-    """A JSON document does not match the shpolicy schema; ``path`` is a JSON path like ``$.measures[3].label``."""
+    """A JSON document does not match the shpolicy schema.
+
+    ``path`` is a JSON path such as ``$.measures[3].label``.
+    """
 
     def __init__(self, message: str, *, path: str = "$"):
         super().__init__(f"{path}: {message}")

@@ -63,13 +63,12 @@ def _non_negative(inst: object, attribute: attrs.Attribute[Any], value: int) -> 
 
 def _finite(inst: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
     if not value.is_finite():
-        raise InvalidValueError(f"{type(inst).__name__}.{attribute.name} must be finite, not {value}")
+        raise InvalidValueError(
+            f"{type(inst).__name__}.{attribute.name} must be finite, not {value}"
+        )
 
 
-_frozen = attrs.frozen(kw_only=True, slots=True)
-
-
-@_frozen
+@attrs.frozen(kw_only=True, slots=True)
 class Span:
     """Half-open character range ``[start, end)`` into the parsed text."""
 
@@ -81,7 +80,7 @@ class Span:
             raise InvalidValueError(f"Span end {self.end} is before its start {self.start}")
 
 
-@_frozen
+@attrs.frozen(kw_only=True, slots=True)
 class Diagnostic:
     """Something the parser noticed: a numbering gap, a missing title, an unknown unit..."""
 
@@ -91,7 +90,7 @@ class Diagnostic:
     span: Span | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True, slots=True)
 class Reference:
     """An instrument the policy says it implements, by its quoted title."""
 
@@ -99,7 +98,7 @@ class Reference:
     span: Span
 
 
-@_frozen
+@attrs.frozen(kw_only=True, slots=True)
 class ResponsibleUnit:
     """A body named in a responsibility clause, a header or a signature block.
 
@@ -113,7 +112,7 @@ class ResponsibleUnit:
     span: Span | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True, slots=True)
 class Target:
     """A quantitative target, cap or amount, normalised exactly."""
 
@@ -125,7 +124,7 @@ class Target:
     span: Span
 
 
-@_frozen
+@attrs.frozen(kw_only=True, slots=True)
 class ValidityPeriod:
     """When the policy takes effect and expires; ``text`` is the clause as written."""
 
@@ -138,7 +137,8 @@ class ValidityPeriod:
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise InvalidValueError(
-                f"ValidityPeriod starts {self.start.isoformat()} after it ends {self.end.isoformat()}"
+                f"ValidityPeriod starts {self.start.isoformat()} "
+                f"after it ends {self.end.isoformat()}"
             )
         if self.starts_on_announcement and self.start is not None:
             raise InvalidValueError(
@@ -146,7 +146,7 @@ class ValidityPeriod:
             )
 
 
-@_frozen
+@attrs.frozen(kw_only=True, slots=True)
 class Measure:
     """One numbered measure (a policy's operative unit)."""
 
@@ -160,7 +160,7 @@ class Measure:
     span: Span
 
 
-@_frozen
+@attrs.frozen(kw_only=True, slots=True)
 class Section:
     """A chapter, group or any deeper division holding measures or further sections."""
 
@@ -181,7 +181,7 @@ class Section:
         return _measures_in_order(self.measures, self.sections)
 
 
-@_frozen
+@attrs.frozen(kw_only=True, slots=True)
 class Policy:
     """A parsed policy document."""
 

@@ -1,0 +1,92 @@
+"""Dates as printed in English and Chinese policy texts.
+
+``December 1, 2023``, ``1 December 2023``, ``Dec. 1, 2023``, ``2024年12月9日``,
+``2024-12-09`` and ``2024.12.09`` are recognised on folded text (full-width digits
+read as ASCII).  Impossible dates (``February 30``) are not dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Final
+
+import attrs
+
+__all__ = ["DATE_PATTERN", "DATE_TEXT", "FoundDate", "find_dates", "parse_date"]
+
+_MONTHS: Final = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH: Final = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+
+DATE_PATTERN: Final = (
+    rf"(?:(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"
+    r"|(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日"
+    r"|(?P<y4>(?:19|20)\d{2})(?P<sep>[-./])(?P<m4>\d{1,2})(?P=sep)(?P<d4>\d{1,2})(?![\d.]))"
+)
+_DATE: Final = re.compile(DATE_PATTERN, re.IGNORECASE)
+# The same shapes without group names, to embed in larger patterns.
+DATE_TEXT: Final = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN).replace("(?P=sep)", "[-./]")
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class FoundDate:
+    """A date found in the text, with its offsets."""
+
+    date: dt.date
+    start: int
+    end: int
+
+
+def _to_date(m: re.Match[str]) -> dt.date | None:
+    for i in "1234":
+        year = m.group(f"y{i}")
+        if year is None:
+            continue
+        month_text = m.group(f"m{i}")
+        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.rstrip(".").lower()]
+        try:
+            return dt.date(int(year), month, int(m.group(f"d{i}")))
+        except ValueError:
+            return None
+    return None
+
+
+def find_dates(folded: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
+    """Every valid date in ``folded[start:end]``, in order."""
+    stop = len(folded) if end is None else end
+    for m in _DATE.finditer(folded, start, stop):
+        date = _to_date(m)
+        if date is not None:
+            yield FoundDate(date=date, start=m.start(), end=m.end())
+
+
+def parse_date(folded: str) -> dt.date | None:
+    """The date that *folded* consists of (blanks and brackets around it allowed), else ``None``."""
+    core = folded.strip(" ()[]")
+    m = _DATE.fullmatch(core)
+    return _to_date(m) if m else None

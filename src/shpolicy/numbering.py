@@ -1,0 +1,142 @@
+"""Numbering labels: ``I.``, ``(I)``, ``一、``, ``（一）``, ``1.``, ``1．``, ``(1)``, ``第一章`` ...
+
+A label has a *shape* (how it is bracketed or punctuated) and a numeral
+*system* (Roman, Chinese, Arabic).  Levels of a document are told apart by
+shape and system together; :func:`match_label` reads one label at a position
+of the folded text (see :mod:`shpolicy.normalize`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+__all__ = ["Label", "chinese_to_int", "match_label", "roman_to_int"]
+
+_ROMAN: Final = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_CN_DIGITS: Final = "〇零一二两三四五六七八九十百千"
+_CN: Final = f"[{_CN_DIGITS}]{{1,6}}"
+
+# One pattern per label shape.  Each captures the bare numeral in group "n".
+# The lookaheads keep decimals ("1.5"), dates ("2024.12") and abbreviations
+# ("I.e.") from passing for labels.
+_PATTERNS: Final = (
+    ("cn-chapter", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})章\s*")),
+    ("cn-section", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})节\s*")),
+    ("cn-article", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})条\s*")),
+    ("roman-dot", re.compile(rf"(?P<n>{_ROMAN})(?:\.|、)(?![A-Za-z0-9.])\s*")),
+    ("paren", re.compile(rf"\((?P<n>{_ROMAN}|{_CN}|\d{{1,3}})\)\s*")),
+    ("cn-dun", re.compile(rf"(?P<n>{_CN})、\s*")),
+    ("arabic-dot", re.compile(r"(?P<n>\d{1,3})(?:\.|、)(?![0-9])\s*")),
+    ("circled", re.compile(r"(?P<n>[\u2460-\u2473])\s*")),
+)
+
+
+def roman_to_int(numeral: str) -> int:
+    """Value of a Roman numeral (already validated by the label pattern)."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for i, ch in enumerate(numeral):
+        v = values[ch]
+        if i + 1 < len(numeral) and values[numeral[i + 1]] > v:
+            total -= v
+        else:
+            total += v
+    return total
+
+
+_CN_VALUES: Final = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_to_int(numeral: str) -> int:
+    """Value of a Chinese numeral below 10,000 (``十二`` 12, ``二十`` 20, ``一百零五`` 105)."""
+    total = 0
+    digit = 0
+    for ch in numeral:
+        if ch in _CN_VALUES:
+            digit = _CN_VALUES[ch]
+        else:
+            total += (digit or 1) * _CN_UNITS[ch]
+            digit = 0
+    return total + digit
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Label:
+    """A numbering label found in the text."""
+
+    shape: str  # "roman-dot", "paren", "cn-dun", "arabic-dot", "cn-chapter", ...
+    system: str  # "roman", "chinese", "arabic", "circled"
+    value: int
+    num: str  # the bare numeral as printed
+    start: int  # offset of the label's first character
+    end: int  # offset just past the label and the blanks after it
+    text_end: int  # offset just past the label itself (without trailing blanks)
+
+    @property
+    def style(self) -> tuple[str, str]:
+        """Shape and numeral system together: what tells one level from another."""
+        return (self.shape, self.system)
+
+
+def _system(shape: str, num: str) -> str:
+    if shape == "circled":
+        return "circled"
+    if num.isdigit():
+        return "arabic"
+    if num[0] in _CN_DIGITS:
+        return "chinese"
+    return "roman"
+
+
+def _value(system: str, num: str) -> int:
+    if system == "arabic":
+        return int(num)
+    if system == "chinese":
+        return chinese_to_int(num)
+    if system == "circled":
+        return ord(num) - 0x2460 + 1
+    return roman_to_int(num)
+
+
+def match_label(folded: str, pos: int, end: int | None = None) -> Label | None:
+    """The label starting exactly at *pos* in *folded*, or ``None``."""
+    stop = len(folded) if end is None else end
+    for shape, pattern in _PATTERNS:
+        m = pattern.match(folded, pos, stop)
+        if m is None or not m.group("n"):
+            continue
+        num = m.group("n")
+        system = _system(shape, num)
+        value = _value(system, num)
+        if value == 0:
+            continue
+        label_end = m.end()
+        while label_end > m.start() and folded[label_end - 1] == " ":
+            label_end -= 1
+        return Label(
+            shape=shape,
+            system=system,
+            value=value,
+            num=num,
+            start=m.start(),
+            end=m.end(),
+            text_end=label_end,
+        )
+    return None

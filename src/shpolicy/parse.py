@@ -1,0 +1,426 @@
+"""The parsing pipeline: bytes -> text -> lines -> header and outline -> model.
+
+    read (bytes to text) -> fold (recognition copy) -> lines -> header / outline
+    -> enrich (responsibility, targets, validity, references, units) -> Policy
+
+Every stage is a pure function; this module only wires them together and
+turns offsets into model objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .dates import parse_date
+from .errors import ParseError
+from .header import Header, read_header, signature_block
+from .language import detect_language
+from .lines import Line, split_lines
+from .model import (
+    Diagnostic,
+    Measure,
+    Policy,
+    Reference,
+    ResponsibleUnit,
+    Section,
+    Span,
+    Target,
+    ValidityPeriod,
+)
+from .normalize import fold
+from .numbering import match_label
+from .read import decode
+from .references import find_references
+from .responsibility import Clause
+from .sentences import sentence_end
+from .structure import Node, Outline, Piece, build_outline
+from .targets import find_targets
+from .units import lookup
+from .validity import ValidityMatch, find_validity, is_validity_clause
+
+__all__ = ["parse_bytes", "parse_file", "parse_text"]
+
+_TRIM = " .。:;"
+
+
+def parse_file(path: str | os.PathLike[str]) -> Policy:
+    """Read the file at *path* and parse it.
+
+    The bytes may be UTF-8 (with or without BOM), UTF-16 with BOM or GB18030.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ParseError(
+            f"cannot read file: {exc.strerror or exc}", source=os.fspath(path)
+        ) from exc
+    return parse_bytes(data, source=os.fspath(path))
+
+
+def parse_bytes(data: bytes, *, source: str | None = None) -> Policy:
+    """Decode *data* (see :func:`shpolicy.read.decode`) and parse it."""
+    return parse_text(decode(data, source=source), source=source)
+
+
+def parse_text(text: str, *, source: str | None = None) -> Policy:
+    """Parse one policy document held in memory.
+
+    Spans in the result index *text*.  Raises :class:`ParseError` only when
+    the text holds nothing to parse (it is empty or blank); everything unusual
+    in a non-empty text becomes a diagnostic instead.
+    """
+    folded = fold(text)
+    lines = split_lines(folded)
+    if not lines:
+        raise ParseError("the text is empty or blank", source=source)
+    body_at = _first_numbered_line(folded, lines)
+    header = read_header(folded, lines[:body_at])
+    outline = build_outline(folded, lines[body_at:], is_validity_clause)
+    return _Assembler(text, folded, source).policy(header, outline, lines)
+
+
+def _first_numbered_line(folded: str, lines: Sequence[Line]) -> int:
+    for i, line in enumerate(lines):
+        if match_label(folded, line.start, line.end) is not None:
+            return i
+    return len(lines)
+
+
+class _Assembler:
+    """Turns header and outline offsets into model objects (state: the texts only)."""
+
+    def __init__(self, text: str, folded: str, source: str | None) -> None:
+        self.text = text
+        self.folded = folded
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- small pieces -------------------------------------------------------
+    def _slice(self, start: int, end: int) -> str:
+        start, end = self._trimmed(start, end)
+        return self.text[start:end]
+
+    def _trimmed(self, start: int, end: int, chars: str = " ") -> tuple[int, int]:
+        while start < end and self.folded[start] in chars:
+            start += 1
+        while end > start and self.folded[end - 1] in chars:
+            end -= 1
+        return start, end
+
+    def _join(self, ranges: Iterable[tuple[int, int]]) -> str:
+        parts = [self._slice(s, e) for s, e in ranges]
+        return "\n".join(p for p in parts if p)
+
+    def _targets(self, ranges: Iterable[tuple[int, int]]) -> tuple[Target, ...]:
+        found: list[Target] = []
+        for s, e in ranges:
+            if s < e:
+                found.extend(find_targets(self.text, s, e))
+        return tuple(found)
+
+    def _unit(self, start: int, end: int, role: str | None) -> ResponsibleUnit:
+        name = self._slice(start, end)
+        unit = lookup(name)
+        if unit is None:
+            self.diagnostics.append(
+                Diagnostic(
+                    code="unknown-unit",
+                    severity="info",
+                    message=f"{name!r} is not in the registry of Shanghai bodies",
+                    span=Span(start=start, end=end),
+                )
+            )
+        return ResponsibleUnit(
+            name=name,
+            unit_id=None if unit is None else unit.id,
+            role=role,
+            span=Span(start=start, end=end),
+        )
+
+    def _clause_units(
+        self, clause: Clause | None
+    ) -> tuple[str | None, tuple[ResponsibleUnit, ...]]:
+        if clause is None:
+            return None, ()
+        label = self.text[clause.label_start : clause.label_end]
+        units = tuple(self._unit(u.start, u.end, u.role) for u in clause.units)
+        if not units:
+            self.diagnostics.append(
+                Diagnostic(
+                    code="empty-responsibility-clause",
+                    severity="warning",
+                    message=f"the clause {label!r} names no unit",
+                    span=Span(start=clause.start, end=clause.end),
+                )
+            )
+        return label, units
+
+    # -- outline nodes ---------------------------------------------------------
+    def _content_ranges(self, node: Node, pieces: Iterable[Piece]) -> list[tuple[int, int]]:
+        """Text ranges of an item without its label and responsibility clause."""
+        ranges: list[tuple[int, int]] = []
+        clause = node.clause
+        for piece in pieces:
+            start = node.label.end if piece is node.first else piece.start
+            end = piece.end
+            if clause is not None:
+                if piece is node.clause_piece:
+                    end = clause.start
+                elif clause.start <= piece.start < clause.end:
+                    continue  # a further clause line (配合单位 ...) merged into the clause
+            start, end = self._trimmed(start, end)
+            if start < end:
+                ranges.append((start, end))
+        return ranges
+
+    def _label_text(self, node: Node) -> tuple[str, str]:
+        label = node.label
+        num_at = self.folded.find(label.num, label.start, label.text_end)
+        num = self.text[num_at : num_at + len(label.num)] if num_at >= 0 else label.num
+        return num, self.text[label.start : label.text_end]
+
+    def _lead(self, start: int, end: int) -> tuple[int, int]:
+        """The lead sentence of ``[start, end)`` without its stop."""
+        stop = sentence_end(self.folded, start, end)
+        lead_end = end if stop is None else stop
+        return self._trimmed(start, lead_end, _TRIM)
+
+    def _is_section(
+        self, node: Node, section_styles: set[tuple[int, tuple[str, str]]], depth: int
+    ) -> bool:
+        if node.children:
+            # An item with numbered sub-items is a section, unless it carries
+            # the responsibility clause itself and its sub-items none: then
+            # the sub-items are points of one measure.
+            own_clause_only = node.clause is not None and not any(
+                c.has_clause_below() for c in node.children
+            )
+            return not own_clause_only
+        return (depth, node.label.style) in section_styles
+
+    def _section_styles(self, roots: Sequence[Node]) -> set[tuple[int, tuple[str, str]]]:
+        styles: set[tuple[int, tuple[str, str]]] = set()
+        todo: list[tuple[Node, int]] = [(n, 0) for n in roots]
+        while todo:
+            node, depth = todo.pop()
+            if node.children and self._is_section(node, set(), depth):
+                styles.add((depth, node.label.style))
+            todo.extend((c, depth + 1) for c in node.children)
+        return styles
+
+    def _measure(self, node: Node) -> Measure:
+        pieces = [node.first, *node.body, *_descendant_pieces(node)]
+        ranges = self._content_ranges(node, pieces)
+        title_range = self._lead(*ranges[0]) if ranges else (node.label.end, node.label.end)
+        label_name, units = self._clause_units(node.clause)
+        _, label = self._label_text(node)
+        return Measure(
+            label=label,
+            ordinal=node.label.value,
+            title=self._slice(*title_range),
+            text=self._join(ranges),
+            responsible_label=label_name,
+            responsible_units=units,
+            targets=self._targets(ranges),
+            span=Span(start=node.label.start, end=max(node.end, node.first.end)),
+        )
+
+    def _section(self, node: Node, styles: set[tuple[int, tuple[str, str]]], depth: int) -> Section:
+        num, label = self._label_text(node)
+        first = self._content_ranges(node, [node.first])
+        heading_range = self._lead(*first[0]) if first else (node.label.end, node.label.end)
+        own: list[tuple[int, int]] = []
+        if first:
+            rest_start = heading_range[1]
+            rest = self._trimmed(rest_start, first[0][1], _TRIM)
+            if rest[0] < rest[1]:
+                own.append(rest)
+        own.extend(self._content_ranges(node, [*node.body, *node.loose]))
+        sections: list[Section] = []
+        measures: list[Measure] = []
+        for child in node.children:
+            if self._is_section(child, styles, depth + 1):
+                sections.append(self._section(child, styles, depth + 1))
+            else:
+                measures.append(self._measure(child))
+        label_name, units = self._clause_units(node.clause)
+        return Section(
+            num=num,
+            label=label,
+            ordinal=node.label.value,
+            heading=self._slice(*heading_range),
+            text=self._join(own),
+            sections=tuple(sections),
+            measures=tuple(measures),
+            responsible_label=label_name,
+            responsible_units=units,
+            targets=self._targets(own),
+            span=Span(start=node.label.start, end=max(node.end, node.first.end)),
+        )
+
+    # -- the document ---------------------------------------------------------
+    def policy(self, header: Header, outline: Outline, lines: Sequence[Line]) -> Policy:
+        self.diagnostics.extend(outline.diagnostics)
+        styles = self._section_styles(outline.roots)
+        sections: list[Section] = []
+        measures: list[Measure] = []
+        for node in outline.roots:
+            if self._is_section(node, styles, 0):
+                sections.append(self._section(node, styles, 0))
+            else:
+                measures.append(self._measure(node))
+        preamble_ranges = [(line.start, line.end) for line in header.preamble]
+        tail = _tail_lines(outline)
+        validity, closing_ranges, signers, signed = self._tail(tail)
+        if outline.stray:
+            self._report_stray(outline.stray)
+            closing_ranges = [(p.start, p.end) for p in outline.stray] + closing_ranges
+        issuers = [*header.issuers, *signers]
+        title = None if header.title is None else self._slice(*header.title)
+        self._report_header(header, title, not outline.roots)
+        closing = self._join(closing_ranges)
+        return Policy(
+            title=title,
+            language=detect_language(self.text),
+            doc_number=None if header.doc_number is None else self._slice(*header.doc_number),
+            issued=header.issued or signed,
+            published=header.published,
+            issuers=self._issuers(issuers),
+            validity=validity,
+            implements=self._references(preamble_ranges),
+            preamble=self._join(preamble_ranges),
+            sections=tuple(sections),
+            measures=tuple(measures),
+            targets=self._targets([*preamble_ranges, *closing_ranges]),
+            closing=closing or None,
+            diagnostics=tuple(sorted(self.diagnostics, key=_diagnostic_order)),
+            source=self.source,
+        )
+
+    def _tail(
+        self, tail: Sequence[Line]
+    ) -> tuple[ValidityPeriod | None, list[tuple[int, int]], list[tuple[int, int]], dt.date | None]:
+        sign_at, signed = signature_block(self.folded, tail)
+        signers = [
+            (line.start, line.end)
+            for line in tail[sign_at:]
+            if parse_date(self.folded[line.start : line.end]) is None
+        ]
+        validity: ValidityPeriod | None = None
+        closing: list[tuple[int, int]] = []
+        for line in tail[:sign_at]:
+            found = (
+                None if validity is not None else find_validity(self.folded, line.start, line.end)
+            )
+            if found is None:
+                closing.append((line.start, line.end))
+                continue
+            validity = self._validity(found)
+            closing.append((line.start, found.span_start))
+            closing.append((found.span_end, line.end))
+        return (
+            validity,
+            [r for r in closing if self._trimmed(*r)[0] < self._trimmed(*r)[1]],
+            signers,
+            signed,
+        )
+
+    def _validity(self, found: ValidityMatch) -> ValidityPeriod:
+        if found.years is not None and found.start is None:
+            self.diagnostics.append(
+                Diagnostic(
+                    code="validity-end-unknown",
+                    severity="info",
+                    message=f"valid for {found.years} years from a date the text does not give",
+                    span=Span(start=found.span_start, end=found.span_end),
+                )
+            )
+        return ValidityPeriod(
+            start=found.start,
+            end=found.end,
+            starts_on_announcement=found.starts_on_announcement,
+            text=self.text[found.span_start : found.span_end],
+            span=Span(start=found.span_start, end=found.span_end),
+        )
+
+    def _issuers(self, ranges: Sequence[tuple[int, int]]) -> tuple[ResponsibleUnit, ...]:
+        seen: set[str] = set()
+        issuers: list[ResponsibleUnit] = []
+        for start, end in ranges:
+            name = self._slice(start, end)
+            if name in seen:
+                continue
+            seen.add(name)
+            unit = lookup(name)
+            issuers.append(
+                ResponsibleUnit(
+                    name=name,
+                    unit_id=None if unit is None else unit.id,
+                    span=Span(start=start, end=end),
+                )
+            )
+        return tuple(issuers)
+
+    def _references(self, ranges: Sequence[tuple[int, int]]) -> tuple[Reference, ...]:
+        found: list[Reference] = []
+        for start, end in ranges:
+            for s, e in find_references(self.folded, start, end):
+                found.append(Reference(title=self.text[s:e], span=Span(start=s, end=e)))
+        return tuple(found)
+
+    def _report_stray(self, stray: Sequence[Piece]) -> None:
+        for piece in stray:
+            self.diagnostics.append(
+                Diagnostic(
+                    code="unplaced-text",
+                    severity="warning",
+                    message="text between top-level items; kept in the closing text",
+                    span=Span(start=piece.start, end=piece.end),
+                )
+            )
+
+    def _report_header(self, header: Header, title: str | None, no_items: bool) -> None:
+        if title is None:
+            self.diagnostics.append(
+                Diagnostic(
+                    code="no-title", severity="info", message="the text has no title", span=None
+                )
+            )
+        if header.wrapper:
+            first, last = header.wrapper[0], header.wrapper[-1]
+            self.diagnostics.append(
+                Diagnostic(
+                    code="notice-text",
+                    severity="info",
+                    message="text of a notice that wraps the policy; not part of its preamble",
+                    span=Span(start=first.start, end=last.end),
+                )
+            )
+        if no_items:
+            self.diagnostics.append(
+                Diagnostic(
+                    code="no-measures",
+                    severity="warning",
+                    message="no numbered item found; the text is kept as the preamble",
+                    span=None,
+                )
+            )
+
+
+def _descendant_pieces(node: Node) -> list[Piece]:
+    """Pieces of numbered points inside a measure, in order (they belong to its text)."""
+    pieces: list[Piece] = []
+    for child in node.children:
+        pieces.extend([child.first, *child.body, *child.loose, *_descendant_pieces(child)])
+    return pieces
+
+
+def _tail_lines(outline: Outline) -> list[Line]:
+    return [Line(start=p.start, end=p.end, number=p.line) for p in outline.tail]
+
+
+def _diagnostic_order(d: Diagnostic) -> tuple[int, str]:
+    return (-1 if d.span is None else d.span.start, d.code)

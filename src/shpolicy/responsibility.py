@@ -1,0 +1,292 @@
+"""Responsibility clauses: who carries a measure out.
+
+A clause is a label ("Units responsible for implementation", "Responsible
+Departments and Units", "Responsible department(s)", "Lead unit", "责任单位",
+"牵头单位" ...) followed by a colon and a list of bodies.  It may be bracketed
+(ASCII or full-width) at the end of a measure's text, or stand on its own line
+or paragraph, bracketed or not.  A clause may name a lead unit and cooperating
+units; each unit then keeps its role.
+
+All matching runs on the folded text (:mod:`shpolicy.normalize`), so ``（``,
+``：`` and ``；`` read like their ASCII forms while offsets stay those of the
+original.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Final
+
+import attrs
+
+__all__ = ["Clause", "UnitMention", "find_clause", "split_units"]
+
+_EN_NOUN: Final = (
+    r"(?:units?|departments?(?:\(s\))?|entit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)"
+    r"|organi[sz]ations?|institutions?|parties|party)"
+)
+_EN_LABEL: Final = (
+    rf"(?:{_EN_NOUN}(?:\s+and\s+{_EN_NOUN})?\s+responsible(?:\s+for\s+(?:the\s+)?implement(?:ation|ing))?"
+    rf"|(?:main\s+|primary\s+)?responsible\s+{_EN_NOUN}(?:\s+and\s+{_EN_NOUN})?"
+    rf"|(?:lead(?:ing)?|cooperating|co-?operating|coordinating|supporting|participating)"
+    rf"\s+{_EN_NOUN}(?:\s+and\s+{_EN_NOUN})?"
+    r"|implementing\s+(?:units?|departments?|bod(?:y|ies)|agenc(?:y|ies))"
+    r"|(?:led|implemented)\s+by)"
+)
+_ZH_LABEL: Final = (
+    r"(?:责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|协同单位|协同部门"
+    r"|参与单位|实施单位|主责单位|主责部门|责任处室)"
+)
+_LABEL: Final = re.compile(rf"(?:{_EN_LABEL}|{_ZH_LABEL})\s*:\s*", re.IGNORECASE)
+# Where a clause may begin: its own bracket, the start of the segment, or
+# right after a sentence ends (". Responsible unit: ...").
+_OPEN: Final = "(["
+_CLOSE: Final = {"(": ")", "[": "]"}
+_SENTENCE_END: Final = ".。;!?)]"
+_TRAILING: Final = " .。;,"
+
+_LEAD_WORDS: Final = re.compile(r"^(?:lead|leading|牵头|主责|led\b)", re.IGNORECASE)
+_COOP_WORDS: Final = re.compile(
+    r"^(?:cooperating|co-?operating|coordinating|supporting|participating|配合|协同|参与)",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class UnitMention:
+    """One body named in a clause, with its offsets and role."""
+
+    start: int
+    end: int
+    role: str | None
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Clause:
+    """A responsibility clause found in a segment of text.
+
+    ``start`` is where the clause begins (its bracket, if any) and ``end`` where
+    it ends (after its closing bracket); ``label`` spans the first label.
+    """
+
+    start: int
+    end: int
+    label_start: int
+    label_end: int
+    units: tuple[UnitMention, ...]
+
+
+def _role(label: str) -> str | None:
+    if _LEAD_WORDS.match(label):
+        return "lead"
+    if _COOP_WORDS.match(label):
+        return "cooperating"
+    return None
+
+
+def _closing_bracket(folded: str, open_at: int, end: int) -> int | None:
+    """Offset of the bracket closing the one at *open_at*, within ``[open_at, end)``."""
+    depth = 0
+    for i in range(open_at, end):
+        ch = folded[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _tail_is_blank(folded: str, start: int, end: int) -> bool:
+    return not folded[start:end].strip(_TRAILING)
+
+
+def find_clause(folded: str, start: int, end: int) -> Clause | None:
+    """The responsibility clause that ends the segment ``folded[start:end]``, if any.
+
+    The clause must run to the end of the segment (a closing stop or blanks may
+    follow); a label in the middle of a sentence is not a clause.
+    """
+    for m in _LABEL.finditer(folded, start, end):
+        at = m.start()
+        before = at - 1
+        while before >= start and folded[before] == " ":
+            before -= 1
+        clause_start = at
+        close: int | None = None
+        if before >= start and folded[before] in _OPEN:
+            clause_start = before
+            close = _closing_bracket(folded, before, end)
+            if close is None:
+                # An unclosed bracket: take the rest of the segment.
+                close = end
+            elif not _tail_is_blank(folded, close + 1, end):
+                continue
+        elif before >= start and folded[before] not in _SENTENCE_END:
+            continue
+        body_end = end if close is None else close
+        units = _units_with_roles(folded, m, body_end)
+        clause_end = end if close is None or close == end else close + 1
+        return Clause(
+            start=clause_start,
+            end=clause_end,
+            label_start=m.start(),
+            label_end=_label_text_end(folded, m),
+            units=units,
+        )
+    return None
+
+
+def _label_text_end(folded: str, m: re.Match[str]) -> int:
+    """End of the label words, before the colon."""
+    colon = folded.rfind(":", m.start(), m.end())
+    end = colon if colon >= 0 else m.end()
+    while end > m.start() and folded[end - 1] == " ":
+        end -= 1
+    return end
+
+
+def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple[UnitMention, ...]:
+    """Split the clause body into units; further labels inside it set the role."""
+    labels = [first]
+    for m in _LABEL.finditer(folded, first.end(), body_end):
+        labels.append(m)
+    mentions: list[UnitMention] = []
+    for i, m in enumerate(labels):
+        part_end = labels[i + 1].start() if i + 1 < len(labels) else body_end
+        role = _role(folded[m.start() : m.end()])
+        for s, e in split_units(folded, m.end(), part_end):
+            mentions.append(UnitMention(start=s, end=e, role=role))
+    if len(labels) == 1:
+        return tuple(mentions)
+    # Where lead and cooperating units are named, an unmarked label ("责任单位")
+    # among them keeps role None; that is what the text says.
+    return tuple(mentions)
+
+
+_SEPARATORS: Final = ",;、"
+# A name ends with one of these head nouns; used to decide whether " and "
+# joins two bodies or sits inside one name ("Commission of Housing and
+# Urban-rural Development" must stay whole).
+_EN_HEAD: Final = re.compile(
+    r"(?:government|governments|commission|commissions|bureau|bureaus|office|offices"
+    r"|committee|committees|administration|center|centre|department|departments"
+    r"|service|customs|group|corporation|exchange|branch|headquarters|council|ministry"
+    r"|agency|authority|association|federation|court|procuratorate|station|institute"
+    r"|university|bank|units?|district|area|zone|company|team|league|china)"
+    r"(?:\s*\([^()]*\))?$",
+    re.IGNORECASE,
+)
+_EN_NAME_START: Final = re.compile(r"(?:the\s+)?(?:[A-Z\u00c0-\u024f]|relevant\b|all\b|other\b)")
+_ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室"
+_AND: Final = re.compile(r"(?P<en>\s+(?:and|&)\s+)|(?P<zh>以及|和|及|与)", re.IGNORECASE)
+_LEADING_JUNK: Final = re.compile(
+    r"(?:and|the|以及|和|及)\s+|(?:以及|和|及)(?=[\u4e00-\u9fff])", re.IGNORECASE
+)
+# Only the end of a name decides whether it is complete; looking at a bounded
+# tail keeps the check constant-time however long the list is.
+_NAME_TAIL: Final = 120
+
+
+def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and folded[start] in " .。;,:":
+        start += 1
+    while end > start and folded[end - 1] in " .。;,:":
+        end -= 1
+    return start, end
+
+
+def _strip_leading_words(folded: str, start: int, end: int) -> int:
+    """Skip a leading "and" / "the" (", and the Municipal ..."): names are kept without them."""
+    while True:
+        m = _LEADING_JUNK.match(folded, start, end)
+        if m is None or m.end() >= end:
+            return start
+        start = m.end()
+
+
+def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
+    cuts: list[int] = []
+    depth = 0
+    for i in range(start, end):
+        ch = folded[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in _SEPARATORS:
+            cuts.append(i)
+    return cuts
+
+
+def _ends_like_en_name(folded: str, start: int, end: int) -> bool:
+    return bool(_EN_HEAD.search(folded[max(start, end - _NAME_TAIL) : end].rstrip()))
+
+
+def _starts_like_en_name(folded: str, start: int) -> bool:
+    return bool(_EN_NAME_START.match(folded, start))
+
+
+def _ends_like_zh_name(folded: str, start: int, end: int) -> bool:
+    return end - start >= 2 and folded[end - 1] in _ZH_HEAD
+
+
+def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one list item at each "and" (和 / 及) that joins two complete names."""
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    depth = 0
+    scanned = start
+    en_end = _ends_like_en_name(folded, start, end)
+    zh_end = _ends_like_zh_name(folded, start, end)
+    for m in _AND.finditer(folded, start, end):
+        for ch in folded[scanned : m.start()]:
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth = max(0, depth - 1)
+        scanned = m.start()
+        if depth:
+            continue
+        if m.group("en"):
+            joins = (
+                en_end
+                and _ends_like_en_name(folded, piece_start, m.start())
+                and _starts_like_en_name(folded, m.end())
+                and _EN_NAME_START.match(folded, piece_start) is not None
+            )
+        else:
+            joins = (
+                zh_end
+                and _ends_like_zh_name(folded, piece_start, m.start())
+                and not folded[piece_start : m.start()].isascii()
+            )
+        if joins:
+            pieces.append((piece_start, m.start()))
+            piece_start = m.end()
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def split_units(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of each unit named in the list ``folded[start:end]``.
+
+    Separators are ``,`` ``、`` ``，`` ``;`` ``；`` outside brackets, and an "and"
+    (和 / 及) that joins two complete names.  A leading "and" / "the" is dropped.
+    """
+    bounds = [start - 1, *_depth0_separators(folded, start, end), end]
+    units: list[tuple[int, int]] = []
+    for left, right in pairwise(bounds):
+        s, e = _trim(folded, left + 1, right)
+        s = _strip_leading_words(folded, s, e)
+        s, e = _trim(folded, s, e)
+        if s >= e:
+            continue
+        for us, ue in _split_on_and(folded, s, e):
+            us = _strip_leading_words(folded, us, ue)
+            us, ue = _trim(folded, us, ue)
+            if us < ue:
+                units.append((us, ue))
+    return units

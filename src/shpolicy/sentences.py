@@ -1,0 +1,81 @@
+"""Sentence ends in English and Chinese policy prose.
+
+A measure's title is its lead sentence, a heading ends at its full stop, and a
+validity clause is the sentence that says when the text takes effect; all of
+them need to know where a sentence ends without being fooled by "P. R. China",
+"No. 2", "e.g. x" or a stop inside brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["sentence_end", "sentence_spans"]
+
+_ABBREVIATIONS: Final = frozenset(
+    {"no", "nos", "art", "arts", "para", "mr", "mrs", "ms", "dr", "st", "co", "vs", "fig", "op"}
+)
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)$")
+_OPENERS: Final = "([“‘《"
+_CLOSERS: Final = ")]”’》"
+# Looking back this far is enough to see the word before a stop.
+_LOOKBACK: Final = 12
+
+
+def _is_stop(folded: str, i: int, end: int) -> bool:
+    ch = folded[i]
+    if ch in "。!?":
+        return True
+    if ch != ".":
+        return False
+    nxt = i + 1
+    if nxt < end and folded[nxt] not in ' "”’':
+        return False  # "1.5", "e.g.x", "www.gov.cn"
+    while nxt < end and folded[nxt] in ' "”’':
+        nxt += 1
+    if nxt < end and (folded[nxt].islower() or folded[nxt].isdigit()):
+        return False  # "etc. and", "No. 2"
+    m = _WORD_BEFORE.search(folded, max(0, i - _LOOKBACK), i)
+    if m is None:
+        return True
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "P. R. China"
+    return word.lower() not in _ABBREVIATIONS
+
+
+def sentence_end(folded: str, start: int, end: int) -> int | None:
+    """Offset of the first full stop in ``folded[start:end]`` outside brackets, or ``None``."""
+    depth = 0
+    for i in range(start, end):
+        ch = folded[i]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ".。!?" and _is_stop(folded, i, end):
+            return i
+    return None
+
+
+def sentence_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence in the range, stop included, blanks excluded."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        while pos < end and folded[pos] == " ":
+            pos += 1
+        if pos >= end:
+            break
+        stop = sentence_end(folded, pos, end)
+        stop_end = end if stop is None else stop + 1
+        # keep a closing quote that follows the stop with its sentence
+        while stop_end < end and folded[stop_end] in '"”’':
+            stop_end += 1
+        last = stop_end
+        while last > pos and folded[last - 1] == " ":
+            last -= 1
+        spans.append((pos, last))
+        pos = stop_end
+    return spans

@@ -1,0 +1,369 @@
+"""Recognise the numbered structure of a policy body in one pass over its lines.
+
+Levels are decided by general rules, never per document:
+
+* a label's *style* (bracket shape and numeral system) names its level; a label
+  of a style already open closes everything deeper and becomes a sibling;
+* a label of a new style opens a deeper level — unless it has the shape of an
+  open level and continues that level's sequence (``(XII)`` then ``(13)``),
+  which is the same level printed in another numeral system;
+* a label found *inside* a line starts a new item only where it follows a
+  sentence end and continues an open sequence, which splits measures run
+  together on one line without splitting "(1)" inside a sentence;
+* unnumbered lines belong to the item above them until that item's
+  responsibility clause closes it; text after a closed item belongs to the
+  enclosing section, and after the last item to the document's tail
+  (validity clause, closing paragraph, signatures).
+
+The result is an outline of :class:`Node` objects that :mod:`shpolicy.parse`
+turns into the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Final
+
+import attrs
+
+from .lines import Line
+from .model import Diagnostic, Span
+from .numbering import Label, match_label
+from .responsibility import Clause, find_clause
+
+__all__ = ["Node", "Outline", "Piece", "build_outline"]
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Piece:
+    """A stretch ``[start, end)`` of one line: a whole line or a run-together item."""
+
+    start: int
+    end: int
+    line: int
+
+
+@attrs.define(kw_only=True, slots=True)
+class Node:
+    """A numbered item while the outline is built; classified as section or measure later."""
+
+    label: Label
+    first: Piece  # the labelled piece (label included)
+    parent: Node | None
+    body: list[Piece] = attrs.Factory(list)  # unnumbered pieces inside the item
+    loose: list[Piece] = attrs.Factory(list)  # unnumbered pieces between its children
+    children: list[Node] = attrs.Factory(list)
+    clause: Clause | None = None
+    clause_piece: Piece | None = None
+    end: int = 0
+
+    @property
+    def closed(self) -> bool:
+        """An item whose responsibility clause has been read takes no more text."""
+        return self.clause is not None
+
+    def has_clause_below(self) -> bool:
+        """Whether this item or any item below it carries a responsibility clause."""
+        return self.clause is not None or any(c.has_clause_below() for c in self.children)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Outline:
+    """The numbered items of a body and the unnumbered text around them."""
+
+    roots: tuple[Node, ...]
+    tail: tuple[Piece, ...]  # after the last item: validity, closing, signatures
+    stray: tuple[Piece, ...]  # between top-level items, belonging to no section
+    diagnostics: tuple[Diagnostic, ...]
+
+
+# Where a label may start inside a line: right after a sentence end or a
+# closing bracket (folded text), before something shaped like a label.
+_INLINE: Final = re.compile(
+    r"[.。!?;)\]]\s*(?=[(\[]|[IVXLCDM]{1,6}[.、]|\d{1,3}[.、]|[一二三四五六七八九十]{1,3}、|第)"
+)
+
+
+@attrs.define(kw_only=True, slots=True)
+class _Level:
+    """An open level of the outline: its style and the last value printed at it."""
+
+    style: tuple[str, str]
+    node: Node
+    value: int
+
+
+class _Builder:
+    """The single pass over the body's lines."""
+
+    def __init__(
+        self,
+        folded: str,
+        is_tail_start: Callable[[str, int, int], bool],
+    ) -> None:
+        self.folded = folded
+        self.is_tail_start = is_tail_start
+        self.roots: list[Node] = []
+        self.stack: list[_Level] = []
+        self.pending: list[Piece] = []  # unnumbered text after a closed item
+        self.tail_started = False
+        self.stray: list[Piece] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- labels -----------------------------------------------------------
+    def _placement(self, label: Label) -> tuple[int, bool] | None:
+        """Index of the open level *label* continues, and whether its style changed."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].style == label.style:
+                return i, False
+        for i in range(len(self.stack) - 1, -1, -1):
+            level = self.stack[i]
+            if level.style[0] == label.shape and label.value == level.value + 1:
+                return i, True
+        return None
+
+    def _continues(self, label: Label) -> bool:
+        """Whether an in-line *label* is the next item of an open level."""
+        placement = self._placement(label)
+        return placement is not None and label.value == self.stack[placement[0]].value + 1
+
+    def open_item(self, label: Label, piece: Piece) -> None:
+        self._flush_pending()
+        placement = self._placement(label)
+        if placement is None:
+            parent = self.stack[-1].node if self.stack else None
+            self._check_first(label, parent)
+            node = Node(label=label, first=piece, parent=parent, end=piece.end)
+            self._attach(node, parent)
+            self.stack.append(_Level(style=label.style, node=node, value=label.value))
+        else:
+            index, style_changed = placement
+            level = self.stack[index]
+            self._check_sibling(level, label, style_changed)
+            del self.stack[index + 1 :]
+            parent = level.node.parent
+            node = Node(label=label, first=piece, parent=parent, end=piece.end)
+            self._attach(node, parent)
+            level.node = node
+            level.value = label.value
+            level.style = label.style
+        clause = find_clause(self.folded, piece.start, piece.end)
+        if clause is not None:
+            node.clause = clause
+            node.clause_piece = piece
+        self.tail_started = False
+
+    def _attach(self, node: Node, parent: Node | None) -> None:
+        if parent is None:
+            self.roots.append(node)
+        else:
+            parent.children.append(node)
+
+    def _check_first(self, label: Label, parent: Node | None) -> None:
+        if label.value == 1:
+            return
+        where = "the document" if parent is None else f"{parent.label.num}"
+        # Numbering that runs on across groups ("34." opening chapter III
+        # after "33." in chapter II) is a known convention: an info.
+        if self._continues_elsewhere(label):
+            self._diag(
+                "numbering-continues",
+                "info",
+                f"numbering under {where} continues the previous group's at {label.num}",
+                label,
+            )
+        else:
+            self._diag(
+                "numbering-gap",
+                "warning",
+                f"the first item under {where} is {label.num}, not 1",
+                label,
+            )
+
+    def _continues_elsewhere(self, label: Label) -> bool:
+        return any(
+            n.label.style == label.style and n.label.value + 1 == label.value
+            for n in self._all_nodes()
+        )
+
+    def _all_nodes(self) -> Iterator[Node]:
+        todo = list(self.roots)
+        while todo:
+            node = todo.pop()
+            yield node
+            todo.extend(node.children)
+
+    def _check_sibling(self, level: _Level, label: Label, style_changed: bool) -> None:
+        expected = level.value + 1
+        if style_changed:
+            self._diag(
+                "numbering-style-change",
+                "info",
+                f"numbering changes style from {level.node.label.num} to {label.num}",
+                label,
+            )
+        if label.value == expected:
+            return
+        if label.value > expected:
+            missing = label.value - expected
+            self._diag(
+                "numbering-gap",
+                "warning",
+                f"item {label.num} follows {level.node.label.num}: "
+                f"{missing} numbered item(s) or heading(s) missing; "
+                "the text stays under the last printed one",
+                label,
+            )
+        elif label.value == 1:
+            self._diag("numbering-restart", "info", f"numbering restarts at {label.num}", label)
+        else:
+            self._diag(
+                "numbering-out-of-order",
+                "warning",
+                f"item {label.num} follows {level.node.label.num}",
+                label,
+            )
+
+    def _diag(self, code: str, severity: str, message: str, label: Label) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code=code,
+                severity=severity,
+                message=message,
+                span=Span(start=label.start, end=label.text_end),
+            )
+        )
+
+    # -- unnumbered text ----------------------------------------------------
+    def add_text(self, piece: Piece) -> None:
+        top = self.stack[-1].node if self.stack else None
+        if top is None:
+            self.stray.append(piece)
+            return
+        if self.tail_started or top.closed:
+            if not self.tail_started and self._extends_clause(top, piece):
+                return
+            self.pending.append(piece)
+            return
+        if self.is_tail_start(self.folded, piece.start, piece.end):
+            self.tail_started = True
+            self.pending.append(piece)
+            return
+        # The deepest open item has no children yet (a child would be deeper
+        # on the stack), so the text is its own.
+        top.body.append(piece)
+        top.end = piece.end
+        clause = find_clause(self.folded, piece.start, piece.end)
+        if clause is not None:
+            top.clause = clause
+            top.clause_piece = piece
+
+    def _extends_clause(self, top: Node, piece: Piece) -> bool:
+        """A second clause line right after the first (牵头单位 … / 配合单位 …) joins it."""
+        if self.pending:
+            return False
+        clause = find_clause(self.folded, piece.start, piece.end)
+        if clause is None or clause.start != piece.start or top.clause is None:
+            return False
+        top.clause = attrs.evolve(top.clause, end=clause.end, units=top.clause.units + clause.units)
+        top.end = piece.end
+        top.body.append(piece)
+        return True
+
+    def _flush_pending(self) -> None:
+        """Text after a closed item and before the next label belongs to its section."""
+        if not self.pending:
+            return
+        top = self.stack[-1].node if self.stack else None
+        owner = top.parent if top is not None else None
+        if owner is None:
+            self.stray.extend(self.pending)
+        else:
+            owner.loose.extend(self.pending)
+        self.pending = []
+
+    def finish(self) -> Outline:
+        for level in self.stack:
+            _close_ends(level.node)
+        return Outline(
+            roots=tuple(self.roots),
+            tail=tuple(self.pending),
+            stray=tuple(self.stray),
+            diagnostics=tuple(self.diagnostics),
+        )
+
+
+def _close_ends(node: Node) -> None:
+    """Propagate each item's end offset to its ancestors."""
+    for child in node.children:
+        _close_ends(child)
+        node.end = max(node.end, child.end)
+    for piece in node.loose:
+        node.end = max(node.end, piece.end)
+
+
+def _pieces(builder: _Builder, line: Line) -> Iterator[tuple[Piece, Label | None]]:
+    """Cut *line* at its leading label and at in-line labels that continue an open level."""
+    folded = builder.folded
+    label = match_label(folded, line.start, line.end)
+    if label is None:
+        yield Piece(start=line.start, end=line.end, line=line.number), None
+        return
+    start = line.start
+    while True:
+        cut = _next_inline_label(builder, label, start, line)
+        end = line.end if cut is None else cut.start
+        piece_end = end
+        while piece_end > start and folded[piece_end - 1] == " ":
+            piece_end -= 1
+        yield Piece(start=start, end=piece_end, line=line.number), label
+        if cut is None:
+            return
+        builder.diagnostics.append(
+            Diagnostic(
+                code="items-run-together",
+                severity="info",
+                message=f"item {cut.num} starts inside the line of item {label.num}",
+                span=Span(start=cut.start, end=cut.text_end),
+            )
+        )
+        start, label = cut.start, cut
+
+
+def _next_inline_label(builder: _Builder, current: Label, start: int, line: Line) -> Label | None:
+    folded = builder.folded
+    for m in _INLINE.finditer(folded, current.end, line.end):
+        candidate = match_label(folded, m.end(), line.end)
+        if candidate is None:
+            continue
+        # The current item is opened before its successor is looked for, so
+        # "continues an open level" compares with the current item itself.
+        if candidate.style == current.style or candidate.shape == current.shape:
+            if candidate.value == current.value + 1:
+                return candidate
+        elif builder._continues(candidate):
+            return candidate
+    return None
+
+
+def build_outline(
+    folded: str,
+    lines: list[Line],
+    is_tail_start: Callable[[str, int, int], bool],
+) -> Outline:
+    """Build the outline of *lines* (the body, from the first numbered line on).
+
+    *is_tail_start* tells whether an unnumbered line starts the document's
+    tail (a validity clause); from there on text no longer joins the item above.
+    """
+    builder = _Builder(folded, is_tail_start)
+    for line in lines:
+        # Each piece is handed to the builder before the next one is cut, so
+        # in-line labels are judged against the items opened so far.
+        for piece, label in _pieces(builder, line):
+            if label is None:
+                builder.add_text(piece)
+            else:
+                builder.open_item(label, piece)
+    return builder.finish()

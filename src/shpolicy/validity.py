@@ -1,0 +1,132 @@
+"""Validity clauses: when a policy takes effect and when it expires.
+
+Recognised shapes (English and Chinese, on folded text): "effective as of
+January 1, 2024 and remain effective until December 31, 2028", "effective as of
+the date of announcement ... valid until ...", "自2025年3月1日起施行，有效期至
+2029年12月31日", "自印发之日起施行", "有效期5年" (the end is computed), a start
+date alone.  A sentence counts only when it speaks of the document itself
+("These Measures shall ...", "本措施自 ..."), so "实施" inside an ordinary
+sentence is not a validity clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+import attrs
+
+from .dates import DATE_TEXT, parse_date
+from .numbering import chinese_to_int
+from .sentences import sentence_spans
+
+__all__ = ["ValidityMatch", "find_validity", "is_validity_clause"]
+
+_DOC: Final = (
+    r"(?:measures?|opinions?|plans?|rules?|provisions?|polic(?:y|ies)|programmes?|programs?"
+    r"|schemes?|regulations?|guidelines?|notice|methods?|circular|document|decision|outline)"
+)
+_SELF: Final = re.compile(
+    rf"(?:these|this|the\s+present|the)\s+(?:[\w-]+\s+){{0,3}}?{_DOC}\b"
+    r"|本(?:[\u4e00-\u9fff]{0,6}?)(?:措施|意见|方案|办法|规定|细则|通知|政策|规划|计划|决定|条例|指引|文件|规则)",
+    re.IGNORECASE,
+)
+_ANNOUNCE_EN: Final = (
+    r"the\s+date\s+of\s+(?:its\s+)?"
+    r"(?:announcement|promulgation|issuance|publication|release|issue|printing)"
+)
+_ANNOUNCE_ZH: Final = r"(?:印发|发布|公布|颁布|下发|发文)之日"
+_START: Final = re.compile(
+    rf"(?:effective|(?:come|comes|came)\s+into\s+(?:force|effect)|take[s]?\s+effect|be\s+implemented"
+    rf"|enter[s]?\s+into\s+force|be\s+in\s+force|apply|be\s+applicable)"
+    rf"\s+(?:as\s+)?(?:of|from|on|since)\s+(?:(?P<ann_en>{_ANNOUNCE_EN})|(?P<d_en>{DATE_TEXT}))"
+    rf"|自\s*(?:(?P<ann_zh>{_ANNOUNCE_ZH})|(?P<d_zh>{DATE_TEXT}))\s*起"
+    rf"|(?P<d_zh2>{DATE_TEXT})\s*起\s*(?:施行|实施|执行|生效)",
+    re.IGNORECASE,
+)
+_END: Final = re.compile(
+    rf"(?:until|till|through|expire[sd]?\s+on|expiring\s+on|valid\s+to|effective\s+to)\s+(?P<d_en>{DATE_TEXT})"
+    rf"|有效期\s*(?:至|到)\s*(?P<d_zh>{DATE_TEXT})"
+    rf"|至\s*(?P<d_zh2>{DATE_TEXT})\s*(?:止|废止|失效)",
+    re.IGNORECASE,
+)
+_YEARS: Final = re.compile(
+    r"(?:valid|effective|in\s+force)\s+for\s+(?:a\s+period\s+of\s+)?(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?"
+    r"|有效期\s*(?:为)?\s*(?P<zh>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?!\s*\d)",
+    re.IGNORECASE,
+)
+_EN_NUMBERS: Final = {
+    w: i
+    for i, w in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
+    )
+}
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class ValidityMatch:
+    """A validity clause found in the text."""
+
+    start: dt.date | None
+    end: dt.date | None
+    starts_on_announcement: bool
+    span_start: int
+    span_end: int
+    years: int | None  # "有效期5年": the period, when the end had to be computed
+
+
+def is_validity_clause(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` opens with a sentence on the document's own validity."""
+    if _SELF.match(folded, start, end) is None:
+        return False
+    return any(p.search(folded, start, end) for p in (_START, _END, _YEARS))
+
+
+def _date_in(m: re.Match[str], *groups: str) -> dt.date | None:
+    for name in groups:
+        value = m.group(name)
+        if value:
+            return parse_date(value)
+    return None
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def find_validity(folded: str, start: int, end: int) -> ValidityMatch | None:
+    """The validity clause in ``folded[start:end]``: the sentences that state it."""
+    if not is_validity_clause(folded, start, end):
+        return None
+    begin = _START.search(folded, start, end)
+    finish = _END.search(folded, start, end)
+    period = _YEARS.search(folded, start, end)
+    on_announcement = begin is not None and bool(begin.group("ann_en") or begin.group("ann_zh"))
+    start_date = None if begin is None else _date_in(begin, "d_en", "d_zh", "d_zh2")
+    end_date = None if finish is None else _date_in(finish, "d_en", "d_zh", "d_zh2")
+    years: int | None = None
+    if period is not None:
+        raw = period.group("en") or period.group("zh")
+        years = int(raw) if raw.isdigit() else _EN_NUMBERS.get(raw.lower()) or chinese_to_int(raw)
+        if end_date is None and start_date is not None:
+            end_date = _add_years(start_date, years) - dt.timedelta(days=1)
+    if start_date is not None and end_date is not None and end_date < start_date:
+        end_date = None  # a misprint; the clause text keeps what was written
+    matches = [m for m in (begin, finish, period) if m is not None]
+    first = min(m.start() for m in matches)
+    last = max(m.end() for m in matches)
+    sentences = sentence_spans(folded, start, end)
+    span_start = next((s for s, e in sentences if s <= first < max(e, s + 1)), start)
+    span_end = next((e for s, e in sentences if s < last <= e), end)
+    return ValidityMatch(
+        start=start_date,
+        end=end_date,
+        starts_on_announcement=on_announcement and start_date is None,
+        span_start=span_start,
+        span_end=span_end,
+        years=years,
+    )
