@@ -1,0 +1,241 @@
+"""Behaviour of the parser on texts of the family that are not among the samples.
+
+Each test states one general rule (numbering, clauses, header, validity) on a
+small document written for it, so a rule tuned to one sample fails here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import shpolicy
+from shpolicy import Measure, Policy, Section
+
+ZH_THREE_LEVELS = """\
+上海市人民政府办公厅关于印发《上海市促进数据要素市场发展的若干措施》的通知
+沪府办规〔2025〕5号
+各区人民政府，市政府各委、办、局：
+　　经市政府同意，现将《上海市促进数据要素市场发展的若干措施》印发给你们，请认真按照执行。
+上海市人民政府办公厅
+２０２５年１月２０日
+上海市促进数据要素市场发展的若干措施
+　　为贯彻落实《中共中央　国务院关于构建数据基础制度更好发挥数据要素作用的意见》，制定本措施。
+一、总体要求
+　　到2027年，数据产业规模达到5000亿元。
+二、主要任务
+（一）培育数据市场主体
+１．支持数商发展。对符合条件的数商给予最高200万元奖励。
+（牵头单位：市数据局；配合单位：市经济信息化委、市财政局、各区政府）
+２．建设数据交易所。推动上海数据交易所扩容。（责任单位：市数据局、浦东新区政府）
+（二）完善数据基础设施
+３．建设算力设施。到2025年，新增智能算力。
+责任单位：市经济信息化委、市通信管理局
+三、保障措施
+　　各区、各部门要加强组织领导。
+　　本措施自2025年3月1日起施行，有效期至2029年12月31日。
+"""
+
+
+def _section(policy: Policy | Section, num: str) -> Section:
+    return next(s for s in policy.sections if s.num == num)
+
+
+@pytest.fixture(scope="module")
+def zh() -> Policy:
+    return shpolicy.parse_text(ZH_THREE_LEVELS)
+
+
+def test_zh_header(zh: Policy) -> None:
+    assert zh.language == "zh"
+    assert zh.title == "上海市促进数据要素市场发展的若干措施"
+    assert zh.doc_number == "沪府办规〔2025〕5号"
+    assert zh.issued == dt.date(2025, 1, 20)
+    assert [u.name for u in zh.issuers] == ["上海市人民政府办公厅"]
+    assert [r.title for r in zh.implements] == [
+        "中共中央　国务院关于构建数据基础制度更好发挥数据要素作用的意见"
+    ]
+    assert "notice-text" in {d.code for d in zh.diagnostics}
+
+
+def test_zh_three_levels(zh: Policy) -> None:
+    assert [s.label for s in zh.sections] == ["一、", "二、", "三、"]
+    tasks = _section(zh, "二")
+    assert [(g.label, g.heading) for g in tasks.sections] == [
+        ("（一）", "培育数据市场主体"),
+        ("（二）", "完善数据基础设施"),
+    ]
+    assert [m.label for m in zh.all_measures()] == ["１．", "２．", "３．"]
+    assert [m.ordinal for m in zh.all_measures()] == [1, 2, 3]
+    # an unnumbered paragraph under a heading is the section's own text
+    assert _section(zh, "一").text == "到2027年，数据产业规模达到5000亿元。"
+    assert _section(zh, "三").text == "各区、各部门要加强组织领导。"
+
+
+def test_zh_lead_and_cooperating_units(zh: Policy) -> None:
+    first = zh.all_measures()[0]
+    assert first.title == "支持数商发展"
+    assert first.responsible_label == "牵头单位"
+    assert [(u.name, u.role) for u in first.responsible_units] == [
+        ("市数据局", "lead"),
+        ("市经济信息化委", "cooperating"),
+        ("市财政局", "cooperating"),
+        ("各区政府", "cooperating"),
+    ]
+    assert "牵头单位" not in first.text
+
+
+def test_zh_clause_on_its_own_unbracketed_line(zh: Policy) -> None:
+    third = zh.all_measures()[2]
+    assert third.responsible_label == "责任单位"
+    assert [u.name for u in third.responsible_units] == ["市经济信息化委", "市通信管理局"]
+    assert "责任单位" not in third.text
+
+
+def test_zh_validity_in_last_chapter(zh: Policy) -> None:
+    assert zh.validity is not None
+    assert zh.validity.start == dt.date(2025, 3, 1)
+    assert zh.validity.end == dt.date(2029, 12, 31)
+    assert zh.validity.text == "本措施自2025年3月1日起施行，有效期至2029年12月31日。"
+
+
+EN_DISTRICT = """\
+Several Measures of Minhang District on Supporting Digital Industries
+
+MHDRC [2024] No. 7
+
+(March 3, 2024)
+
+To implement the "Action Plan of Shanghai Municipality on Digital Transformation", these Measures are formulated.
+
+I. Key Tasks
+
+1. Supporting Leading Enterprises
+Enterprises settling in the district receive support. Minhang District Commerce Commission coordinates.
+
+A second paragraph of the first measure.
+(Lead unit: Minhang District Commerce Commission; cooperating units: Minhang District Science and Technology Commission and Minhang District Finance Bureau)
+
+2. Encouraging innovation. Support is given to innovation. (Responsible department(s): Minhang District Science and Technology Commission) 3. Training talents. Talents are trained. (Responsible entity: Minhang District Human Resources and Social Security Bureau)
+
+II. Safeguards
+
+1. Strengthening organisation. Leadership is strengthened.
+
+These Measures shall come into force on April 1, 2024 and shall be valid for 3 years.
+Minhang District Development and Reform Commission
+Minhang District Commerce Commission
+"""
+
+
+@pytest.fixture(scope="module")
+def en() -> Policy:
+    return shpolicy.parse_text(EN_DISTRICT)
+
+
+def test_en_header(en: Policy) -> None:
+    assert en.language == "en"
+    assert en.title == "Several Measures of Minhang District on Supporting Digital Industries"
+    assert en.doc_number == "MHDRC [2024] No. 7"
+    assert en.issued == dt.date(2024, 3, 3)
+    assert [r.title for r in en.implements] == [
+        "Action Plan of Shanghai Municipality on Digital Transformation"
+    ]
+
+
+def test_en_heading_on_its_own_line_is_one_measure(en: Policy) -> None:
+    first = en.all_measures()[0]
+    assert first.title == "Supporting Leading Enterprises"
+    assert "A second paragraph of the first measure." in first.text
+    assert [(u.name, u.role) for u in first.responsible_units] == [
+        ("Minhang District Commerce Commission", "lead"),
+        ("Minhang District Science and Technology Commission", "cooperating"),
+        ("Minhang District Finance Bureau", "cooperating"),
+    ]
+
+
+def test_en_run_together_measures_are_split(en: Policy) -> None:
+    key_tasks = _section(en, "I")
+    assert [m.label for m in key_tasks.measures] == ["1.", "2.", "3."]
+    second, third = key_tasks.measures[1], key_tasks.measures[2]
+    assert second.responsible_label == "Responsible department(s)"
+    assert third.responsible_label == "Responsible entity"
+    assert third.title == "Training talents"
+    assert "items-run-together" in {d.code for d in en.diagnostics}
+
+
+def test_en_numbering_restarts_per_chapter(en: Policy) -> None:
+    safeguards = _section(en, "II")
+    assert [m.ordinal for m in safeguards.measures] == [1]
+
+
+def test_en_validity_years_and_signatures(en: Policy) -> None:
+    assert en.validity is not None
+    assert en.validity.start == dt.date(2024, 4, 1)
+    assert en.validity.end == dt.date(2027, 3, 31)
+    assert [u.name for u in en.issuers] == [
+        "Minhang District Development and Reform Commission",
+        "Minhang District Commerce Commission",
+    ]
+    assert en.closing is None
+
+
+def test_missing_heading_is_reported_and_measures_stay() -> None:
+    text = "I. First\n(I) One. Text.\nII. Second\n(II) Two. Text.\nIV. Fourth\n(III) Three. Text.\n"
+    policy = shpolicy.parse_text(text)
+    assert [s.num for s in policy.sections] == ["I", "II", "IV"]
+    gap = [d for d in policy.diagnostics if d.code == "numbering-gap"]
+    assert len(gap) == 1
+    assert gap[0].span is not None
+    assert text[gap[0].span.start : gap[0].span.end] == "IV."
+
+
+def test_style_change_mid_sequence_is_one_level() -> None:
+    text = "I. Chapter\n(XI) Eleven. A.\n(XII) Twelve. B.\n(13) Thirteen. C.\n(14) Fourteen. D.\n"
+    policy = shpolicy.parse_text(text)
+    measures = policy.all_measures()
+    assert [m.label for m in measures] == ["(XI)", "(XII)", "(13)", "(14)"]
+    assert all(isinstance(m, Measure) for m in measures)
+    assert "numbering-style-change" in {d.code for d in policy.diagnostics}
+
+
+def test_names_with_and_and_parentheses_are_not_split() -> None:
+    text = (
+        "1. Doing things. Things are done. (Units responsible for implementation: the Municipal "
+        "Commission of Housing and Urban-rural Development, Pudong New Area Government (Shanghai "
+        "Pilot Free Trade Zone Management Committee), and all relevant departments and units)\n"
+    )
+    (measure,) = shpolicy.parse_text(text).measures
+    assert [u.name for u in measure.responsible_units] == [
+        "Municipal Commission of Housing and Urban-rural Development",
+        "Pudong New Area Government (Shanghai Pilot Free Trade Zone Management Committee)",
+        "all relevant departments and units",
+    ]
+
+
+def test_ordinary_sentence_with_implement_is_not_validity() -> None:
+    text = "一、任务\n1.推进实施。加快实施18号线二期，自2025年起实施新政策。\n"
+    assert shpolicy.parse_text(text).validity is None
+
+
+def test_crlf_nbsp_and_fullwidth_recognised_text_kept() -> None:
+    text = "Ｉ．\u00a0Chapter\r\n１．\u3000Title here. Body.\r\n"
+    policy = shpolicy.parse_text(text)
+    (section,) = policy.sections
+    assert section.label == "Ｉ．"
+    (measure,) = section.measures
+    assert measure.label == "１．"
+    assert measure.title == "Title here"
+    assert text[measure.span.start : measure.span.end].startswith("１．")
+
+
+def test_blank_text_is_a_parse_error() -> None:
+    with pytest.raises(shpolicy.ParseError):
+        shpolicy.parse_text(" \n\u3000\r\n")
+
+
+def test_text_without_numbering_is_kept_as_preamble() -> None:
+    policy = shpolicy.parse_text("Just one paragraph of prose.\nAnd another.")
+    assert policy.preamble == "Just one paragraph of prose.\nAnd another."
+    assert "no-measures" in {d.code for d in policy.diagnostics}
