@@ -38,7 +38,7 @@ from .responsibility import Clause
 from .sentences import sentence_end
 from .structure import Node, Outline, Piece, build_outline
 from .targets import find_targets
-from .units import lookup
+from .units import is_collective, lookup
 from .validity import ValidityMatch, find_validity, is_validity_clause
 
 __all__ = ["parse_bytes", "parse_file", "parse_text"]
@@ -124,7 +124,9 @@ class _Assembler:
     def _unit(self, start: int, end: int, role: str | None) -> ResponsibleUnit:
         name = self._slice(start, end)
         unit = lookup(name)
-        if unit is None:
+        # A collective entry ("relevant district governments") is no one body:
+        # it has no id, and that is no finding.
+        if unit is None and not is_collective(name):
             self.diagnostics.append(
                 Diagnostic(
                     code="unknown-unit",

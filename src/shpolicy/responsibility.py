@@ -109,6 +109,8 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
     The clause must run to the end of the segment (a closing stop or blanks may
     follow); a label in the middle of a sentence is not a clause.
     """
+    if folded.find(":", start, end) < 0:
+        return None  # every clause label ends with a colon: most lines are skipped here
     for m in _LABEL.finditer(folded, start, end):
         at = m.start()
         before = at - 1

@@ -1,0 +1,168 @@
+"""The bundled registry of Shanghai bodies (``registry.json``), loaded once.
+
+The file lists one entry per body: a stable kebab-case id, the official
+English and Chinese names, Chinese abbreviations and variants, English aliases
+and translation variants, the level, the district of a district body and the
+predecessor / successor of a renamed one.  ``schemas/units.schema.json``
+describes it; :func:`load_registry` checks the invariants lookups rely on
+(unique ids, known levels, links to existing ids, no name filed under two ids).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any, Final
+
+import attrs
+
+from ..errors import InvalidValueError
+from .keys import name_key
+
+__all__ = ["LEVELS", "REGISTRY_FILE", "Registry", "Unit", "load_registry"]
+
+LEVELS: Final = ("national-branch", "municipal", "district", "party", "other")
+REGISTRY_FILE: Final = "registry.json"
+
+
+def _level(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in LEVELS:
+        raise InvalidValueError(f"Unit.{attribute.name} must be one of {LEVELS!r}, not {value!r}")
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Unit:
+    """One Shanghai body: its canonical id and every name it is known under.
+
+    ``note`` records what the registry is unsure of (an unverified Chinese
+    name, a succession left unlinked), or ``None``.
+    """
+
+    id: str
+    name_en: str
+    name_zh: str
+    abbreviations_zh: tuple[str, ...] = ()
+    aliases_en: tuple[str, ...] = ()
+    level: str = attrs.field(validator=_level)
+    district: str | None = None
+    predecessor: str | None = None
+    successor: str | None = None
+    note: str | None = None
+
+    def names(self) -> tuple[str, ...]:
+        """Every name of the body: official English, official Chinese, then the variants."""
+        return (self.name_en, self.name_zh, *self.abbreviations_zh, *self.aliases_en)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Registry:
+    """The loaded registry: units sorted by id, and every name key mapped to its unit."""
+
+    units: tuple[Unit, ...]
+    by_id: Mapping[str, Unit]
+    by_key: Mapping[str, Unit]
+
+
+@functools.cache
+def load_registry() -> Registry:
+    """The bundled registry, read and checked on first use."""
+    text = resources.files("shpolicy.units").joinpath(REGISTRY_FILE).read_text(encoding="utf-8")
+    return registry_from_json(text)
+
+
+def registry_from_json(text: str, *, source: str = REGISTRY_FILE) -> Registry:
+    """Build a :class:`Registry` from the JSON text of a registry file; check its invariants."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidValueError(f"{source}: not JSON: {exc}") from None
+    if not isinstance(document, dict) or not isinstance(document.get("units"), list):
+        raise InvalidValueError(f"{source}: expected an object with a 'units' list")
+    units = tuple(
+        sorted(
+            (
+                _unit_from_json(entry, f"{source}: units[{i}]")
+                for i, entry in enumerate(document["units"])
+            ),
+            key=lambda unit: unit.id,
+        )
+    )
+    by_id = _index_ids(units, source)
+    _check_links(units, by_id, source)
+    return Registry(units=units, by_id=by_id, by_key=_index_keys(units, source))
+
+
+def _unit_from_json(entry: object, where: str) -> Unit:
+    if not isinstance(entry, dict):
+        raise InvalidValueError(f"{where}: expected an object")
+    try:
+        return Unit(
+            id=_text(entry, "id", where),
+            name_en=_text(entry, "name_en", where),
+            name_zh=_text(entry, "name_zh", where),
+            abbreviations_zh=_texts(entry, "abbreviations_zh", where),
+            aliases_en=_texts(entry, "aliases_en", where),
+            level=_text(entry, "level", where),
+            district=_optional_text(entry, "district", where),
+            predecessor=_optional_text(entry, "predecessor", where),
+            successor=_optional_text(entry, "successor", where),
+            note=_optional_text(entry, "note", where),
+        )
+    except InvalidValueError as exc:
+        raise InvalidValueError(f"{where}: {exc}") from None
+
+
+def _text(entry: Mapping[str, object], field: str, where: str) -> str:
+    value = entry.get(field)
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(f"{where}.{field}: expected a non-empty string, not {value!r}")
+    return value
+
+
+def _optional_text(entry: Mapping[str, object], field: str, where: str) -> str | None:
+    return None if entry.get(field) is None else _text(entry, field, where)
+
+
+def _texts(entry: Mapping[str, object], field: str, where: str) -> tuple[str, ...]:
+    values = entry.get(field, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise InvalidValueError(f"{where}.{field}: expected a list of non-empty strings")
+    return tuple(values)
+
+
+def _index_ids(units: tuple[Unit, ...], source: str) -> dict[str, Unit]:
+    by_id: dict[str, Unit] = {}
+    for unit in units:
+        if unit.id in by_id:
+            raise InvalidValueError(f"{source}: id {unit.id!r} is listed twice")
+        by_id[unit.id] = unit
+    return by_id
+
+
+def _check_links(units: tuple[Unit, ...], by_id: Mapping[str, Unit], source: str) -> None:
+    for unit in units:
+        for field, target in (("predecessor", unit.predecessor), ("successor", unit.successor)):
+            if target is not None and target not in by_id:
+                raise InvalidValueError(f"{source}: {unit.id}.{field} names unknown id {target!r}")
+        if unit.level == "district" and unit.district is None:
+            raise InvalidValueError(f"{source}: district body {unit.id!r} has no district")
+
+
+def _index_keys(units: tuple[Unit, ...], source: str) -> dict[str, Unit]:
+    # A name that reduces to the same key for two bodies would make lookups
+    # depend on file order; refuse the registry instead.
+    by_key: dict[str, Unit] = {}
+    for unit in units:
+        for name in unit.names():
+            key = name_key(name)
+            if not key:
+                raise InvalidValueError(f"{source}: {unit.id}: name {name!r} normalises to nothing")
+            holder = by_key.setdefault(key, unit)
+            if holder.id != unit.id:
+                raise InvalidValueError(
+                    f"{source}: name {name!r} of {unit.id!r} normalises to {key!r}, "
+                    f"already a name of {holder.id!r}"
+                )
+    return by_key
