@@ -15,6 +15,7 @@ original.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import Final
 
@@ -39,6 +40,10 @@ _ZH_LABEL: Final = (
     r"|参与单位|实施单位|主责单位|主责部门|责任处室)"
 )
 _LABEL: Final = re.compile(rf"(?:{_EN_LABEL}|{_ZH_LABEL})\s*:\s*", re.IGNORECASE)
+_LABEL_BEFORE_COLON: Final = re.compile(
+    rf"(?<![A-Za-z])(?:{_EN_LABEL}|{_ZH_LABEL})\s{{0,3}}:", re.IGNORECASE
+)
+_LABEL_WINDOW: Final = 80  # longer than the longest label
 # Where a clause may begin: its own bracket, the start of the segment, or
 # right after a sentence ends (". Responsible unit: ...").
 _OPEN: Final = "(["
@@ -109,9 +114,7 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
     The clause must run to the end of the segment (a closing stop or blanks may
     follow); a label in the middle of a sentence is not a clause.
     """
-    if folded.find(":", start, end) < 0:
-        return None  # every clause label ends with a colon: most lines are skipped here
-    for m in _LABEL.finditer(folded, start, end):
+    for m in _labels(folded, start, end):
         at = m.start()
         before = at - 1
         while before >= start and folded[before] == " ":
@@ -141,6 +144,33 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
     return None
 
 
+def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Clause labels in the range, found from their colons.
+
+    Every label ends with a colon, and colons are rare; matching only in a
+    short window before each one is far cheaper than scanning every position.
+    """
+    colon = folded.find(":", start, end)
+    while colon >= 0:
+        m = _label_ending_at(folded, max(start, colon - _LABEL_WINDOW), colon + 1)
+        if m is not None:
+            # re-match forwards to include the blanks after the colon
+            full = _LABEL.match(folded, m.start(), end)
+            if full is not None:
+                yield full
+        colon = folded.find(":", colon + 1, end)
+
+
+def _label_ending_at(folded: str, window: int, stop: int) -> re.Match[str] | None:
+    """The label whose colon is at ``stop - 1`` (not an earlier label in the window)."""
+    pos = window
+    while (m := _LABEL_BEFORE_COLON.search(folded, pos, stop)) is not None:
+        if m.end() == stop:
+            return m
+        pos = m.start() + 1
+    return None
+
+
 def _label_text_end(folded: str, m: re.Match[str]) -> int:
     """End of the label words, before the colon."""
     colon = folded.rfind(":", m.start(), m.end())
@@ -153,8 +183,7 @@ def _label_text_end(folded: str, m: re.Match[str]) -> int:
 def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple[UnitMention, ...]:
     """Split the clause body into units; further labels inside it set the role."""
     labels = [first]
-    for m in _LABEL.finditer(folded, first.end(), body_end):
-        labels.append(m)
+    labels.extend(_labels(folded, first.end(), body_end))
     mentions: list[UnitMention] = []
     for i, m in enumerate(labels):
         part_end = labels[i + 1].start() if i + 1 < len(labels) else body_end
@@ -172,14 +201,12 @@ _SEPARATORS: Final = ",;、"
 # A name ends with one of these head nouns; used to decide whether " and "
 # joins two bodies or sits inside one name ("Commission of Housing and
 # Urban-rural Development" must stay whole).
-_EN_HEAD: Final = re.compile(
-    r"(?:government|governments|commission|commissions|bureau|bureaus|office|offices"
-    r"|committee|committees|administration|center|centre|department|departments"
-    r"|service|customs|group|corporation|exchange|branch|headquarters|council|ministry"
-    r"|agency|authority|association|federation|court|procuratorate|station|institute"
-    r"|university|bank|units?|district|area|zone|company|team|league|china)"
-    r"(?:\s*\([^()]*\))?$",
-    re.IGNORECASE,
+_EN_HEAD_WORDS: Final = frozenset(
+    """government governments commission commissions bureau bureaus office offices committee
+    committees administration center centre department departments service customs group
+    corporation exchange branch headquarters council ministry agency authority association
+    federation court procuratorate station institute university bank unit units district area
+    zone company team league china""".split()
 )
 _EN_NAME_START: Final = re.compile(r"(?:the\s+)?(?:[A-Z\u00c0-\u024f]|relevant\b|all\b|other\b)")
 _ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室"
@@ -224,7 +251,12 @@ def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
 
 
 def _ends_like_en_name(folded: str, start: int, end: int) -> bool:
-    return bool(_EN_HEAD.search(folded[max(start, end - _NAME_TAIL) : end].rstrip()))
+    tail = folded[max(start, end - _NAME_TAIL) : end].rstrip()
+    if tail.endswith(")"):  # "Government (Shanghai ... Committee)": the name before it counts
+        opening = tail.rfind("(")
+        tail = tail[:opening].rstrip() if opening > 0 else tail
+    last = tail.rsplit(None, 1)[-1] if tail else ""
+    return last.lower() in _EN_HEAD_WORDS
 
 
 def _starts_like_en_name(folded: str, start: int) -> bool:

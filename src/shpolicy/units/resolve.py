@@ -19,6 +19,7 @@ names (and need not report them as unknown units).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
@@ -49,6 +50,9 @@ _COLLECTIVE_ZH: Final = re.compile(
 )
 
 
+# The registry never changes while the process runs, so answers can be
+# memoised: documents repeat the same few dozen names hundreds of times.
+@functools.lru_cache(maxsize=4096)
 def lookup(name: str) -> Unit | None:
     """The registered body *name* denotes, or ``None`` when unknown, ambiguous or collective."""
     if not name or len(name) > MAX_NAME_LENGTH:
@@ -64,6 +68,7 @@ def is_known_name(name: str) -> bool:
     return lookup(name) is not None
 
 
+@functools.lru_cache(maxsize=1024)
 def is_collective(name: str) -> bool:
     """True when *name* denotes several bodies ("relevant district governments", "相关区")."""
     if not name or len(name) > MAX_NAME_LENGTH:
