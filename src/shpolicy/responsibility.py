@@ -202,11 +202,15 @@ _SEPARATORS: Final = ",;、"
 # joins two bodies or sits inside one name ("Commission of Housing and
 # Urban-rural Development" must stay whole).
 _EN_HEAD_WORDS: Final = frozenset(
-    """government governments commission commissions bureau bureaus office offices committee
-    committees administration center centre department departments service customs group
-    corporation exchange branch headquarters council ministry agency authority association
-    federation court procuratorate station institute university bank unit units district area
-    zone company team league china""".split()
+    (
+        *("government", "governments", "commission", "commissions", "bureau", "bureaus"),
+        *("office", "offices", "committee", "committees", "administration", "center"),
+        *("centre", "department", "departments", "service", "customs", "group"),
+        *("corporation", "exchange", "branch", "headquarters", "council", "ministry"),
+        *("agency", "authority", "association", "federation", "court", "procuratorate"),
+        *("station", "institute", "university", "bank", "unit", "units", "district"),
+        *("area", "zone", "company", "team", "league", "china"),
+    )
 )
 _EN_NAME_START: Final = re.compile(r"(?:the\s+)?(?:[A-Z\u00c0-\u024f]|relevant\b|all\b|other\b)")
 _ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室"
