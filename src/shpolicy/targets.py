@@ -1,0 +1,567 @@
+"""Quantitative targets, caps and amounts in English and Chinese policy text.
+
+:func:`find_targets` reads "more than 30 pilot demonstration projects",
+"50,000 government-subsidized rental housing units", "US$260 billion",
+"as high as 50%", "给予200万元", "最高5000万元", "5万套", "100个" as
+:class:`~shpolicy.model.Target` objects with exact values.
+
+What makes a number a quantity (the same rules in both languages):
+
+* something after it says what it counts: a currency or a scale word
+  ("50 million yuan", "200万元", "5万"), "%", a Chinese measure word
+  (个, 套, 家, 公里...) or, in English, a lower-case noun phrase; or
+* a comparator right before it ("more than", "不少于", "最高").
+
+and a number is *not* a quantity when it is part of a name or a label:
+glued to letters or "+" ("5G", "Web3.0", "(2+2)"), an ordinal ("20th",
+第5), right after a label or rank word ("Line 18", "No. 2", "Top 100",
+"Article 5", 前10), followed by a non-counting word (18号线, 〔2025〕5号,
+二十大, 百强), a date or a duration ("2025年", "12月", "3 years",
+"December 31, 2028"), or a year-shaped English number counting a noun
+("in 2025 enterprises").  Spelled-out small numbers ("three parks",
+"三个生态园", "top ten brands") are descriptions, not targets, unless a
+comparator or a scale word makes them one ("no fewer than three events",
+"五万套", "一百个").
+
+A range ("25—30公里", "5-10万元", "25 to 30 km") gives two targets: the
+lower end with ">=" and the upper end with "<=" (an explicit comparator wins),
+each with its own non-overlapping span, the lower end inheriting the upper
+end's scale when it has none ("5-10万元" is 50000 to 100000).
+
+Adjacent comparators ("more than 30", "以上") decide the comparator; failing
+those, a cap word earlier in the same clause ("the maximum support amount may
+be 50 million yuan", "最高可达到…的50%") makes it "<=".  Units are ISO 4217
+codes for money (CNY for 元 / yuan / RMB, USD for US$ / dollars), "percent",
+"percentage points", or the counted noun or measure word as written.
+Durations ("3 years", "5个工作日", "60岁") are not targets.
+
+Cost: the scanner finds numbers with one left-to-right regex search whose
+alternatives cannot backtrack into each other, and looks at the context of
+each number through anchored matches and windows of bounded length, so a
+text is read in time linear in its length, however hostile.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from .errors import InvalidValueError
+from .model import Span, Target
+from .normalize import fold
+from .quantities.deadlines import SentenceDeadlines
+from .quantities.numerals import (
+    CHINESE_NUMERAL_CHARS,
+    ENGLISH_NUMBER_WORDS,
+    english_word_value,
+    hanzi_value,
+    scaled,
+)
+from .quantities.vocabulary import (
+    BLOCKING_WORDS,
+    CHINESE_CURRENCIES,
+    CHINESE_PREFIX_COMPARATORS,
+    CHINESE_SUFFIX_COMPARATORS,
+    CHINESE_TIME_UNITS,
+    CHINESE_UNITS,
+    CLAUSE_CAPS,
+    ENGLISH_CURRENCIES,
+    ENGLISH_INVARIANT_PLURALS,
+    ENGLISH_PREFIX_COMPARATORS,
+    ENGLISH_SCALES,
+    ENGLISH_STOP_WORDS,
+    ENGLISH_SUFFIX_COMPARATORS,
+    ENGLISH_TIME_WORDS,
+    PREFIX_CURRENCIES,
+    longest_first,
+)
+
+__all__ = ["find_targets"]
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+# -- the number itself --------------------------------------------------------
+
+# Each alternative starts with a different class of character and every
+# repetition is separated by a literal that the repeated class cannot match,
+# so matching is linear in the input.
+_NUMBER: Final = re.compile(
+    r"(?P<digits>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+    rf"|(?P<hanzi>[{CHINESE_NUMERAL_CHARS}]+)"
+    rf"|(?P<word>(?i:\b(?:{_alternation(ENGLISH_NUMBER_WORDS)})"
+    rf"(?:-(?:{_alternation(ENGLISH_NUMBER_WORDS)}))?\b))"
+)
+_DIGITS: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
+_MAX_DIGITS: Final = 24  # longer digit runs are identifiers, not amounts
+_MAX_HANZI: Final = 12
+_YEAR_SHAPED: Final = re.compile(r"(?:19|20)[0-9]{2}")
+_LEADING_ZERO: Final = re.compile(r"0[0-9]")  # "021", "000": codes, not amounts
+
+# -- what stands before the number -------------------------------------------
+
+# Searched in a short window ending where the number (or its currency) starts.
+_WINDOW: Final = 32
+_CURRENCY_LAST_CHARS: Final = frozenset("$¥￥€BYDR币")
+_PREFIX_CURRENCY: Final = re.compile(
+    r"(?:US\$|U\.S\.\$|HK\$|\$|¥|￥|€|人民币|(?<![A-Za-z])(?:RMB|CNY|USD|EUR|HKD))[ ]?\Z"
+)
+_ENGLISH_COMPARATOR: Final = re.compile(
+    rf"(?i:\b(?P<cmp>{_alternation(longest_first(ENGLISH_PREFIX_COMPARATORS))})"
+    r"[ ]{1,2}(?:(?:about|approximately|around|nearly|roughly)[ ]{1,2})?)\Z"
+)
+_CHINESE_COMPARATOR: Final = re.compile(
+    rf"(?P<cmp>{_alternation(longest_first(CHINESE_PREFIX_COMPARATORS))})"
+    r"可?(?:达到|达|为|至)?[ ]?\Z"
+)
+_PERCENT_PREFIX: Final = re.compile(r"百分之\Z")
+# A word right before the number that makes it a label or rank ("Line 18").
+_WORD_BEFORE: Final = re.compile(r"\b(?P<word>[A-Za-z]+)\.?[ ]{0,2}\Z")
+# What may stand before a sentence's first word (whose capital then means nothing).
+_SENTENCE_OPENERS: Final = frozenset({"", ".", "!", "?", "\n", "(", "[", '"', "“", ":", ";"})
+# An acronym right before the number names a standard or code ("ISO 9001").
+_ACRONYM_BEFORE: Final = re.compile(r"\b[A-Z]{2,}[ ]?\Z")
+# Glued to letters, "+", "/", or a hyphenated word before: "Web3.0", "2+2", "COVID-19".
+_GLUED_BEFORE: Final = re.compile(r"(?:[A-Za-z]|[A-Za-z]-|[+/×*=^#@_][ ]?)\Z")
+
+# -- what stands after the number ---------------------------------------------
+
+# Glued after: "5G", "20th", "3.0-oriented", "5G+", "24/7", "1.2.3", "24,26".
+_GLUED_AFTER: Final = re.compile(r"[A-Za-z_+/×*=^#@]|[ ][+×*=]|-[A-Za-z]|[.,][0-9]|[0-9]")
+_UNIT_ABBREVIATION: Final = re.compile(
+    r"[ ]?(?P<unit>km|kg|kWh|kW|MWh|MW|GWh|GW|TWh|TB|PB|EB|GB)(?![A-Za-z0-9])"
+)
+_ENGLISH_SCALE: Final = re.compile(
+    rf"[ ]{{1,2}}(?P<scale>(?i:{_alternation(longest_first(ENGLISH_SCALES))}))\b"
+)
+_CHINESE_SCALES: Final = MappingProxyType({"百": 2, "千": 3, "万": 4, "亿": 8})
+_RANGE_JOIN: Final = re.compile(r"[ ]{0,2}(?:[-–—~～至到]|－)[ ]{0,2}|[ ]{1,2}to[ ]{1,2}")
+_PERCENT: Final = re.compile(
+    r"(?P<percent>%|[ ]?(?i:percent|per cent)\b)"
+    r"|(?P<points>[ ]?(?i:percentage points?)\b|个?百分点)"
+)
+_ENGLISH_CURRENCY: Final = re.compile(
+    rf"[ ]{{1,2}}(?P<currency>(?i:{_alternation(longest_first(ENGLISH_CURRENCIES))}))\b"
+)
+_CHINESE_MORE: Final = re.compile(r"[多余]")
+_CHINESE_TIME: Final = re.compile(_alternation(longest_first(CHINESE_TIME_UNITS)))
+_CHINESE_CURRENCY: Final = re.compile(_alternation(longest_first(CHINESE_CURRENCIES)))
+_CHINESE_UNIT: Final = re.compile(_alternation(longest_first(CHINESE_UNITS)))
+# Units that begin with a scale character: 千米 is a kilometre, not "thousand metres".
+_UNIT_AFTER_SCALE: Final = re.compile(r"千米|千瓦|千克|百分点|百分之")
+# One lower-case word of an English counted noun ("government-subsidized").
+_NOUN_WORD: Final = re.compile(r"[ ]{1,2}(?P<word>[a-z](?:[A-Za-z]|['-][A-Za-z])*)(?![A-Za-z0-9])")
+_MAX_NOUN_WORDS: Final = 6
+_ENGLISH_SUFFIX: Final = re.compile(
+    rf"[ ]{{1,2}}(?P<cmp>(?i:{_alternation(longest_first(ENGLISH_SUFFIX_COMPARATORS))}))\b"
+)
+_CHINESE_SUFFIX: Final = re.compile(
+    rf"[ ]?(?P<cmp>{_alternation(longest_first(CHINESE_SUFFIX_COMPARATORS))})"
+)
+_CLAUSE_CAP: Final = re.compile(rf"(?i:{_alternation(CLAUSE_CAPS)})")
+_CLAUSE_BREAK: Final = re.compile(r"[,;:。!?\n]|\.(?=\s)")
+_CLAUSE_WINDOW: Final = 80
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class _Number:
+    """A number as read: where it is, its value before any scale, its kind."""
+
+    start: int
+    end: int
+    token: str
+    value: Decimal
+    kind: str  # "digits", "hanzi" or "word"
+    scale: int = 0  # power of ten of a scale written after it ("万", "million")
+    scale_end: int = 0
+
+    @property
+    def stop(self) -> int:
+        """Offset after the number and its scale."""
+        return max(self.end, self.scale_end)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class _Unit:
+    """What a number counts: ``unit`` as reported, ``kind`` decides acceptance."""
+
+    unit: str
+    kind: str  # "percent", "money", "count", "noun", "time" or "none"
+    end: int
+    comparator: str | None = None  # 多 / 余: "more than"
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class _Phrase:
+    """A recognised target, offsets into the scanned slice."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    comparator: str
+
+
+def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Target, ...]:
+    """Every quantitative target in ``text[start:end]``, in text order.
+
+    Spans index *text* itself, and each target's ``text`` is
+    ``text[span.start:span.end]``.  Only the slice is read: words outside it
+    never change what is found inside.
+    """
+    stop = len(text) if end is None else end
+    if not 0 <= start <= stop <= len(text):
+        raise InvalidValueError(
+            f"find_targets: range [{start}, {end}) is outside the text of length {len(text)}"
+        )
+    raw = text[start:stop]
+    folded = fold(raw)
+    deadlines = SentenceDeadlines.of(folded)
+    return tuple(
+        Target(
+            text=raw[phrase.start : phrase.end],
+            value=phrase.value,
+            unit=phrase.unit,
+            comparator=phrase.comparator,
+            deadline_year=deadlines.year_for(phrase.start, phrase.end),
+            span=Span(start=start + phrase.start, end=start + phrase.end),
+        )
+        for phrase in _scan(raw, folded)
+    )
+
+
+def _scan(raw: str, folded: str) -> list[_Phrase]:
+    phrases: list[_Phrase] = []
+    pos = 0
+    floor = 0  # a clause cap word never reaches back past the previous target
+    while (match := _NUMBER.search(folded, pos)) is not None:
+        found = _read_phrase(raw, folded, match, floor)
+        if found:
+            phrases.extend(found)
+            pos = floor = found[-1].end
+        else:
+            pos = match.end()
+    return phrases
+
+
+def _read_phrase(raw: str, folded: str, match: re.Match[str], floor: int) -> list[_Phrase]:
+    number = _read_number(folded, match)
+    if number is None:
+        return []
+    # Words already inside the previous target cannot also open this one
+    # ("200 stations or more than 30 parks": "more" belongs to the first).
+    currency_start, currency = _prefix_currency(folded, number)
+    if currency_start is not None and currency_start < floor:
+        currency_start, currency = None, None
+    percent_start = _percent_prefix(folded, number)
+    if percent_start is not None and percent_start < floor:
+        percent_start = None
+    lead = min(s for s in (number.start, currency_start, percent_start) if s is not None)
+    if currency is None and _is_label(folded, number):
+        return []
+    comparator_start, comparator = _prefix_comparator(folded, lead)
+    if comparator_start is not None and comparator_start < floor:
+        comparator_start, comparator = None, None
+
+    upper = _read_range_end(folded, number)
+    last = number if upper is None else upper
+    singular = last.value == 1 and not last.scale_end
+    unit = _read_unit(raw, folded, last.stop, number.kind, singular=singular)
+    if unit.kind == "time":
+        return []
+    if currency is not None:
+        # "US$260 billion": the prefix is the unit; a noun after it is not part of the amount.
+        end_of_unit = unit.end if unit.kind == "money" else last.stop
+        unit = _Unit(unit=currency, kind="money", end=end_of_unit)
+    elif percent_start is not None:
+        unit = _Unit(unit="percent", kind="percent", end=last.stop)
+    suffix_comparator, end = _suffix_comparator(folded, unit.end)
+    explicit = comparator or suffix_comparator or unit.comparator
+    if not _is_quantity(number, unit, explicit is not None):
+        return []
+    start = lead if comparator_start is None else comparator_start
+    if upper is None:
+        chosen = explicit or _clause_cap(folded, floor, start) or "="
+        value = scaled(number.value, number.scale)
+        return [_Phrase(start=start, end=end, value=value, unit=unit.unit, comparator=chosen)]
+    lower_scale = number.scale if number.scale_end else upper.scale
+    return [
+        _Phrase(
+            start=start,
+            end=number.stop,
+            value=scaled(number.value, lower_scale),
+            unit=unit.unit,
+            comparator=comparator or ">=",
+        ),
+        _Phrase(
+            start=upper.start,
+            end=end,
+            value=scaled(upper.value, upper.scale),
+            unit=unit.unit,
+            comparator=suffix_comparator or "<=",
+        ),
+    ]
+
+
+def _read_number(folded: str, match: re.Match[str]) -> _Number | None:
+    token = match.group()
+    kind = match.lastgroup or ""
+    if kind == "digits":
+        if sum(c.isdigit() for c in token) > _MAX_DIGITS or _LEADING_ZERO.match(token):
+            return None
+        if _GLUED_AFTER.match(folded, match.end()) and not _UNIT_ABBREVIATION.match(
+            folded, match.end()
+        ):
+            return None
+        value = Decimal(token.replace(",", ""))
+    elif kind == "hanzi":
+        numeral = hanzi_value(token) if len(token) <= _MAX_HANZI else None
+        if numeral is None:
+            return None
+        value = Decimal(numeral)
+    else:
+        word = english_word_value(token)
+        if word is None:
+            return None
+        value = Decimal(word)
+    number = _Number(start=match.start(), end=match.end(), token=token, value=value, kind=kind)
+    return _with_scale(folded, number)
+
+
+def _with_scale(folded: str, number: _Number) -> _Number:
+    """*number* with the scale written after it: "5000万" -> 10**4, "260 billion" -> 10**9."""
+    if number.kind == "hanzi":  # a Chinese numeral already holds its 万 and 亿
+        return number
+    english = _ENGLISH_SCALE.match(folded, number.end)
+    if english is not None:
+        power = ENGLISH_SCALES[english.group("scale").lower()]
+        return attrs.evolve(number, scale=power, scale_end=english.end())
+    if number.kind != "digits":
+        return number
+    power, pos = 0, number.end
+    while (
+        pos < len(folded)
+        and pos - number.end < 3
+        and folded[pos] in _CHINESE_SCALES
+        and _UNIT_AFTER_SCALE.match(folded, pos) is None
+    ):
+        power += _CHINESE_SCALES[folded[pos]]
+        pos += 1
+    if pos == number.end:
+        return number
+    return attrs.evolve(number, scale=power, scale_end=pos)
+
+
+def _prefix_currency(folded: str, number: _Number) -> tuple[int | None, str | None]:
+    if number.kind != "digits":
+        return None, None
+    if _char_before(folded, number.start) not in _CURRENCY_LAST_CHARS:
+        return None, None
+    window_start = max(0, number.start - _WINDOW)
+    found = _PREFIX_CURRENCY.search(folded, window_start, number.start)
+    if found is None:
+        return None, None
+    return found.start(), PREFIX_CURRENCIES[found.group().strip()]
+
+
+def _char_before(folded: str, pos: int) -> str:
+    """The character before *pos*, looking past up to two spaces ("" at the start)."""
+    start = max(0, pos - 3)
+    return folded[start:pos].rstrip(" ")[-1:]
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _percent_prefix(folded: str, number: _Number) -> int | None:
+    """Where "百分之" starts when it is written right before the number (百分之五十)."""
+    found = _PERCENT_PREFIX.search(folded, max(0, number.start - 3), number.start)
+    return None if found is None else found.start()
+
+
+def _is_label(folded: str, number: _Number) -> bool:
+    """Whether the number names or ranks something instead of counting it."""
+    if _GLUED_BEFORE.search(folded, max(0, number.start - 3), number.start):
+        return True
+    previous = folded[number.start - 1] if number.start else ""
+    if _is_ascii_letter(folded[max(0, number.start - 4) : number.start].rstrip(" .")[-1:]):
+        window_start = max(0, number.start - _WINDOW)
+        before = _WORD_BEFORE.search(folded, window_start, number.start)
+        if before is not None and (
+            before.group("word").lower() in BLOCKING_WORDS or _is_name_word(folded, before)
+        ):
+            return True
+        if _ACRONYM_BEFORE.search(folded, window_start, number.start):
+            return True
+    # 第5 is an ordinal; 前10 a rank ("2025年前" is a deadline, handled elsewhere).
+    return previous == "第" or (
+        previous == "前" and (number.start < 2 or folded[number.start - 2] != "年")
+    )
+
+
+def _is_name_word(folded: str, word: re.Match[str]) -> bool:
+    """A capitalised word inside a sentence before a number names it ("Fortune Global 500").
+
+    At the start of a sentence the capital means nothing ("Over 30 parks").
+    """
+    text = word.group("word")
+    if not (text[0].isupper() and text[1:].islower()):
+        return False
+    opener = folded[max(0, word.start() - 3) : word.start()].rstrip(" ")[-1:]
+    return opener not in _SENTENCE_OPENERS
+
+
+def _prefix_comparator(folded: str, lead: int) -> tuple[int | None, str | None]:
+    window_start = max(0, lead - _WINDOW)
+    # Only the script of the word before the number can hold its comparator.
+    english = _is_ascii_letter(_char_before(folded, lead))
+    pattern, table = (
+        (_ENGLISH_COMPARATOR, ENGLISH_PREFIX_COMPARATORS)
+        if english
+        else (_CHINESE_COMPARATOR, CHINESE_PREFIX_COMPARATORS)
+    )
+    found = pattern.search(folded, window_start, lead)
+    if found is None:
+        return None, None
+    return found.start(), table[found.group("cmp").lower()]
+
+
+def _read_range_end(folded: str, number: _Number) -> _Number | None:
+    """The upper end of a range starting with *number* ("25—30", "5-10万"), if any."""
+    if number.kind != "digits":
+        return None
+    join = _RANGE_JOIN.match(folded, number.stop)
+    if join is None:
+        return None
+    upper = _DIGITS.match(folded, join.end())
+    if upper is None or sum(c.isdigit() for c in upper.group()) > _MAX_DIGITS:
+        return None
+    if _GLUED_AFTER.match(folded, upper.end()) and not _UNIT_ABBREVIATION.match(
+        folded, upper.end()
+    ):
+        return None
+    value = Decimal(upper.group().replace(",", ""))
+    end = _Number(
+        start=upper.start(), end=upper.end(), token=upper.group(), value=value, kind="digits"
+    )
+    return _with_scale(folded, end)
+
+
+def _read_unit(raw: str, folded: str, pos: int, kind: str, *, singular: bool = False) -> _Unit:
+    percent = _PERCENT.match(folded, pos)
+    if percent is not None:
+        unit = "percent" if percent.lastgroup == "percent" else "percentage points"
+        return _Unit(unit=unit, kind="percent", end=percent.end())
+    if _CHINESE_TIME.match(folded, pos):
+        return _Unit(unit="", kind="time", end=pos)
+    more = _CHINESE_MORE.match(folded, pos)
+    after = pos if more is None else more.end()
+    approximate = None if more is None else ">"
+    currency = _CHINESE_CURRENCY.match(folded, after)
+    if currency is not None:
+        code = CHINESE_CURRENCIES[currency.group()]
+        return _Unit(unit=code, kind="money", end=currency.end(), comparator=approximate)
+    if more is not None and _CHINESE_TIME.match(folded, after):
+        return _Unit(unit="", kind="time", end=pos)
+    counter = _CHINESE_UNIT.match(folded, after)
+    if counter is not None:
+        return _Unit(
+            unit=raw[after : counter.end()],
+            kind="count",
+            end=counter.end(),
+            comparator=approximate,
+        )
+    if kind == "hanzi":
+        return _Unit(unit="", kind="none", end=pos)
+    english = _ENGLISH_CURRENCY.match(folded, pos)
+    if english is not None:
+        code = ENGLISH_CURRENCIES[english.group("currency").lower()]
+        return _Unit(unit=code, kind="money", end=english.end())
+    abbreviation = _UNIT_ABBREVIATION.match(folded, pos)
+    if abbreviation is not None:
+        return _Unit(unit=abbreviation.group("unit"), kind="count", end=abbreviation.end())
+    return _read_noun(raw, folded, pos, singular=singular)
+
+
+def _read_noun(raw: str, folded: str, pos: int, *, singular: bool) -> _Unit:
+    """The lower-case English noun phrase a number counts, up to its first function word.
+
+    The phrase ends at its last plural word ("30 pilot demonstration projects
+    underway" counts "pilot demonstration projects"); a number other than one
+    followed by no plural at all names something ("the 12345 hotline", "No. 2
+    submarine optical cable").  *singular* allows a singular head (after "1").
+    """
+    noun_start: int | None = None
+    head_end: int | None = None
+    end = pos
+    for _ in range(_MAX_NOUN_WORDS):
+        word = _NOUN_WORD.match(folded, end)
+        if word is None:
+            break
+        lowered = word.group("word").lower()
+        if lowered in ENGLISH_TIME_WORDS:
+            return _Unit(unit="", kind="time", end=pos)
+        if lowered in ENGLISH_STOP_WORDS:
+            break
+        if noun_start is None:
+            noun_start = word.start("word")
+        end = word.end()
+        if singular or _looks_plural(lowered):
+            head_end = end
+    if noun_start is None or head_end is None:
+        return _Unit(unit="", kind="none", end=pos)
+    return _Unit(unit=raw[noun_start:head_end], kind="noun", end=head_end)
+
+
+def _looks_plural(word: str) -> bool:
+    return word in ENGLISH_INVARIANT_PLURALS or (word.endswith("s") and not word.endswith("ss"))
+
+
+def _suffix_comparator(folded: str, pos: int) -> tuple[str | None, int]:
+    for pattern, table in (
+        (_CHINESE_SUFFIX, CHINESE_SUFFIX_COMPARATORS),
+        (_ENGLISH_SUFFIX, ENGLISH_SUFFIX_COMPARATORS),
+    ):
+        found = pattern.match(folded, pos)
+        if found is not None:
+            return table[found.group("cmp").lower()], found.end()
+    return None, pos
+
+
+def _is_quantity(number: _Number, unit: _Unit, has_comparator: bool) -> bool:
+    """The acceptance rules of the module docstring."""
+    if number.kind == "digits":
+        if unit.kind in ("percent", "money", "count"):
+            return True
+        if number.scale_end:
+            return True
+        year_shaped = _YEAR_SHAPED.fullmatch(number.token) is not None
+        if unit.kind == "noun":
+            # "in 2025 enterprises will..." is a year, "2,025 enterprises" a count.
+            return has_comparator or not year_shaped
+        # "more than 30" counts; "within 2025", "up to 2025" name a year.
+        return has_comparator and not year_shaped
+    if number.kind == "hanzi":
+        # One character (三个生态园, 一元化, 百家) describes; 五万套 and 不少于三个 count.
+        long_enough = number.end - number.start >= 2 or unit.kind == "percent"
+        return unit.kind in ("percent", "money", "count") and (long_enough or has_comparator)
+    # English number words: "no fewer than three events", "five million people".
+    if number.scale_end:
+        return True
+    return has_comparator and unit.kind in ("percent", "money", "count", "noun")
+
+
+def _clause_cap(folded: str, floor: int, start: int) -> str | None:
+    """``"<="`` when a cap word ("maximum", "最高") opens the clause before *start*."""
+    window_start = max(floor, start - _CLAUSE_WINDOW, 0)
+    clause_start = window_start
+    for brk in _CLAUSE_BREAK.finditer(folded, window_start, start):
+        clause_start = brk.end()
+    return "<=" if _CLAUSE_CAP.search(folded, clause_start, start) else None
