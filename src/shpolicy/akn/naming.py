@@ -1,0 +1,182 @@
+"""Identifiers: the FRBR URIs of a policy, eIds of its parts, ids of TLC entries.
+
+Everything here is a pure function of the policy, so the same policy always
+gets the same URIs and ids (exports are deterministic).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+import attrs
+
+from ..model import Policy
+from ..normalize import fold
+from .vocabulary import DOC_NAME, LANGUAGE_CODES, NULL_DATE
+
+__all__ = [
+    "FrbrUris",
+    "IdAllocator",
+    "district_of",
+    "frbr_uris",
+    "short_hash",
+    "sibling_components",
+    "slug",
+]
+
+COUNTRY: Final = "cn"
+LOCALITY: Final = "sh"
+
+# The sixteen districts of Shanghai: URI code, English name (folded, lower
+# case, apostrophes removed), Chinese name.
+DISTRICTS: Final = (
+    ("huangpu", "huangpu", "黄浦"),
+    ("xuhui", "xuhui", "徐汇"),
+    ("changning", "changning", "长宁"),
+    ("jingan", "jingan", "静安"),
+    ("putuo", "putuo", "普陀"),
+    ("hongkou", "hongkou", "虹口"),
+    ("yangpu", "yangpu", "杨浦"),
+    ("minhang", "minhang", "闵行"),
+    ("baoshan", "baoshan", "宝山"),
+    ("jiading", "jiading", "嘉定"),
+    ("pudong", "pudong new", "浦东新"),
+    ("jinshan", "jinshan", "金山"),
+    ("songjiang", "songjiang", "松江"),
+    ("qingpu", "qingpu", "青浦"),
+    ("fengxian", "fengxian", "奉贤"),
+    ("chongming", "chongming", "崇明"),
+)
+_DISTRICT_RE: Final = re.compile(
+    "|".join(
+        rf"(?P<{code}>\b{english} (?:district|area)\b|{chinese}区)"
+        for code, english, chinese in DISTRICTS
+    )
+)
+_APOSTROPHES: Final = re.compile("['\u2019\u02bc`]")
+_NON_SLUG: Final = re.compile(r"[^a-z0-9]+")
+_NON_ALNUM: Final = re.compile(r"[^0-9A-Za-z]+")
+_NON_ASCII_WORD: Final = re.compile(r"[^\x00-\x7f]")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII letters and digits of *text*, other runs as one hyphen."""
+    return _NON_SLUG.sub("-", fold(text).lower()).strip("-")
+
+
+def short_hash(text: str, length: int = 8) -> str:
+    """A short, stable hex digest of *text* (surrogates allowed)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:length]
+
+
+def _district_in(text: str) -> str | None:
+    folded = _APOSTROPHES.sub("", fold(text).lower())
+    match = _DISTRICT_RE.search(folded)
+    return match.lastgroup if match is not None else None
+
+
+def district_of(policy: Policy) -> str | None:
+    """The Shanghai district a policy belongs to, or ``None`` for a municipal one.
+
+    A district document names its district in its title or among its issuers;
+    failing that, when every responsible unit of every measure belongs to one
+    and the same district, the document is that district's.
+    """
+    for text in (policy.title or "", *(unit.name for unit in policy.issuers)):
+        found = _district_in(text)
+        if found is not None:
+            return found
+    units = [u.name for m in policy.all_measures() for u in m.responsible_units]
+    districts = {_district_in(name) for name in units}
+    if len(districts) == 1:
+        return districts.pop()
+    return None
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class FrbrUris:
+    """The FRBR identification of one export."""
+
+    place: str
+    work: str
+    expression: str
+    manifestation: str
+    date: str
+    number: str | None
+
+
+def _number_component(policy: Policy) -> str | None:
+    if policy.doc_number is None:
+        return None
+    component = slug(policy.doc_number)
+    # Chinese numbers lose their issuer prefix (沪府办规) in an ASCII slug:
+    # a digest of the full number keeps such URIs apart.
+    if _NON_ASCII_WORD.search(policy.doc_number) or not component:
+        component = "-".join(filter(None, (component, short_hash(policy.doc_number, 6))))
+    return component
+
+
+def frbr_uris(policy: Policy) -> FrbrUris:
+    """Work, expression and manifestation URIs (``/akn/cn-sh[-district]/doc/policy/...``)."""
+    district = district_of(policy)
+    place = f"{COUNTRY}-{LOCALITY}" + (f"-{district}" if district else "")
+    dated = policy.issued or policy.published
+    date = dated.isoformat() if dated is not None else NULL_DATE
+    number = _number_component(policy)
+    # Akoma Ntoso numbers an unnumbered work "nn"; the digest keeps two
+    # unnumbered, undated policies from sharing one URI.
+    uri_number = number or "nn-" + short_hash((policy.title or "") + "\n" + policy.preamble)
+    work = f"/akn/{place}/doc/{DOC_NAME}/{date}/{uri_number}"
+    language = LANGUAGE_CODES[policy.language]
+    expression = f"{work}/{language}@{date if dated is not None else ''}"
+    return FrbrUris(
+        place=place,
+        work=work,
+        expression=expression,
+        manifestation=expression + ".xml",
+        date=date,
+        number=number,
+    )
+
+
+def sibling_components(labels: Sequence[str]) -> list[str]:
+    """eId number components for siblings of one kind (``I``, ``II``, ``1``...).
+
+    The printed number, stripped to ASCII letters and digits, when every
+    sibling has a distinct non-empty one; otherwise the 1-based positions, so
+    that eIds stay unique whatever the numbering looks like.
+    """
+    cleaned = [_NON_ALNUM.sub("", label) for label in labels]
+    if all(cleaned) and len(set(cleaned)) == len(cleaned):
+        return cleaned
+    return [str(position) for position in range(1, len(labels) + 1)]
+
+
+@attrs.define
+class IdAllocator:
+    """Hands out unique ids within one document (a writer's private state)."""
+
+    used: set[str] = attrs.field(factory=set)
+    # Last suffix tried per base, so that many names with one slug cost
+    # linear, not quadratic, time.
+    counters: dict[str, int] = attrs.field(factory=dict)
+
+    def claim(self, base: str) -> str:
+        """*base*, or *base* with the first free ``-2``, ``-3``... suffix."""
+        candidate, counter = base, self.counters.get(base, 1)
+        if counter > 1:
+            candidate = f"{base}-{counter}"
+        while candidate in self.used:
+            counter += 1
+            candidate = f"{base}-{counter}"
+        self.counters[base] = counter
+        self.used.add(candidate)
+        return candidate
+
+    def reserve(self, ids: Iterable[str]) -> None:
+        """Mark fixed ids as taken."""
+        self.used.update(ids)

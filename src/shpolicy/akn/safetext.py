@@ -1,0 +1,54 @@
+"""Carry any Python string through XML 1.0, which forbids some characters.
+
+XML 1.0 cannot hold NUL and most other C0 controls, U+FFFE / U+FFFF or lone
+surrogates.  shpolicy keeps every string exactly, so it writes two forms:
+
+* :func:`visible` -- the text readers see in the Akoma Ntoso body, with each
+  forbidden character replaced by U+FFFD (the replacement character);
+* :func:`escape` / :func:`unescape` -- an exact, XML-safe form for the
+  ``shpolicy`` proprietary block: a backslash becomes ``\\\\`` and a forbidden
+  character ``\\uXXXX`` (all of them lie in the Basic Multilingual Plane).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["escape", "is_xml_safe", "unescape", "visible"]
+
+# Everything outside the XML 1.0 ``Char`` production.
+_FORBIDDEN: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# One escape token; the empty alternative catches a stray backslash.
+_TOKEN: Final = re.compile(r"\\(\\|u[0-9A-Fa-f]{4}|)")
+_REPLACEMENT: Final = "\ufffd"
+
+
+def is_xml_safe(text: str) -> bool:
+    """True when every character of *text* may appear in an XML 1.0 document."""
+    return _FORBIDDEN.search(text) is None
+
+
+def visible(text: str) -> str:
+    """*text* with each character XML 1.0 forbids replaced by U+FFFD."""
+    return _FORBIDDEN.sub(_REPLACEMENT, text)
+
+
+def escape(text: str) -> str:
+    """An XML-safe form of *text* that :func:`unescape` turns back into *text*."""
+    escaped = text.replace("\\", "\\\\")
+    return _FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped)
+
+
+def unescape(text: str) -> str:
+    """Invert :func:`escape`; raise ``ValueError`` on a malformed escape."""
+
+    def token(match: re.Match[str]) -> str:
+        body = match.group(1)
+        if body == "\\":
+            return "\\"
+        if not body:
+            raise ValueError(f"stray backslash at character {match.start()} of an escaped string")
+        return chr(int(body[1:], 16))
+
+    return _TOKEN.sub(token, text)
