@@ -36,7 +36,7 @@ from .read import decode
 from .references import find_references
 from .responsibility import Clause
 from .sentences import sentence_end
-from .structure import Node, Outline, Piece, build_outline
+from .structure import Node, Outline, Piece, build_outline, is_heading_only
 from .targets import find_targets
 from .units import is_collective, lookup
 from .validity import ValidityMatch, find_validity, is_validity_clause
@@ -193,15 +193,18 @@ class _Assembler:
     def _is_section(
         self, node: Node, section_styles: set[tuple[int, tuple[str, str]]], depth: int
     ) -> bool:
+        heading_only = is_heading_only(self.folded, node)
         if node.children:
-            # An item with numbered sub-items is a section, unless it carries
-            # the responsibility clause itself and its sub-items none: then
-            # the sub-items are points of one measure.
-            own_clause_only = node.clause is not None and not any(
-                c.has_clause_below() for c in node.children
-            )
-            return not own_clause_only
-        return (depth, node.label.style) in section_styles
+            # An item with numbered items below is a section when they carry
+            # responsibility clauses and it does not; where no clause says
+            # so, when its own line is only a heading.  Otherwise the items
+            # below are points of one measure ("…conditions:" "(1) …").
+            if any(c.has_clause_below() for c in node.children):
+                return node.clause is None
+            return node.clause is None and heading_only
+        # A heading without items below is a (empty) section where its level
+        # is a section level elsewhere; an item with text of its own never is.
+        return heading_only and node.clause is None and (depth, node.label.style) in section_styles
 
     def _section_styles(self, roots: Sequence[Node]) -> set[tuple[int, tuple[str, str]]]:
         styles: set[tuple[int, tuple[str, str]]] = set()

@@ -30,6 +30,7 @@ import attrs
 from .lines import Line
 from .model import Diagnostic, Span
 from .numbering import Label, match_label
+from .sentences import sentence_end
 from .responsibility import Clause, find_clause
 
 __all__ = ["Node", "Outline", "Piece", "build_outline"]
@@ -56,6 +57,9 @@ class Node:
     children: list[Node] = attrs.Factory(list)
     clause: Clause | None = None
     clause_piece: Piece | None = None
+    # Further clause lines (配合单位 …) while the outline is built; merged
+    # into ``clause`` once at the end, so a long run of them costs linear time.
+    clause_lines: list[Clause] = attrs.Factory(list)
     end: int = 0
 
     @property
@@ -110,6 +114,9 @@ class _Builder:
         self.tail_started = False
         self.stray: list[Piece] = []
         self.diagnostics: list[Diagnostic] = []
+        # (style, value) of every item opened so far: whether numbering runs
+        # on from another group is then one lookup, not a walk over all items.
+        self.printed: set[tuple[tuple[str, str], int]] = set()
 
     # -- labels -----------------------------------------------------------
     def _placement(self, label: Label) -> tuple[int, bool] | None:
@@ -121,6 +128,15 @@ class _Builder:
             level = self.stack[i]
             if level.style[0] == label.shape and label.value == level.value + 1:
                 return i, True
+        # A finished item (its clause read, or a title with body text) takes
+        # no numbered children; a label continuing its number is its sibling
+        # printed in another style ("5. …" then "(VI) …").
+        if self.stack and label.value > 1:
+            top = self.stack[-1]
+            if label.value == top.value + 1 and (
+                top.node.closed or not is_heading_only(self.folded, top.node)
+            ):
+                return len(self.stack) - 1, True
         return None
 
     def _continues(self, label: Label) -> bool:
@@ -148,6 +164,7 @@ class _Builder:
             level.node = node
             level.value = label.value
             level.style = label.style
+        self.printed.add((label.style, label.value))
         clause = find_clause(self.folded, piece.start, piece.end)
         if clause is not None:
             node.clause = clause
@@ -182,17 +199,7 @@ class _Builder:
             )
 
     def _continues_elsewhere(self, label: Label) -> bool:
-        return any(
-            n.label.style == label.style and n.label.value + 1 == label.value
-            for n in self._all_nodes()
-        )
-
-    def _all_nodes(self) -> Iterator[Node]:
-        todo = list(self.roots)
-        while todo:
-            node = todo.pop()
-            yield node
-            todo.extend(node.children)
+        return (label.style, label.value - 1) in self.printed
 
     def _check_sibling(self, level: _Level, label: Label, style_changed: bool) -> None:
         expected = level.value + 1
@@ -251,13 +258,27 @@ class _Builder:
             self.pending.append(piece)
             return
         # The deepest open item has no children yet (a child would be deeper
-        # on the stack), so the text is its own.
-        top.body.append(piece)
-        top.end = piece.end
+        # on the stack), so the text is its own -- unless it is a clause on a
+        # line of its own after the points of a list: then it is the clause
+        # of the item that introduced the list.
         clause = find_clause(self.folded, piece.start, piece.end)
+        owner = top
+        if clause is not None and clause.start == piece.start:
+            owner = self._list_owner(top)
+        owner.body.append(piece)
+        owner.end = piece.end
         if clause is not None:
-            top.clause = clause
-            top.clause_piece = piece
+            owner.clause = clause
+            owner.clause_piece = piece
+
+    def _list_owner(self, top: Node) -> Node:
+        """The item whose list *top* is a point of ("…conditions:" then "(1) …"), else *top*."""
+        parent = top.parent
+        if parent is None or parent.clause is not None or not _introduces_list(self.folded, parent):
+            return top
+        while self.stack and self.stack[-1].node is not parent:
+            self.stack.pop()
+        return parent
 
     def _extends_clause(self, top: Node, piece: Piece) -> bool:
         """A second clause line right after the first (牵头单位 … / 配合单位 …) joins it."""
@@ -266,7 +287,7 @@ class _Builder:
         clause = find_clause(self.folded, piece.start, piece.end)
         if clause is None or clause.start != piece.start or top.clause is None:
             return False
-        top.clause = attrs.evolve(top.clause, end=clause.end, units=top.clause.units + clause.units)
+        top.clause_lines.append(clause)
         top.end = piece.end
         top.body.append(piece)
         return True
@@ -286,12 +307,39 @@ class _Builder:
     def finish(self) -> Outline:
         for level in self.stack:
             _close_ends(level.node)
+        for root in self.roots:
+            _merge_clause_lines(root)
         return Outline(
             roots=tuple(self.roots),
             tail=tuple(self.pending),
             stray=tuple(self.stray),
             diagnostics=tuple(self.diagnostics),
         )
+
+
+def _introduces_list(folded: str, node: Node) -> bool:
+    """Whether an item's own line ends with a colon: the points below are its list."""
+    end = node.first.end
+    while end > node.label.end and folded[end - 1] == " ":
+        end -= 1
+    return end > node.label.end and folded[end - 1] == ":"
+
+
+def is_heading_only(folded: str, node: Node) -> bool:
+    """Whether an item's own line is just a heading: no body after its lead sentence.
+
+    A line that goes on after its first full stop, or that ends with a colon
+    introducing a list, carries text of its own and so is a measure.
+    """
+    start, end = node.label.end, node.first.end
+    if node.clause is not None and node.clause_piece is node.first:
+        end = node.clause.start
+    while end > start and folded[end - 1] in " .。;":
+        end -= 1
+    if end > start and folded[end - 1] == ":":
+        return False
+    stop = sentence_end(folded, start, end)
+    return stop is None or not folded[stop + 1 : end].strip(' "”’')
 
 
 def _close_ends(node: Node) -> None:
@@ -301,6 +349,21 @@ def _close_ends(node: Node) -> None:
         node.end = max(node.end, child.end)
     for piece in node.loose:
         node.end = max(node.end, piece.end)
+
+
+def _merge_clause_lines(root: Node) -> None:
+    """Fold the further clause lines of every item below *root* into its clause."""
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        todo.extend(node.children)
+        if node.clause is None or not node.clause_lines:
+            continue
+        units = [*node.clause.units]
+        for line in node.clause_lines:
+            units.extend(line.units)
+        node.clause = attrs.evolve(node.clause, end=node.clause_lines[-1].end, units=tuple(units))
+        node.clause_lines = []
 
 
 def _pieces(builder: _Builder, line: Line) -> Iterator[tuple[Piece, Label | None]]:
