@@ -30,10 +30,10 @@ import attrs
 from .lines import Line
 from .model import Diagnostic, Span
 from .numbering import Label, match_label
-from .sentences import sentence_end
 from .responsibility import Clause, find_clause
+from .sentences import sentence_end
 
-__all__ = ["Node", "Outline", "Piece", "build_outline"]
+__all__ = ["Node", "Outline", "Piece", "build_outline", "is_heading_only"]
 
 
 @attrs.frozen(kw_only=True, slots=True)
