@@ -21,7 +21,14 @@ from .dates import parse_date
 from .lines import Line
 from .references import DOC_TYPE_EN, DOC_TYPE_ZH
 
-__all__ = ["Header", "is_org_line", "read_header", "signature_block"]
+__all__ = [
+    "Header",
+    "is_back_matter",
+    "is_org_line",
+    "is_signature_line",
+    "read_header",
+    "signature_block",
+]
 
 _BANNER_LABEL: Final = re.compile(
     r"^(?:source|original\s+title|publisher|issuing\s+(?:authority|agency)|index\s+no|release\s+date"
@@ -30,9 +37,10 @@ _BANNER_LABEL: Final = re.compile(
 )
 _URL: Final = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
 _BYLINE: Final = re.compile(r"^(?P<org>[^|]{2,200}?)\s*\|\s*(?P<date>[^|]{6,40})$")
+_MAX_BYLINE: Final = 300
 _DOC_NUMBER: Final = re.compile(
     r"^(?:[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,6}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*(?:No\.?\s*)?\d{1,5}"
-    r"|[\u4e00-\u9fff]{1,12}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*第?\s*\d{1,5}\s*号)$"
+    r"|[\u4e00-\u9fff]{1,12}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*(?:第\s*)?\d{1,5}\s*号)$"
 )
 _EN_ORG: Final = re.compile(
     r"(?:Government|Commission|Bureau|Office|Committee|Administration|Center|Centre|Department"
@@ -40,12 +48,92 @@ _EN_ORG: Final = re.compile(
 )
 _ZH_ORG: Final = re.compile(r"(?:政府|办公厅|办公室|委员会|管委会|委|局|办|厅|中心|部|院|会)$")
 _SENTENCE_END: Final = (".", "。", ":", ";", "!", "?")
+# "Notice ... on Issuing the "Title"": the word and the quoted title are
+# looked for one after the other (a single ``Notice.*?on`` pattern rescans
+# the rest of the line from every "Notice" in it).
+_NOTICE_WORD: Final = re.compile(r"\bNotice\b", re.IGNORECASE)
 _NOTICE_EN: Final = re.compile(
-    r"\bNotice\b.*?\bon\s+(?:Issuing|Printing\s+and\s+Distributing|Promulgating|Forwarding|Publishing)"
+    r"\bon\s+(?:Issuing|Printing\s+and\s+Distributing|Promulgating|Forwarding|Publishing)"
     r"\s+(?:the\s+)?[\"“](?P<title>[^\"”]{4,300})[\"”]",
     re.IGNORECASE,
 )
+# The same without quotes: the plan's title runs to the end of the line.
+_NOTICE_EN_BARE: Final = re.compile(
+    r"\bon\s+(?:Issuing|Printing\s+and\s+Distributing|Promulgating|Forwarding|Publishing)"
+    r"\s+(?:the\s+)?(?P<title>[A-Z][^\"“”]{3,300}?)[\s.]*$",
+    re.IGNORECASE,
+)
 _NOTICE_ZH: Final = re.compile(r"关于(?:印发|转发|发布|颁布)《(?P<title>[^《》]{2,300})》的通知")
+# Sentences of a notice's own body ("…is hereby issued to you", "现将…印发给你们").
+_NOTICE_BODY: Final = re.compile(
+    r"印发给你们|转发给你们|请认真|遵照执行|贯彻执行|issued\s+to\s+you|hereby\s+(?:issued|printed)"
+    r"|please\s+(?:\w+\s+)?(?:implement|comply|carry)",
+    re.IGNORECASE,
+)
+# Header fields such as "Date of issue: …", "文号：…", "Updated: …", several to a
+# line separated by "|" or a wide gap; the label says what the value is.
+_FIELD_SEPARATOR: Final = re.compile(r"\s*\|\s*|\s{2,}")
+_FIELD: Final = re.compile(r"(?P<label>[A-Za-z][A-Za-z .]{0,30}?|[\u4e00-\u9fff]{2,6})\s*:\s*")
+_FIELD_KINDS: Final = {
+    **dict.fromkeys(
+        (
+            "dateofissue",
+            "issuedate",
+            "issuedon",
+            "dateissued",
+            "dateofpromulgation",
+            "成文日期",
+            "印发日期",
+            "发文日期",
+            "签发日期",
+        ),
+        "issued",
+    ),
+    **dict.fromkeys(
+        (
+            "updated",
+            "updatedate",
+            "releasedate",
+            "released",
+            "published",
+            "publicationdate",
+            "dateofpublication",
+            "date",
+            "发布日期",
+            "发布时间",
+            "更新日期",
+            "更新时间",
+            "日期",
+        ),
+        "published",
+    ),
+    **dict.fromkeys(
+        ("documentno", "docno", "documentnumber", "fileno", "文号", "发文字号", "文件编号"),
+        "number",
+    ),
+    **dict.fromkeys(
+        (
+            "issuedby",
+            "issuingauthority",
+            "issuingagency",
+            "issuingbody",
+            "发文机关",
+            "发布机构",
+            "发布单位",
+            "制发机关",
+        ),
+        "issuer",
+    ),
+}
+_ON_DATE: Final = re.compile(
+    r"(?P<verb>issued|promulgated|adopted|signed|printed\s+and\s+distributed|published|released"
+    r"|updated)\s+on\s+",
+    re.IGNORECASE,
+)
+_EN_ORG_OF: Final = re.compile(
+    r"\b(?:Commission|Bureau|Office|Committee|Administration|Department|Ministry|Center|Centre"
+    r"|Council|Agency|Branch)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*$"
+)
 _MAX_TITLE: Final = 300
 _TITLE_OPENING: Final = re.compile(
     r"(?:Several|Notice|Circular|Opinions?|Measures|Plan|Implementation|Guidelines?|Guiding"
@@ -77,7 +165,7 @@ def is_org_line(folded: str, line: Line) -> bool:
         return False
     if DOC_TYPE_ZH.search(text) and not _ZH_ORG.search(text):
         return False
-    if _EN_ORG.search(text):
+    if _EN_ORG.search(text) or _EN_ORG_OF.search(text):
         # "Notice of the General Office of ... Government" is a title, not a body.
         return text[:1].isupper() and _TITLE_OPENING.match(text) is None
     return bool(_ZH_ORG.search(text)) and len(text) <= 40 and not re.search(r"[,，。；]", text)
@@ -123,7 +211,8 @@ class _Reading:
     issued: dt.date | None = None
     published: dt.date | None = None
     issuers: list[tuple[int, int]] = attrs.Factory(list)
-    after_org: bool = False
+    after_org: bool = False  # the previous line named a body (a signature)
+    after_number: bool = False  # the previous line was the document number
 
 
 def read_header(folded: str, lines: Sequence[Line]) -> Header:
@@ -161,29 +250,119 @@ def read_header(folded: str, lines: Sequence[Line]) -> Header:
     )
 
 
+def _notice_en(text: str, *, bare: bool = False) -> re.Match[str] | None:
+    """The title after "Notice ... on Issuing" in *text* (quoted, or else to the line's end)."""
+    word = _NOTICE_WORD.search(text)
+    if word is None:
+        return None
+    return (_NOTICE_EN_BARE if bare else _NOTICE_EN).search(text, word.end())
+
+
+def _field_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each field of a header line, brackets around it removed."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sep in [*_FIELD_SEPARATOR.finditer(text), None]:
+        end = len(text) if sep is None else sep.start()
+        start = pos
+        while start < end and text[start] in "([" and text[end - 1] in ")]":
+            start, end = start + 1, end - 1
+        if start < end:
+            spans.append((start, end))
+        if sep is not None:
+            pos = sep.end()
+    return spans
+
+
+def _read_fields(folded: str, line: Line, state: _Reading, after_org: bool) -> str | None:
+    """Read labelled fields ("Date of issue: …", "文号：…", "(Issued on …)"); their kind, else None.
+
+    A line counts only when every one of its fields is understood, so prose
+    with a colon in it is left alone.
+    """
+    text = _content(folded, line)
+    if len(text) > _MAX_BYLINE or (":" not in text and " on " not in text and "(" not in text):
+        return None
+    readings: list[tuple[str, int, int]] = []
+    for start, end in _field_spans(text):
+        reading = _read_field(text, start, end)
+        if reading is None:
+            return None
+        readings.append(reading)
+    if not readings or all(kind == "ignore" for kind, _, _ in readings):
+        return None
+    for kind, start, end in readings:
+        value = text[start:end]
+        if kind == "issuer":
+            state.issuers.append((line.start + start, line.start + end))
+        elif kind == "number":
+            state.doc_number = state.doc_number or (line.start + start, line.start + end)
+        elif kind in ("issued", "published"):
+            date = parse_date(value)
+            if kind == "issued" or after_org:
+                state.issued = state.issued or date
+            else:
+                state.published = state.published or date
+    return "fields"
+
+
+def _read_field(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """What one field holds: ``(kind, value start, value end)``, or None when not a field."""
+    m = _FIELD.match(text, start, end)
+    if m is not None:
+        kind = _FIELD_KINDS.get(re.sub(r"[\s.]", "", m.group("label")).lower())
+        if kind is None:
+            return ("ignore", m.end(), end) if _BANNER_LABEL.match(text, start, end) else None
+        value_ok = (
+            parse_date(text[m.end() : end]) is not None
+            if kind in ("issued", "published")
+            else bool(text[m.end() : end].strip())
+        )
+        return (kind, m.end(), end) if value_ok else None
+    on = _ON_DATE.match(text, start, end)
+    if on is not None and parse_date(text[on.end() : end]) is not None:
+        verb = on.group("verb").lower()
+        kind = "published" if verb in ("published", "released", "updated") else "issued"
+        return kind, on.end(), end
+    if text[start - 1 : start] == "(" and _DOC_NUMBER.match(text[start:end]):
+        return "number", start, end
+    if text[start - 1 : start] == "(" and parse_date(text[start:end]) is not None:
+        return "issued", start, end
+    return None
+
+
 def _classify(folded: str, line: Line, state: _Reading) -> str:
     text = _content(folded, line)
     was_after_org, state.after_org = state.after_org, False
-    notice = _NOTICE_EN.search(text) or _NOTICE_ZH.search(text)
+    was_after_number, state.after_number = state.after_number, False
+    notice = _notice_en(text) or _NOTICE_ZH.search(text) or _notice_en(text, bare=True)
     if notice is not None:
         state.notices.append((line.start + notice.start("title"), line.start + notice.end("title")))
+    fields = _read_fields(folded, line, state, was_after_org)
+    if fields:
+        return fields
     if _is_banner(text):
         return "banner"
     date = parse_date(text)
     if date is not None:
+        # A bracketed date, or one under a signature or the document number,
+        # is the date of issue; a date standing alone is the web page's date.
         bracketed = text.startswith("(")
-        if bracketed or was_after_org:
+        if bracketed or was_after_org or was_after_number:
             state.issued = state.issued or date
         else:
             state.published = state.published or date
         return "date"
-    byline = _BYLINE.match(text)
+    # A byline is short; on a long line the lazy org part would retry the
+    # blanks before "|" from up to 200 starting lengths.
+    byline = _BYLINE.match(text) if len(text) <= _MAX_BYLINE else None
     if byline is not None and parse_date(byline.group("date")) is not None:
         state.published = state.published or parse_date(byline.group("date"))
         state.issuers.append((line.start + byline.start("org"), line.start + byline.end("org")))
         return "byline"
     if state.doc_number is None and _DOC_NUMBER.match(text):
         state.doc_number = (line.start, line.end)
+        state.after_number = True
         return "number"
     if notice is not None:
         return "notice"
@@ -209,6 +388,26 @@ def _pick_title(folded: str, titles: list[Line]) -> Line | None:
         if len(other_text) > len(text) and _similar(other_text, text):
             chosen, text = other, other_text
     return chosen
+
+
+# Back matter of a published document: attachments, the copy-to line, the
+# printing colophon ("…办公厅  2024年5月22日印发").
+_BACK_MATTER: Final = re.compile(
+    r"(?:附件|附表|抄送|抄报|Attachments?|Annex(?:es)?|Appendix|Appendices|CC|Copied\s+to)\s*\d*\s*:"
+    r"|.{0,60}\d\s*日\s*印发$",
+    re.IGNORECASE,
+)
+
+
+def is_back_matter(folded: str, start: int, end: int) -> bool:
+    """Whether the line ``folded[start:end]`` opens the back matter after the body."""
+    return _BACK_MATTER.match(folded, start, end) is not None
+
+
+def is_signature_line(folded: str, start: int, end: int) -> bool:
+    """Whether the line is a body's name or a date, as lines of a signature block are."""
+    line = Line(start=start, end=end, number=0)
+    return is_org_line(folded, line) or parse_date(folded[start:end]) is not None
 
 
 def signature_block(folded: str, lines: Sequence[Line]) -> tuple[int, dt.date | None]:

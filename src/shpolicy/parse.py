@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .dates import parse_date
 from .errors import ParseError
-from .header import Header, read_header, signature_block
+from .header import Header, is_back_matter, is_signature_line, read_header, signature_block
 from .language import detect_language
 from .lines import Line, split_lines
 from .model import (
@@ -36,10 +36,10 @@ from .read import decode
 from .references import find_references
 from .responsibility import Clause
 from .sentences import sentence_end
-from .structure import Node, Outline, Piece, build_outline, is_heading_only
+from .structure import Node, Outline, Piece, TailRules, build_outline, is_heading_only
 from .targets import find_targets
 from .units import is_collective, lookup
-from .validity import ValidityMatch, find_validity, is_validity_clause
+from .validity import ValidityMatch, add_years, find_validity, is_validity_clause
 
 __all__ = ["parse_bytes", "parse_file", "parse_text"]
 
@@ -78,8 +78,13 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
         raise ParseError("the text is empty or blank", source=source)
     body_at = _first_numbered_line(folded, lines)
     header = read_header(folded, lines[:body_at])
-    outline = build_outline(folded, lines[body_at:], is_validity_clause)
+    outline = build_outline(folded, lines[body_at:], _TAIL_RULES)
     return _Assembler(text, folded, source).policy(header, outline, lines)
+
+
+_TAIL_RULES = TailRules(
+    starts_tail=is_validity_clause, back_matter=is_back_matter, signature=is_signature_line
+)
 
 
 def _first_numbered_line(folded: str, lines: Sequence[Line]) -> int:
@@ -279,7 +284,10 @@ class _Assembler:
                 measures.append(self._measure(node))
         preamble_ranges = [(line.start, line.end) for line in header.preamble]
         tail = _tail_lines(outline)
-        validity, closing_ranges, signers, signed = self._tail(tail)
+        found, closing_ranges, signers, signed = self._tail(tail)
+        found = found or self._validity_in_last_item(outline.roots)
+        issued = header.issued or signed
+        validity = None if found is None else self._validity(found, issued or header.published)
         if outline.stray:
             self._report_stray(outline.stray)
             closing_ranges = [(p.start, p.end) for p in outline.stray] + closing_ranges
@@ -291,7 +299,7 @@ class _Assembler:
             title=title,
             language=detect_language(self.text),
             doc_number=None if header.doc_number is None else self._slice(*header.doc_number),
-            issued=header.issued or signed,
+            issued=issued,
             published=header.published,
             issuers=self._issuers(issuers),
             validity=validity,
@@ -307,14 +315,14 @@ class _Assembler:
 
     def _tail(
         self, tail: Sequence[Line]
-    ) -> tuple[ValidityPeriod | None, list[tuple[int, int]], list[tuple[int, int]], dt.date | None]:
+    ) -> tuple[ValidityMatch | None, list[tuple[int, int]], list[tuple[int, int]], dt.date | None]:
         sign_at, signed = signature_block(self.folded, tail)
         signers = [
             (line.start, line.end)
             for line in tail[sign_at:]
             if parse_date(self.folded[line.start : line.end]) is None
         ]
-        validity: ValidityPeriod | None = None
+        validity: ValidityMatch | None = None
         closing: list[tuple[int, int]] = []
         for line in tail[:sign_at]:
             found = (
@@ -323,7 +331,7 @@ class _Assembler:
             if found is None:
                 closing.append((line.start, line.end))
                 continue
-            validity = self._validity(found)
+            validity = found
             closing.append((line.start, found.span_start))
             closing.append((found.span_end, line.end))
         return (
@@ -333,19 +341,47 @@ class _Assembler:
             signed,
         )
 
-    def _validity(self, found: ValidityMatch) -> ValidityPeriod:
-        if found.years is not None and found.start is None:
-            self.diagnostics.append(
-                Diagnostic(
-                    code="validity-end-unknown",
-                    severity="info",
-                    message=f"valid for {found.years} years from a date the text does not give",
-                    span=Span(start=found.span_start, end=found.span_end),
+    def _validity_in_last_item(self, roots: Sequence[Node]) -> ValidityMatch | None:
+        """A validity clause printed as the last numbered item ("第十条 本办法自…起施行")."""
+        if not roots:
+            return None
+        last = roots[-1]
+        while last.children:
+            last = last.children[-1]
+        for start, end in self._content_ranges(last, [last.first, *last.body]):
+            found = find_validity(self.folded, start, end)
+            if found is not None:
+                return found
+        return None
+
+    def _validity(self, found: ValidityMatch, announced: dt.date | None) -> ValidityPeriod:
+        end = found.end
+        span = Span(start=found.span_start, end=found.span_end)
+        if found.years is not None and found.start is None and end is None:
+            if found.starts_on_announcement and announced is not None:
+                # "自印发之日起施行，有效期2年": counted from the document's own date.
+                end = add_years(announced, found.years) - dt.timedelta(days=1)
+                self.diagnostics.append(
+                    Diagnostic(
+                        code="validity-end-computed",
+                        severity="info",
+                        message=f"end of validity counted as {found.years} years from "
+                        f"{announced.isoformat()}, the document's date",
+                        span=span,
+                    )
                 )
-            )
+            else:
+                self.diagnostics.append(
+                    Diagnostic(
+                        code="validity-end-unknown",
+                        severity="info",
+                        message=f"valid for {found.years} years from a date the text does not give",
+                        span=span,
+                    )
+                )
         return ValidityPeriod(
             start=found.start,
-            end=found.end,
+            end=end,
             starts_on_announcement=found.starts_on_announcement,
             text=self.text[found.span_start : found.span_end],
             span=Span(start=found.span_start, end=found.span_end),

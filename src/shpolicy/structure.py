@@ -33,7 +33,7 @@ from .numbering import Label, match_label
 from .responsibility import Clause, find_clause
 from .sentences import sentence_end
 
-__all__ = ["Node", "Outline", "Piece", "build_outline", "is_heading_only"]
+__all__ = ["Node", "Outline", "Piece", "TailRules", "build_outline", "is_heading_only"]
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -98,16 +98,31 @@ class _Level:
     value: int
 
 
+Recogniser = Callable[[str, int, int], bool]
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class TailRules:
+    """How the body tells its tail (after the last item) from item text.
+
+    Each rule reads ``folded[start:end]`` of one unnumbered line:
+    ``starts_tail`` (a validity clause), ``back_matter`` (附件 / 抄送 /
+    "Attachment:": from there on every line is tail, numbered or not) and
+    ``signature`` (the name of a body or a date, as in a signature block).
+    """
+
+    starts_tail: Recogniser
+    back_matter: Recogniser
+    signature: Recogniser
+
+
 class _Builder:
     """The single pass over the body's lines."""
 
-    def __init__(
-        self,
-        folded: str,
-        is_tail_start: Callable[[str, int, int], bool],
-    ) -> None:
+    def __init__(self, folded: str, rules: TailRules) -> None:
         self.folded = folded
-        self.is_tail_start = is_tail_start
+        self.rules = rules
+        self.in_back_matter = False
         self.roots: list[Node] = []
         self.stack: list[_Level] = []
         self.pending: list[Piece] = []  # unnumbered text after a closed item
@@ -253,7 +268,11 @@ class _Builder:
                 return
             self.pending.append(piece)
             return
-        if self.is_tail_start(self.folded, piece.start, piece.end):
+        if self.rules.back_matter(self.folded, piece.start, piece.end):
+            self.in_back_matter = self.tail_started = True
+            self.pending.append(piece)
+            return
+        if self.rules.starts_tail(self.folded, piece.start, piece.end):
             self.tail_started = True
             self.pending.append(piece)
             return
@@ -304,7 +323,25 @@ class _Builder:
             owner.loose.extend(self.pending)
         self.pending = []
 
+    def _split_signature(self) -> None:
+        """A signature block printed right after the last item is tail, not item text."""
+        if self.pending or not self.stack:
+            return
+        last = self.stack[-1].node
+        cut = len(last.body)
+        while cut > 0 and self.rules.signature(
+            self.folded, last.body[cut - 1].start, last.body[cut - 1].end
+        ):
+            cut -= 1
+        moved = last.body[cut:]
+        if not moved or any(p is last.clause_piece for p in moved):
+            return
+        self.pending.extend(moved)
+        del last.body[cut:]
+        last.end = last.body[-1].end if last.body else last.first.end
+
     def finish(self) -> Outline:
+        self._split_signature()
         for level in self.stack:
             _close_ends(level.node)
         for root in self.roots:
@@ -410,18 +447,17 @@ def _next_inline_label(builder: _Builder, current: Label, start: int, line: Line
     return None
 
 
-def build_outline(
-    folded: str,
-    lines: list[Line],
-    is_tail_start: Callable[[str, int, int], bool],
-) -> Outline:
+def build_outline(folded: str, lines: list[Line], rules: TailRules) -> Outline:
     """Build the outline of *lines* (the body, from the first numbered line on).
 
-    *is_tail_start* tells whether an unnumbered line starts the document's
-    tail (a validity clause); from there on text no longer joins the item above.
+    *rules* tell where the document's tail begins; from there on text no
+    longer joins the item above.
     """
-    builder = _Builder(folded, is_tail_start)
+    builder = _Builder(folded, rules)
     for line in lines:
+        if builder.in_back_matter:
+            builder.pending.append(Piece(start=line.start, end=line.end, line=line.number))
+            continue
         # Each piece is handed to the builder before the next one is cut, so
         # in-line labels are judged against the items opened so far.
         for piece, label in _pieces(builder, line):

@@ -21,7 +21,7 @@ from .dates import DATE_TEXT, parse_date
 from .numbering import chinese_to_int
 from .sentences import sentence_spans
 
-__all__ = ["ValidityMatch", "find_validity", "is_validity_clause"]
+__all__ = ["ValidityMatch", "add_years", "find_validity", "is_validity_clause"]
 
 _DOC: Final = (
     r"(?:measures?|opinions?|plans?|rules?|provisions?|polic(?:y|ies)|programmes?|programs?"
@@ -38,22 +38,23 @@ _ANNOUNCE_EN: Final = (
 )
 _ANNOUNCE_ZH: Final = r"(?:印发|发布|公布|颁布|下发|发文)之日"
 _START: Final = re.compile(
-    rf"(?:effective|(?:come|comes|came)\s+into\s+(?:force|effect)|take[s]?\s+effect|be\s+implemented"
+    rf"(?:effective|valid|(?:come|comes|came)\s+into\s+(?:force|effect)|take[s]?\s+effect|be\s+implemented"
     rf"|enter[s]?\s+into\s+force|be\s+in\s+force|apply|be\s+applicable)"
     rf"\s+(?:as\s+)?(?:of|from|on|since)\s+(?:(?P<ann_en>{_ANNOUNCE_EN})|(?P<d_en>{DATE_TEXT}))"
-    rf"|自\s*(?:(?P<ann_zh>{_ANNOUNCE_ZH})|(?P<d_zh>{DATE_TEXT}))\s*起"
+    rf"|自\s*(?:(?P<ann_zh>{_ANNOUNCE_ZH})|(?P<d_zh>{DATE_TEXT}))\s*(?:起|至)"
     rf"|(?P<d_zh2>{DATE_TEXT})\s*起\s*(?:施行|实施|执行|生效)",
     re.IGNORECASE,
 )
 _END: Final = re.compile(
-    rf"(?:until|till|through|expire[sd]?\s+on|expiring\s+on|valid\s+to|effective\s+to)\s+(?P<d_en>{DATE_TEXT})"
+    rf"(?:until|till|through|to|expire[sd]?\s+on|expiring\s+on)\s+(?P<d_en>{DATE_TEXT})"
     rf"|有效期\s*(?:至|到)\s*(?P<d_zh>{DATE_TEXT})"
-    rf"|至\s*(?P<d_zh2>{DATE_TEXT})\s*(?:止|废止|失效)",
+    rf"|(?:至|到)\s*(?P<d_zh2>{DATE_TEXT})\s*(?:止|废止|失效|有效)?"
+    rf"|(?P<d_zh3>{DATE_TEXT})\s*(?:废止|失效)",
     re.IGNORECASE,
 )
 _YEARS: Final = re.compile(
     r"(?:valid|effective|in\s+force)\s+for\s+(?:a\s+period\s+of\s+)?(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?"
-    r"|有效期\s*(?:为)?\s*(?P<zh>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?!\s*\d)",
+    r"|有效期\s*(?:为\s*)?(?P<zh>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?!\s*\d)",
     re.IGNORECASE,
 )
 _EN_NUMBERS: Final = {
@@ -62,6 +63,12 @@ _EN_NUMBERS: Final = {
         ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
     )
 }
+
+
+# "valid for five years from the date of issuance": a period counted from announcement.
+_FROM_ANNOUNCEMENT: Final = re.compile(
+    rf"(?:from|as\s+of|since)\s+{_ANNOUNCE_EN}|自\s*{_ANNOUNCE_ZH}\s*起", re.IGNORECASE
+)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -91,7 +98,8 @@ def _date_in(m: re.Match[str], *groups: str) -> dt.date | None:
     return None
 
 
-def _add_years(day: dt.date, years: int) -> dt.date:
+def add_years(day: dt.date, years: int) -> dt.date:
+    """*day* moved *years* years on (29 February becomes 28 February)."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
@@ -105,15 +113,17 @@ def find_validity(folded: str, start: int, end: int) -> ValidityMatch | None:
     begin = _START.search(folded, start, end)
     finish = _END.search(folded, start, end)
     period = _YEARS.search(folded, start, end)
-    on_announcement = begin is not None and bool(begin.group("ann_en") or begin.group("ann_zh"))
+    on_announcement = (
+        begin is not None and bool(begin.group("ann_en") or begin.group("ann_zh"))
+    ) or (begin is None and _FROM_ANNOUNCEMENT.search(folded, start, end) is not None)
     start_date = None if begin is None else _date_in(begin, "d_en", "d_zh", "d_zh2")
-    end_date = None if finish is None else _date_in(finish, "d_en", "d_zh", "d_zh2")
+    end_date = None if finish is None else _date_in(finish, "d_en", "d_zh", "d_zh2", "d_zh3")
     years: int | None = None
     if period is not None:
         raw = period.group("en") or period.group("zh")
         years = int(raw) if raw.isdigit() else _EN_NUMBERS.get(raw.lower()) or chinese_to_int(raw)
         if end_date is None and start_date is not None:
-            end_date = _add_years(start_date, years) - dt.timedelta(days=1)
+            end_date = add_years(start_date, years) - dt.timedelta(days=1)
     if start_date is not None and end_date is not None and end_date < start_date:
         end_date = None  # a misprint; the clause text keeps what was written
     matches = [m for m in (begin, finish, period) if m is not None]
