@@ -14,12 +14,16 @@ original.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import Final
 
 import attrs
+
+from .units import all as all_units
+from .units import is_collective, is_known_name
 
 __all__ = ["Clause", "UnitMention", "find_clause", "split_units"]
 
@@ -90,22 +94,28 @@ def _role(label: str) -> str | None:
     return None
 
 
-def _closing_bracket(folded: str, open_at: int, end: int) -> int | None:
-    """Offset of the bracket closing the one at *open_at*, within ``[open_at, end)``."""
-    depth = 0
-    for i in range(open_at, end):
+def _bracket_pairs(folded: str, start: int, end: int) -> dict[int, int]:
+    """Offset of each opening bracket in ``[start, end)`` -> offset of the one closing it.
+
+    One pass for the whole segment: looking for each label's closing bracket
+    separately would rescan the rest of the segment once per label.
+    """
+    pairs: dict[int, int] = {}
+    open_at: list[int] = []
+    for i in range(start, end):
         ch = folded[i]
         if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+            open_at.append(i)
+        elif ch in ")]" and open_at:
+            pairs[open_at.pop()] = i
+    return pairs
 
 
-def _tail_is_blank(folded: str, start: int, end: int) -> bool:
-    return not folded[start:end].strip(_TRAILING)
+def _content_end(folded: str, start: int, end: int) -> int:
+    """End of the segment without its trailing stops and blanks."""
+    while end > start and folded[end - 1] in _TRAILING:
+        end -= 1
+    return end
 
 
 def find_clause(folded: str, start: int, end: int) -> Clause | None:
@@ -114,6 +124,8 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
     The clause must run to the end of the segment (a closing stop or blanks may
     follow); a label in the middle of a sentence is not a clause.
     """
+    pairs: dict[int, int] | None = None  # computed for the first bracketed label
+    content_end = _content_end(folded, start, end)
     for m in _labels(folded, start, end):
         at = m.start()
         before = at - 1
@@ -123,12 +135,14 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
         close: int | None = None
         if before >= start and folded[before] in _OPEN:
             clause_start = before
-            close = _closing_bracket(folded, before, end)
+            if pairs is None:
+                pairs = _bracket_pairs(folded, start, end)
+            close = pairs.get(before)
             if close is None:
                 # An unclosed bracket: take the rest of the segment.
                 close = end
-            elif not _tail_is_blank(folded, close + 1, end):
-                continue
+            elif close + 1 < content_end:
+                continue  # text follows the bracket: not the clause that ends the segment
         elif before >= start and folded[before] not in _SENTENCE_END:
             continue
         body_end = end if close is None else close
@@ -141,6 +155,72 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
             label_end=_label_text_end(folded, m),
             units=units,
         )
+    return _unlabelled_clause(folded, start, content_end)
+
+
+# A bracket that ends a measure and names bodies by their part without a
+# label: "（市交通委牵头，各区政府配合）", "（A、B按职责分工负责）",
+# "(Led by the X, with the participation of Y)".
+_ZH_ROLE_END: Final = re.compile(r"(?:牵头|配合|按职责分工负责|分工负责|负责)$")
+_LED_BY: Final = re.compile(
+    r"\(\s*led\s+by\s+(?:the\s+)?(?P<lead>[^()]+?)"
+    r"(?:,\s*(?:and\s+)?with\s+(?:the\s+)?(?:participation|cooperation|support|assistance)\s+of\s+"
+    r"(?:the\s+)?(?P<coop>.+?))?\s*\)$",
+    re.IGNORECASE,
+)
+
+
+def _unlabelled_clause(folded: str, start: int, content_end: int) -> Clause | None:
+    if content_end <= start or folded[content_end - 1] not in ")]":
+        return None
+    open_at = _bracket_pairs_reversed(folded, start, content_end)
+    if open_at is None:
+        return None
+    inner_start, inner_end = open_at + 1, content_end - 1
+    led = _LED_BY.match(folded, open_at, content_end)
+    if led is not None:
+        units = [
+            UnitMention(start=s, end=e, role="lead")
+            for s, e, _ in _split_marked(folded, led.start("lead"), led.end("lead"))
+        ]
+        if led.group("coop"):
+            units.extend(
+                UnitMention(start=s, end=e, role="cooperating")
+                for s, e, _ in _split_marked(folded, led.start("coop"), led.end("coop"))
+            )
+        return Clause(
+            start=open_at,
+            end=content_end,
+            label_start=open_at + 1,
+            label_end=open_at + 1,
+            units=tuple(units),
+        )
+    inner = folded[inner_start:inner_end].rstrip(" 。.")
+    if not _ZH_ROLE_END.search(inner) or not any(ch > "\u2e80" for ch in inner):
+        return None
+    marked = _split_marked(folded, inner_start, inner_end)
+    if not marked or not all(_ends_like_zh_name(folded, s, e) for s, e, _ in marked):
+        return None
+    return Clause(
+        start=open_at,
+        end=content_end,
+        label_start=inner_start,
+        label_end=inner_start,
+        units=tuple(UnitMention(start=s, end=e, role=role) for s, e, role in marked),
+    )
+
+
+def _bracket_pairs_reversed(folded: str, start: int, close: int) -> int | None:
+    """Offset of the bracket opening the one that closes at ``close - 1``."""
+    depth = 0
+    for i in range(close - 1, start - 1, -1):
+        ch = folded[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            depth -= 1
+            if depth == 0:
+                return i
     return None
 
 
@@ -188,8 +268,8 @@ def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple
     for i, m in enumerate(labels):
         part_end = labels[i + 1].start() if i + 1 < len(labels) else body_end
         role = _role(folded[m.start() : m.end()])
-        for s, e in split_units(folded, m.end(), part_end):
-            mentions.append(UnitMention(start=s, end=e, role=role))
+        for s, e, marked_role in _split_marked(folded, m.end(), part_end):
+            mentions.append(UnitMention(start=s, end=e, role=marked_role or role))
     if len(labels) == 1:
         return tuple(mentions)
     # Where lead and cooperating units are named, an unmarked label ("责任单位")
@@ -212,7 +292,15 @@ _EN_HEAD_WORDS: Final = frozenset(
         *("area", "zone", "company", "team", "league", "china"),
     )
 )
-_EN_NAME_START: Final = re.compile(r"(?:the\s+)?(?:[A-Z\u00c0-\u024f]|relevant\b|all\b|other\b)")
+_EN_NAME_START: Final = re.compile(
+    r"(?:the\s+)?(?:[A-Z\u00c0-\u024f]|relevant\b|all\b|other\b|district\b|each\b|related\b)"
+)
+_FIRST_WORD: Final = re.compile(r"(?:the\s+)?([\w'’-]+)", re.IGNORECASE)
+# "X Commission of Commerce": a head noun with its "of" complement ends a name too.
+_EN_HEAD_OF: Final = re.compile(
+    r"\b(?:Commission|Bureau|Office|Administration|Committee|Department|Ministry|Branch|Center"
+    r"|Centre|Council|Agency|Authority)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
+)
 _ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室"
 _AND: Final = re.compile(r"(?P<en>\s+(?:and|&)\s+)|(?P<zh>以及|和|及|与)", re.IGNORECASE)
 _LEADING_JUNK: Final = re.compile(
@@ -241,7 +329,13 @@ def _strip_leading_words(folded: str, start: int, end: int) -> int:
 
 
 def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
+    """Separator offsets outside brackets.
+
+    Where a list separates its items with semicolons, its commas belong to
+    the names ("Science, Technology and Economy Commission; Finance Bureau").
+    """
     cuts: list[int] = []
+    strong: list[int] = []
     depth = 0
     for i in range(start, end):
         ch = folded[i]
@@ -251,6 +345,10 @@ def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
             depth = max(0, depth - 1)
         elif depth == 0 and ch in _SEPARATORS:
             cuts.append(i)
+            if ch in ";、":
+                strong.append(i)
+    if any(folded[i] == ";" for i in strong) and len(strong) < len(cuts):
+        return strong
     return cuts
 
 
@@ -261,6 +359,16 @@ def _ends_like_en_name(folded: str, start: int, end: int) -> bool:
         tail = tail[:opening].rstrip() if opening > 0 else tail
     last = tail.rsplit(None, 1)[-1] if tail else ""
     return last.lower() in _EN_HEAD_WORDS
+
+
+def _ends_with_of_complement(folded: str, start: int, end: int) -> bool:
+    """ "… Commission of Commerce": complete, but only as sure as "Office of China Banking"."""
+    return _EN_HEAD_OF.search(folded[max(start, end - _NAME_TAIL) : end].rstrip()) is not None
+
+
+def _first_word(folded: str, start: int, end: int) -> str:
+    m = _FIRST_WORD.match(folded, start, end)
+    return "" if m is None else m.group(1).lower()
 
 
 def _starts_like_en_name(folded: str, start: int) -> bool:
@@ -277,7 +385,7 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     piece_start = start
     depth = 0
     scanned = start
-    en_end = _ends_like_en_name(folded, start, end)
+    en_end = _ends_like_en_name(folded, start, end) or _ends_with_of_complement(folded, start, end)
     zh_end = _ends_like_zh_name(folded, start, end)
     for m in _AND.finditer(folded, start, end):
         for ch in folded[scanned : m.start()]:
@@ -289,9 +397,16 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         if depth:
             continue
         if m.group("en"):
+            # A left side ending in an "of" complement is taken as whole only
+            # when the right side is printed in parallel ("Xuhui District
+            # Commission of Commerce and Xuhui District … Office").
+            left_whole = _ends_like_en_name(folded, piece_start, m.start()) or (
+                _ends_with_of_complement(folded, piece_start, m.start())
+                and _first_word(folded, piece_start, m.start()) == _first_word(folded, m.end(), end)
+            )
             joins = (
                 en_end
-                and _ends_like_en_name(folded, piece_start, m.start())
+                and left_whole
                 and _starts_like_en_name(folded, m.end())
                 and _EN_NAME_START.match(folded, piece_start) is not None
             )
@@ -308,13 +423,89 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+# A unit's role may be written beside it: "X (lead)", "市交通委牵头", "各区政府配合".
+_ROLE_MARK: Final = re.compile(
+    r"\s*(?:\(\s*(?P<lead_en>lead(?:ing)?(?:\s+unit)?)\s*\)|\(\s*(?P<coop_en>co-?operat(?:ing|ion)|support(?:ing)?)\s*\)"
+    r"|\(?(?P<lead_zh>牵头)\)?|\(?(?P<coop_zh>配合|协同|参与)\)?|\(?按职责分工负责\)?|\(?分工负责\)?|\(?负责\)?)$",
+    re.IGNORECASE,
+)
+# "etc." closing a list, and 等 before a collective ("市发展改革委等相关部门").
+_ETC: Final = re.compile(r"etc\.?|等", re.IGNORECASE)
+_ZH_ETC_SPLIT: Final = re.compile(r"等(?=(?:相关|有关|各|其他)[\u4e00-\u9fff]{1,8}$)")
+
+
+def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Units of a list with the role each one is marked with, if any; "etc." is dropped."""
+    found: list[tuple[int, int, str | None]] = []
+    for s, e in split_units(folded, start, end):
+        if _ETC.fullmatch(folded, s, e):
+            continue
+        etc = _ZH_ETC_SPLIT.search(folded, s, e)
+        if etc is not None and etc.start() > s:
+            found.append((s, etc.start(), None))
+            found.append((etc.end(), e, None))
+            continue
+        role: str | None = None
+        mark = _ROLE_MARK.search(folded, max(s, e - 24), e)
+        if mark is not None and mark.start() > s:
+            if mark.group("lead_en") or mark.group("lead_zh"):
+                role = "lead"
+            elif mark.group("coop_en") or mark.group("coop_zh"):
+                role = "cooperating"
+            e = mark.start()
+            while e > s and folded[e - 1] == " ":
+                e -= 1
+        found.append((s, e, role))
+    return found
+
+
+def _merge_fragments(folded: str, bounds: list[int]) -> list[int]:
+    """Drop the commas that sit inside an English name.
+
+    "Pudong New Area Science, Technology and Economy Commission": a piece that
+    does not end like a name, followed after a comma by one that does not
+    start like a name of its own, is one name with the piece after it.
+    """
+    kept = [bounds[0]]
+    for i in range(1, len(bounds) - 1):
+        cut = bounds[i]
+        s, e = _trim(folded, kept[-1] + 1, cut)
+        ns, ne = _trim(folded, cut + 1, bounds[i + 1])
+        fragment = (
+            folded[cut] == ","
+            and s < e
+            and ns < ne
+            and folded[s:e].isascii()
+            and not _ends_like_en_name(folded, s, e)
+            and not _ends_with_of_complement(folded, s, e)
+            and not is_known_name(folded[s:e])
+            and not is_collective(folded[s:e])
+            and folded[ns].isupper()
+            and _first_word(folded, ns, ne) not in _name_openers()
+        )
+        if not fragment:
+            kept.append(cut)
+    kept.append(bounds[-1])
+    return kept
+
+
+@functools.cache
+def _name_openers() -> frozenset[str]:
+    """First words that open a body's name: those of the registry's names, and levels."""
+    words = {"shanghai", "municipal", "china", "chinese", "state", "national", "cpc", "district"}
+    for unit in all_units():
+        for name in (unit.name_en, *unit.aliases_en):
+            words.add(name.split(" ", 1)[0].lower())
+    return frozenset(words)
+
+
 def split_units(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of each unit named in the list ``folded[start:end]``.
 
     Separators are ``,`` ``、`` ``，`` ``;`` ``；`` outside brackets, and an "and"
     (和 / 及) that joins two complete names.  A leading "and" / "the" is dropped.
     """
-    bounds = [start - 1, *_depth0_separators(folded, start, end), end]
+    bounds = _merge_fragments(folded, [start - 1, *_depth0_separators(folded, start, end), end])
     units: list[tuple[int, int]] = []
     for left, right in pairwise(bounds):
         s, e = _trim(folded, left + 1, right)
