@@ -239,3 +239,85 @@ def test_text_without_numbering_is_kept_as_preamble() -> None:
     policy = shpolicy.parse_text("Just one paragraph of prose.\nAnd another.")
     assert policy.preamble == "Just one paragraph of prose.\nAnd another."
     assert "no-measures" in {d.code for d in policy.diagnostics}
+
+
+def test_item_with_its_own_text_is_a_measure_even_where_the_style_is_a_group() -> None:
+    text = (
+        "一、总体要求\n（一）指导思想。坚持创新驱动。\n"
+        "二、重点任务\n（一）提升能力\n１．支持研发。给予支持。（责任单位：市科委）\n"
+    )
+    policy = shpolicy.parse_text(text)
+    first, second = policy.sections
+    assert [m.title for m in first.measures] == ["指导思想"]
+    assert first.sections == ()
+    assert [g.heading for g in second.sections] == ["提升能力"]
+    assert [m.title for m in second.sections[0].measures] == ["支持研发"]
+
+
+def test_points_of_a_list_stay_in_their_measure() -> None:
+    text = (
+        "I. Support\n1. Supporting enterprises. Enterprises meeting these conditions:\n"
+        "(1) registered in Shanghai;\n(2) in operation for two years.\n"
+        "(Responsible units: Municipal Commission of Commerce)\n"
+    )
+    (section,) = shpolicy.parse_text(text).sections
+    (measure,) = section.measures
+    assert "(1) registered in Shanghai;" in measure.text
+    assert [u.name for u in measure.responsible_units] == ["Municipal Commission of Commerce"]
+
+
+def test_a_finished_item_is_continued_in_another_style() -> None:
+    text = (
+        "I. Chapter\n5. Five. Body. (Responsible units: Municipal Commission of Commerce)\n"
+        "(VI) Six. Body. (Responsible units: Municipal Commission of Commerce)\n"
+    )
+    (section,) = shpolicy.parse_text(text).sections
+    assert [(m.label, m.ordinal) for m in section.measures] == [("5.", 5), ("(VI)", 6)]
+
+
+def test_labelled_header_fields() -> None:
+    text = (
+        "Several Measures of Xuhui District on Supporting Industry\n"
+        "Issued by: Xuhui District People's Government    Date of issue: January 15, 2024\n"
+        "(Hu Fu Gui [2022] No. 5)\n"
+        "Source: Xuhui District | Updated: 2024-04-08\n"
+        "These measures are formulated.\n"
+        "1. Doing. Things.\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.issued == dt.date(2024, 1, 15)
+    assert policy.published == dt.date(2024, 4, 8)
+    assert policy.doc_number == "Hu Fu Gui [2022] No. 5"
+    assert [u.name for u in policy.issuers] == ["Xuhui District People's Government"]
+    assert policy.preamble == "These measures are formulated."
+
+
+def test_unlabelled_clause_with_roles_and_back_matter() -> None:
+    text = (
+        "一、任务\n（一）加快电动化。全部使用新能源汽车。（市交通委牵头，各区政府配合）\n"
+        "附件：1．重点项目清单\n　　　2．任务分解表\n"
+    )
+    policy = shpolicy.parse_text(text)
+    (measure,) = policy.all_measures()
+    assert measure.responsible_label is None
+    assert [(u.name, u.role) for u in measure.responsible_units] == [
+        ("市交通委", "lead"),
+        ("各区政府", "cooperating"),
+    ]
+    assert policy.closing == "附件：1．重点项目清单\n2．任务分解表"
+
+
+def test_validity_as_the_last_article_and_signature_after_it() -> None:
+    text = (
+        "第一条　为了规范管理，制定本办法。\n第二条　本办法自2023年9月1日起施行，有效期5年。\n"
+        "上海市闵行区人民政府\n2023年8月15日\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.validity is not None
+    assert (policy.validity.start, policy.validity.end) == (
+        dt.date(2023, 9, 1),
+        dt.date(2028, 8, 31),
+    )
+    assert policy.issued == dt.date(2023, 8, 15)
+    assert [u.name for u in policy.issuers] == ["上海市闵行区人民政府"]
+    assert "人民政府" not in policy.all_measures()[-1].text

@@ -161,7 +161,7 @@ def _content(folded: str, line: Line) -> str:
 def is_org_line(folded: str, line: Line) -> bool:
     """A line that is just the name of a body (an issuer or a signature)."""
     text = _content(folded, line)
-    if len(text) > 120 or text.endswith(_SENTENCE_END) or "," in text:
+    if len(text) > 120 or text.endswith(_SENTENCE_END) or "," in text or ":" in text:
         return False
     if DOC_TYPE_ZH.search(text) and not _ZH_ORG.search(text):
         return False
@@ -171,7 +171,17 @@ def is_org_line(folded: str, line: Line) -> bool:
     return bool(_ZH_ORG.search(text)) and len(text) <= 40 and not re.search(r"[,，。；]", text)
 
 
+# Page furniture copied along with the text: "打印本页　关闭窗口", "[打印] [关闭]", "Print | Close".
+_PAGE_CONTROLS: Final = re.compile(
+    r"(?:\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|分享到|收藏|\[[^\]]{1,6}\]|字号\s*:?\s*[大中小\s]*"
+    r"|print(?:\s+this\s+page)?|close(?:\s+window)?|share|back\s+to\s+top|font\s+size)\s*\|?)+",
+    re.IGNORECASE,
+)
+
+
 def _is_banner(text: str) -> bool:
+    if _PAGE_CONTROLS.fullmatch(text):
+        return True
     if _BANNER_LABEL.match(text) or _URL.match(text):
         return True
     letters = [c for c in text if c.isalpha()]

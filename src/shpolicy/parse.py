@@ -152,7 +152,8 @@ class _Assembler:
     ) -> tuple[str | None, tuple[ResponsibleUnit, ...]]:
         if clause is None:
             return None, ()
-        label = self.text[clause.label_start : clause.label_end]
+        # An unlabelled clause ("（市交通委牵头，各区政府配合）") has an empty label.
+        label = self.text[clause.label_start : clause.label_end] or None
         units = tuple(self._unit(u.start, u.end, u.role) for u in clause.units)
         if not units:
             self.diagnostics.append(

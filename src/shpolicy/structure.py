@@ -263,13 +263,13 @@ class _Builder:
         if top is None:
             self.stray.append(piece)
             return
+        if self.rules.back_matter(self.folded, piece.start, piece.end):
+            self.in_back_matter = self.tail_started = True
+            self.pending.append(piece)
+            return
         if self.tail_started or top.closed:
             if not self.tail_started and self._extends_clause(top, piece):
                 return
-            self.pending.append(piece)
-            return
-        if self.rules.back_matter(self.folded, piece.start, piece.end):
-            self.in_back_matter = self.tail_started = True
             self.pending.append(piece)
             return
         if self.rules.starts_tail(self.folded, piece.start, piece.end):
