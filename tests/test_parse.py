@@ -321,3 +321,34 @@ def test_validity_as_the_last_article_and_signature_after_it() -> None:
     assert policy.issued == dt.date(2023, 8, 15)
     assert [u.name for u in policy.issuers] == ["上海市闵行区人民政府"]
     assert "人民政府" not in policy.all_measures()[-1].text
+
+
+def test_title_broken_over_two_lines_is_joined() -> None:
+    text = "上海市关于进一步促进\n外资企业发展的若干措施\n（此件公开发布）\n为了促进外资，制定本措施。\n一、总则\n1.加强。内容。\n"
+    policy = shpolicy.parse_text(text)
+    assert policy.title == "上海市关于进一步促进外资企业发展的若干措施"
+    assert policy.preamble == "为了促进外资，制定本措施。"
+
+
+def test_notice_without_a_plan_title_line_keeps_its_text_out_of_the_preamble() -> None:
+    text = (
+        "上海市人民政府办公厅关于印发《上海市促进外资发展若干措施》的通知\n各区人民政府：\n"
+        "现将《上海市促进外资发展若干措施》印发给你们，请认真按照执行。\n"
+        "为了促进外资，制定本措施。\n一、总则\n1.加强。内容。\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.title == "上海市促进外资发展若干措施"
+    assert policy.preamble == "为了促进外资，制定本措施。"
+    assert "notice-text" in {d.code for d in policy.diagnostics}
+
+
+def test_unquoted_english_notice_is_not_the_title() -> None:
+    text = (
+        "Notice of the General Office of the Shanghai Municipal People's Government on Printing "
+        "and Distributing the Shanghai Action Plan for Robots (2024-2026)\n"
+        "The Action Plan is hereby issued to you. Please implement it earnestly.\n"
+        "Shanghai Action Plan for Robots (2024-2026)\nThis plan is formulated.\n1. Doing. Things.\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.title == "Shanghai Action Plan for Robots (2024-2026)"
+    assert policy.preamble == "This plan is formulated."

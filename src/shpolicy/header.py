@@ -145,7 +145,7 @@ _TITLE_OPENING: Final = re.compile(
 class Header:
     """What the header says, as offsets into the text."""
 
-    title: tuple[int, int] | None
+    title: tuple[tuple[int, int], ...]  # the title's lines (a long title may be broken)
     doc_number: tuple[int, int] | None
     issued: dt.date | None
     published: dt.date | None
@@ -232,22 +232,26 @@ def read_header(folded: str, lines: Sequence[Line]) -> Header:
     for line in lines:
         kinds.append(_classify(folded, line, state))
     title_line = _pick_title(folded, state.titles)
-    title: tuple[int, int] | None = None
+    title: tuple[tuple[int, int], ...] = ()
+    title_at: range = range(0)
     if title_line is not None:
-        title = (title_line.start, title_line.end)
+        title_at = _title_lines(folded, lines, kinds, lines.index(title_line))
+        title = tuple((lines[i].start, lines[i].end) for i in title_at)
     elif state.notices:
-        title = state.notices[-1]
+        title = (state.notices[-1],)
+    wrapper_end = _notice_end(folded, lines, kinds, state) if title_line is None else -1
     preamble: list[Line] = []
     wrapper: list[Line] = []
     after_title = title_line is None
-    for line, kind in zip(lines, kinds, strict=True):
-        if line is title_line:
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if i in title_at:
             after_title = True
             continue
         if kind != "prose":
             continue
-        (preamble if after_title else wrapper).append(line)
-    if title_line is None and not preamble:
+        in_wrapper = not after_title or i <= wrapper_end
+        (wrapper if in_wrapper else preamble).append(line)
+    if title_line is None and not preamble and not state.notices:
         preamble, wrapper = wrapper, []
     return Header(
         title=title,
@@ -258,6 +262,61 @@ def read_header(folded: str, lines: Sequence[Line]) -> Header:
         preamble=tuple(preamble),
         wrapper=tuple(wrapper),
     )
+
+
+# A title broken over two lines: the first part ends without punctuation,
+# often on a function word ("… on", "关于进一步促进").
+_OPEN_ENDED: Final = re.compile(
+    r"\b(?:on|for|of|the|and|to|in|about|concerning)$|关于|促进|推进|加快|进一步$"
+)
+_MAX_TITLE_PART: Final = 60
+
+
+def _title_part(folded: str, line: Line) -> bool:
+    text = _content(folded, line)
+    return (
+        len(text) <= _MAX_TITLE_PART
+        and not text.endswith(_SENTENCE_END)
+        and not any(ch in text for ch in ",;，；。")
+    )
+
+
+def _title_lines(folded: str, lines: Sequence[Line], kinds: list[str], at: int) -> range:
+    """Indices of the lines of the title printed at *at*, with a part broken onto a neighbour."""
+    first, last = at, at
+    before = at - 1
+    if before >= 0 and kinds[before] == "prose" and _title_part(folded, lines[before]):
+        text = _content(folded, lines[before])
+        if _OPEN_ENDED.search(text) or not text.isascii():
+            first = before
+    after = at + 1
+    if (
+        after < len(lines)
+        and kinds[after] == "prose"
+        and _title_part(folded, lines[after])
+        and _OPEN_ENDED.search(_content(folded, lines[at]))
+    ):
+        last = after
+    return range(first, last + 1)
+
+
+def _notice_end(folded: str, lines: Sequence[Line], kinds: list[str], state: _Reading) -> int:
+    """Index of the last line of a notice's own text, when the notice gives the only title.
+
+    The notice runs to its signature (a body's name or a date after the notice
+    line); without one, its own sentences ("现将…印发给你们") are told by their words.
+    """
+    if not state.notices:
+        return -1
+    notice_start = state.notices[-1][0]
+    at = next((i for i, line in enumerate(lines) if line.start <= notice_start < line.end), -1)
+    end = at
+    for i in range(at + 1, len(lines)):
+        if kinds[i] in ("org", "date"):
+            end = i
+        elif kinds[i] == "prose" and _NOTICE_BODY.search(_content(folded, lines[i])):
+            end = max(end, i)
+    return end
 
 
 def _notice_en(text: str, *, bare: bool = False) -> re.Match[str] | None:
@@ -385,6 +444,8 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
         return "title"
     if text.endswith((":", "：")) and len(text) < 400:
         return "addressee"
+    if text.startswith("(") and text.endswith(")") and len(text) <= _MAX_TITLE_PART:
+        return "note"  # "（此件公开发布）", "(For Trial Implementation)": a marking, not prose
     return "prose"
 
 

@@ -293,7 +293,7 @@ class _Assembler:
             self._report_stray(outline.stray)
             closing_ranges = [(p.start, p.end) for p in outline.stray] + closing_ranges
         issuers = [*header.issuers, *signers]
-        title = None if header.title is None else self._slice(*header.title)
+        title = self._title(header.title)
         self._report_header(header, title, not outline.roots)
         closing = self._join(closing_ranges)
         return Policy(
@@ -387,6 +387,15 @@ class _Assembler:
             text=self.text[found.span_start : found.span_end],
             span=Span(start=found.span_start, end=found.span_end),
         )
+
+    def _title(self, parts: Sequence[tuple[int, int]]) -> str | None:
+        """The title as written; a title broken over lines is joined (without a
+        space between Chinese parts)."""
+        texts = [self._slice(s, e) for s, e in parts]
+        if not texts:
+            return None
+        joiner = " " if all(t.isascii() for t in texts) else ""
+        return joiner.join(texts)
 
     def _issuers(self, ranges: Sequence[tuple[int, int]]) -> tuple[ResponsibleUnit, ...]:
         seen: set[str] = set()
