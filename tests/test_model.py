@@ -178,3 +178,12 @@ def test_policy_all_measures_includes_top_level_measures(policy: Policy) -> None
     found = policy.all_measures()
     assert all(item in found for item in policy.measures)
     assert len(found) == len(policy.measures) + sum(_count_measures(s) for s in policy.sections)
+
+
+def test_subpackages_are_reachable_as_attributes() -> None:
+    import shpolicy
+
+    unit = shpolicy.units.lookup("市商务委")
+    assert unit is not None
+    assert callable(shpolicy.akn.validate)
+    assert callable(shpolicy.batch.parse_many)

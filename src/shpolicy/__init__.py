@@ -34,6 +34,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    from . import akn, batch, units
     from .akn import from_akn, to_akn
     from .json_codec import from_json, to_json
     from .parse import parse_bytes, parse_file, parse_text
@@ -57,6 +58,8 @@ __all__ = [
     "Target",
     "ValidityPeriod",
     "__version__",
+    "akn",
+    "batch",
     "from_akn",
     "from_json",
     "parse_bytes",
@@ -64,6 +67,7 @@ __all__ = [
     "parse_text",
     "to_akn",
     "to_json",
+    "units",
 ]
 
 # name -> module that defines it; loaded on first access (PEP 562).
@@ -78,12 +82,18 @@ _LAZY = {
 }
 
 
+# Subpackages reachable as attributes (``shpolicy.units.lookup``) without an import.
+_SUBMODULES = frozenset({"akn", "batch", "units"})
+
+
 def __getattr__(name: str) -> Any:
+    from importlib import import_module
+
+    if name in _SUBMODULES:
+        return import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'shpolicy' has no attribute {name!r}")
-    from importlib import import_module
-
     value = getattr(import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
