@@ -352,3 +352,113 @@ def test_unquoted_english_notice_is_not_the_title() -> None:
     policy = shpolicy.parse_text(text)
     assert policy.title == "Shanghai Action Plan for Robots (2024-2026)"
     assert policy.preamble == "This plan is formulated."
+
+
+def test_table_of_contents_is_set_aside() -> None:
+    text = (
+        "Shanghai Action Plan for Ports (2024-2027)\nContents\nI. General Requirements\n"
+        "II. Key Tasks\nThis plan is formulated.\nI. General Requirements\n"
+        "1. Doing. Things. (Responsible units: Municipal Commission of Commerce)\n"
+        "II. Key Tasks\n2. Doing more. Things.\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert [s.num for s in policy.sections] == ["I", "II"]
+    assert policy.preamble == "This plan is formulated."
+    assert "table-of-contents" in {d.code for d in policy.diagnostics}
+
+
+def test_parts_are_top_level_headings() -> None:
+    text = "第一部分　总体要求\n坚持创新。\n第二部分　主要任务\n一、强化创新\n（一）建设平台。支持企业。（实施主体：区科委）\n"
+    policy = shpolicy.parse_text(text)
+    assert [(s.label, s.heading) for s in policy.sections] == [
+        ("第一部分", "总体要求"),
+        ("第二部分", "主要任务"),
+    ]
+    (measure,) = policy.all_measures()
+    assert measure.responsible_label == "实施主体"
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Responsible Unit(s)", None),
+        ("Units in charge", None),
+        ("Lead department", "lead"),
+        ("Supporting departments", "cooperating"),
+        ("负责单位", None),
+        ("主管部门", None),
+    ],
+)
+def test_label_wordings(label: str, expected: str | None) -> None:
+    text = f"1. Doing. Things.\n{label}: Municipal Commission of Commerce\n"
+    (measure,) = shpolicy.parse_text(text).measures
+    assert measure.responsible_label == label
+    assert [(u.name, u.role) for u in measure.responsible_units] == [
+        ("Municipal Commission of Commerce", expected)
+    ]
+
+
+def test_chinese_numeral_date_in_a_signature() -> None:
+    text = "一、任务\n1.推进。内容。\n嘉定区人民政府办公室\n二〇二四年十二月二十日\n"
+    policy = shpolicy.parse_text(text)
+    assert policy.issued == dt.date(2024, 12, 20)
+    assert [u.name for u in policy.issuers] == ["嘉定区人民政府办公室"]
+
+
+def test_labelled_publication_date_wins_over_a_bare_date() -> None:
+    text = "Measures on Ports\n2024-05-20\nPublish Date: 2024-05-28\nPrologue.\n1. Doing. Things.\n"
+    policy = shpolicy.parse_text(text)
+    assert (policy.issued, policy.published) == (dt.date(2024, 5, 20), dt.date(2024, 5, 28))
+    assert policy.preamble == "Prologue."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end", "on_announcement"),
+    [
+        ("本办法自印发之日起30日后施行。", None, None, False),
+        (
+            "本意见自2024年1月1日起施行，有效期两年。",
+            dt.date(2024, 1, 1),
+            dt.date(2025, 12, 31),
+            False,
+        ),
+        (
+            "本措施有效期自2024年4月1日至2026年12月31日。",
+            dt.date(2024, 4, 1),
+            dt.date(2026, 12, 31),
+            False,
+        ),
+        (
+            "These Measures are valid from May 1, 2024 to December 31, 2026.",
+            dt.date(2024, 5, 1),
+            dt.date(2026, 12, 31),
+            False,
+        ),
+        (
+            "本意见自2024年1月1日起实施。2019年印发的意见同时废止。",
+            dt.date(2024, 1, 1),
+            None,
+            False,
+        ),
+    ],
+)
+def test_validity_wordings(
+    sentence: str, start: dt.date | None, end: dt.date | None, on_announcement: bool
+) -> None:
+    policy = shpolicy.parse_text(f"1. Doing. Things.\n{sentence}\n")
+    assert policy.validity is not None
+    assert (policy.validity.start, policy.validity.end) == (start, end)
+    assert policy.validity.starts_on_announcement is on_announcement
+
+
+def test_a_stop_before_a_number_ends_the_title() -> None:
+    (measure,) = shpolicy.parse_text("1. Developing parks. 2 to 3 parks will be built.\n").measures
+    assert measure.title == "Developing parks"
+
+
+def test_breadcrumb_is_a_banner() -> None:
+    policy = shpolicy.parse_text(
+        "首页 > 信息公开 > 政策文件\n为了发展，制定本措施。\n一、任务\n1.推进。内容。\n"
+    )
+    assert policy.preamble == "为了发展，制定本措施。"
+    assert "notice-text" not in {d.code for d in policy.diagnostics}

@@ -14,6 +14,8 @@ from typing import Final
 
 import attrs
 
+from .numbering import chinese_to_int
+
 __all__ = ["DATE_PATTERN", "DATE_TEXT", "FoundDate", "find_dates", "parse_date"]
 
 _MONTHS: Final = {
@@ -44,9 +46,12 @@ _MONTH: Final = (
 
 DATE_PATTERN: Final = (
     rf"(?:(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\s*,?\s*(?P<y2>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\s*(?:,\s*)?(?P<y2>\d{{4}})"
     r"|(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日"
-    r"|(?P<y4>(?:19|20)\d{2})(?P<sep>[-./])(?P<m4>\d{1,2})(?P=sep)(?P<d4>\d{1,2})(?![\d.]))"
+    r"|(?P<y4>(?:19|20)\d{2})(?P<sep>[-./])(?P<m4>\d{1,2})(?P=sep)(?P<d4>\d{1,2})(?![\d.])"
+    # 二〇二四年十二月二十日, as signatures print the date
+    r"|(?P<y5>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m5>[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d5>[一二三四五六七八九十]{1,3})\s*日)"
 )
 _DATE: Final = re.compile(DATE_PATTERN, re.IGNORECASE)
 # The same shapes without group names, to embed in larger patterns.
@@ -63,6 +68,12 @@ class FoundDate:
 
 
 def _to_date(m: re.Match[str]) -> dt.date | None:
+    if m.group("y5") is not None:
+        year5 = int("".join(str(chinese_to_int(ch)) for ch in m.group("y5")))
+        try:
+            return dt.date(year5, chinese_to_int(m.group("m5")), chinese_to_int(m.group("d5")))
+        except ValueError:
+            return None
     for i in "1234":
         year = m.group(f"y{i}")
         if year is None:

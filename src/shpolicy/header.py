@@ -97,6 +97,11 @@ _FIELD_KINDS: Final = {
             "released",
             "published",
             "publicationdate",
+            "publishdate",
+            "publishingdate",
+            "dateofrelease",
+            "posted",
+            "postdate",
             "dateofpublication",
             "date",
             "发布日期",
@@ -172,15 +177,24 @@ def is_org_line(folded: str, line: Line) -> bool:
 
 
 # Page furniture copied along with the text: "打印本页　关闭窗口", "[打印] [关闭]", "Print | Close".
+# No two blank runs may meet without a word between them: "字号\s*:?\s*[大中小\s]*"
+# inside "(\s*…\s*)+" let the engine try every split of a run of blanks
+# (seconds for "字号" and 100 blanks).
+_PAGE_CONTROL: Final = (
+    r"(?:打印本页|关闭窗口|打印|关闭|返回顶部|分享到|收藏|\[[^\]]{1,6}\]|字号(?:\s*:)?(?:\s*[大中小])*"
+    r"|print(?:\s+this\s+page)?|close(?:\s+window)?|share|back\s+to\s+top|font\s+size)"
+)
 _PAGE_CONTROLS: Final = re.compile(
-    r"(?:\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|分享到|收藏|\[[^\]]{1,6}\]|字号\s*:?\s*[大中小\s]*"
-    r"|print(?:\s+this\s+page)?|close(?:\s+window)?|share|back\s+to\s+top|font\s+size)\s*\|?)+",
-    re.IGNORECASE,
+    rf"\s*{_PAGE_CONTROL}(?:(?:\s*\|\s*|\s*){_PAGE_CONTROL})*\s*\|?", re.IGNORECASE
 )
 
 
+# "首页 > 信息公开 > 政策文件", "Home > Policies > ...": the site's breadcrumb trail.
+_BREADCRUMB: Final = re.compile(r"[^>]{1,40}(?:>[^>]{1,80}){2,}")
+
+
 def _is_banner(text: str) -> bool:
-    if _PAGE_CONTROLS.fullmatch(text):
+    if _PAGE_CONTROLS.fullmatch(text) or _BREADCRUMB.fullmatch(text):
         return True
     if _BANNER_LABEL.match(text) or _URL.match(text):
         return True
@@ -220,6 +234,9 @@ class _Reading:
     doc_number: tuple[int, int] | None = None
     issued: dt.date | None = None
     published: dt.date | None = None
+    # a bare date standing alone is taken for the web page's date unless a
+    # labelled field ("Publish Date: …") says otherwise
+    published_guess: dt.date | None = None
     issuers: list[tuple[int, int]] = attrs.Factory(list)
     after_org: bool = False  # the previous line named a body (a signature)
     after_number: bool = False  # the previous line was the document number
@@ -256,8 +273,9 @@ def read_header(folded: str, lines: Sequence[Line]) -> Header:
     return Header(
         title=title,
         doc_number=state.doc_number,
-        issued=state.issued,
-        published=state.published,
+        published=state.published or state.published_guess,
+        # A bare date overruled by a labelled publication date is the date of issue.
+        issued=state.issued or (state.published_guess if state.published else None),
         issuers=tuple(state.issuers),
         preamble=tuple(preamble),
         wrapper=tuple(wrapper),
@@ -267,7 +285,7 @@ def read_header(folded: str, lines: Sequence[Line]) -> Header:
 # A title broken over two lines: the first part ends without punctuation,
 # often on a function word ("… on", "关于进一步促进").
 _OPEN_ENDED: Final = re.compile(
-    r"\b(?:on|for|of|the|and|to|in|about|concerning)$|关于|促进|推进|加快|进一步$"
+    r"\b(?:on|for|of|the|and|to|in|about|concerning)$|(?:关于|促进|推进|加快|进一步|支持|推动|的)$"
 )
 _MAX_TITLE_PART: Final = 60
 
@@ -287,7 +305,7 @@ def _title_lines(folded: str, lines: Sequence[Line], kinds: list[str], at: int) 
     before = at - 1
     if before >= 0 and kinds[before] == "prose" and _title_part(folded, lines[before]):
         text = _content(folded, lines[before])
-        if _OPEN_ENDED.search(text) or not text.isascii():
+        if _OPEN_ENDED.search(text):
             first = before
     after = at + 1
     if (
@@ -420,7 +438,7 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
         if bracketed or was_after_org or was_after_number:
             state.issued = state.issued or date
         else:
-            state.published = state.published or date
+            state.published_guess = state.published_guess or date
         return "date"
     # A byline is short; on a long line the lazy org part would retry the
     # blanks before "|" from up to 200 starting lengths.

@@ -23,7 +23,13 @@ _CN: Final = f"[{_CN_DIGITS}]{{1,6}}"
 # The lookaheads keep decimals ("1.5"), dates ("2024.12") and abbreviations
 # ("I.e.") from passing for labels.
 _PATTERNS: Final = (
+    ("cn-part", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})部分\s*")),
     ("cn-chapter", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})章\s*")),
+    # English headings spelled out; a capital (or the line's end) must follow,
+    # so that "Article 12 of the Regulations ..." opening a sentence is prose.
+    ("en-part", re.compile(rf"Part\s+(?P<n>{_ROMAN}|\d{{1,3}})\b[.:]?\s*(?=[A-Z]|$)")),
+    ("en-chapter", re.compile(rf"Chapter\s+(?P<n>{_ROMAN}|\d{{1,3}})\b[.:]?\s*(?=[A-Z]|$)")),
+    ("en-article", re.compile(r"Article\s+(?P<n>\d{1,3})\b[.:]?\s*(?=[A-Z]|$)")),
     ("cn-section", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})节\s*")),
     ("cn-article", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})条\s*")),
     ("roman-dot", re.compile(rf"(?P<n>{_ROMAN})(?:\.|、)(?![A-Za-z0-9.])\s*")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -77,9 +78,17 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
     if not lines:
         raise ParseError("the text is empty or blank", source=source)
     body_at = _first_numbered_line(folded, lines)
-    header = read_header(folded, lines[:body_at])
+    header_lines = lines[:body_at]
+    assembler = _Assembler(text, folded, source)
+    contents = _table_of_contents(folded, lines, body_at)
+    if contents is not None:
+        # The headings listed before the body are not its structure.
+        body_at = _first_numbered_line(folded, lines, contents.stop)
+        header_lines = [*lines[: contents.start], *lines[contents.stop : body_at]]
+        assembler.note_contents(lines[contents.start], lines[contents.stop - 1])
+    header = read_header(folded, header_lines)
     outline = build_outline(folded, lines[body_at:], _TAIL_RULES)
-    return _Assembler(text, folded, source).policy(header, outline, lines)
+    return assembler.policy(header, outline, lines)
 
 
 _TAIL_RULES = TailRules(
@@ -87,11 +96,51 @@ _TAIL_RULES = TailRules(
 )
 
 
-def _first_numbered_line(folded: str, lines: Sequence[Line]) -> int:
-    for i, line in enumerate(lines):
-        if match_label(folded, line.start, line.end) is not None:
+def _first_numbered_line(folded: str, lines: Sequence[Line], start: int = 0) -> int:
+    for i in range(start, len(lines)):
+        if match_label(folded, lines[i].start, lines[i].end) is not None:
             return i
     return len(lines)
+
+
+_CONTENTS_MARKER = re.compile(r"目\s*录|(?:table\s+of\s+)?contents", re.IGNORECASE)
+_CONTENTS_ENTRY_MAX = 80
+
+
+def _table_of_contents(folded: str, lines: Sequence[Line], body_at: int) -> range | None:
+    """Lines of a table of contents before the body ("目录" and the headings it lists), if any.
+
+    A run of bare numbered headings counts when a 目录 / Contents line opens it
+    or when its first heading is printed again further on.
+    """
+    marker = body_at - 1
+    while marker >= 0 and not _CONTENTS_MARKER.fullmatch(_text_of(folded, lines[marker])):
+        marker -= 1
+    start = marker if marker >= 0 else body_at
+    end = start + 1 if marker >= 0 else start
+    while end < len(lines) and _is_contents_entry(folded, lines[end]):
+        end += 1
+    entries = end - (start + 1 if marker >= 0 else start)
+    if entries < 2 or end >= len(lines):
+        return None
+    if marker < 0:
+        first = _text_of(folded, lines[start])
+        if not any(_text_of(folded, line) == first for line in lines[end:]):
+            return None
+    return range(start, end)
+
+
+def _text_of(folded: str, line: Line) -> str:
+    return folded[line.start : line.end].strip()
+
+
+def _is_contents_entry(folded: str, line: Line) -> bool:
+    label = match_label(folded, line.start, line.end)
+    return (
+        label is not None
+        and line.end - line.start <= _CONTENTS_ENTRY_MAX
+        and sentence_end(folded, label.end, line.end) is None
+    )
 
 
 class _Assembler:
@@ -102,6 +151,17 @@ class _Assembler:
         self.folded = folded
         self.source = source
         self.diagnostics: list[Diagnostic] = []
+
+    def note_contents(self, first: Line, last: Line) -> None:
+        """Report a table of contents that was set aside."""
+        self.diagnostics.append(
+            Diagnostic(
+                code="table-of-contents",
+                severity="info",
+                message="a table of contents before the body; its headings are not structure",
+                span=Span(start=first.start, end=last.end),
+            )
+        )
 
     # -- small pieces -------------------------------------------------------
     def _slice(self, start: int, end: int) -> str:

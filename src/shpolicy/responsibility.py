@@ -27,21 +27,27 @@ from .units import is_collective, is_known_name
 
 __all__ = ["Clause", "UnitMention", "find_clause", "split_units"]
 
+# The label is a small grammar rather than a list: a head noun (unit,
+# department, body ...; "(s)" allowed) with a qualifier before it ("Responsible",
+# "Lead", "Implementing") or after it ("responsible for implementation", "in
+# charge").
 _EN_NOUN: Final = (
-    r"(?:units?|departments?(?:\(s\))?|entit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)"
-    r"|organi[sz]ations?|institutions?|parties|party)"
+    r"(?:units?|departments?|entit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)"
+    r"|organi[sz]ations?|institutions?|parties|party|authorit(?:y|ies)|offices?)(?:\s?\(s\))?"
 )
 _EN_LABEL: Final = (
-    rf"(?:{_EN_NOUN}(?:\s+and\s+{_EN_NOUN})?\s+responsible(?:\s+for\s+(?:the\s+)?implement(?:ation|ing))?"
+    rf"(?:{_EN_NOUN}(?:\s+and\s+{_EN_NOUN})?\s+(?:responsible|in\s+charge)"
+    rf"(?:\s+for\s+(?:the\s+)?implement(?:ation|ing))?"
     rf"|(?:main\s+|primary\s+)?responsible\s+{_EN_NOUN}(?:\s+and\s+{_EN_NOUN})?"
     rf"|(?:lead(?:ing)?|cooperating|co-?operating|coordinating|supporting|participating)"
     rf"\s+{_EN_NOUN}(?:\s+and\s+{_EN_NOUN})?"
-    r"|implementing\s+(?:units?|departments?|bod(?:y|ies)|agenc(?:y|ies))"
+    rf"|(?:implementing|executing|competent)\s+{_EN_NOUN}"
     r"|(?:led|implemented)\s+by)"
 )
 _ZH_LABEL: Final = (
     r"(?:责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|协同单位|协同部门"
-    r"|参与单位|实施单位|主责单位|主责部门|责任处室)"
+    r"|参与单位|实施单位|实施主体|主责单位|主责部门|责任处室|负责单位|负责部门|主管部门|主管单位"
+    r"|承办单位|协办单位|支持单位|支持部门)"
 )
 _LABEL: Final = re.compile(rf"(?:{_EN_LABEL}|{_ZH_LABEL})\s*:\s*", re.IGNORECASE)
 _LABEL_BEFORE_COLON: Final = re.compile(

@@ -14,7 +14,11 @@ from typing import Final
 __all__ = ["sentence_end", "sentence_spans"]
 
 _ABBREVIATIONS: Final = frozenset(
-    {"no", "nos", "art", "arts", "para", "mr", "mrs", "ms", "dr", "st", "co", "vs", "fig", "op"}
+    {
+        *("no", "nos", "art", "arts", "para", "paras", "mr", "mrs", "ms", "dr", "st", "co", "vs"),
+        *("fig", "op", "p", "pp", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep"),
+        *("sept", "oct", "nov", "dec"),
+    }
 )
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)$")
 _OPENERS: Final = "([“‘《"
@@ -34,8 +38,8 @@ def _is_stop(folded: str, i: int, end: int) -> bool:
         return False  # "1.5", "e.g.x", "www.gov.cn"
     while nxt < end and folded[nxt] in ' "”’':
         nxt += 1
-    if nxt < end and (folded[nxt].islower() or folded[nxt].isdigit()):
-        return False  # "etc. and", "No. 2"
+    if nxt < end and folded[nxt].islower():
+        return False  # "etc. and", "e.g. the"
     m = _WORD_BEFORE.search(folded, max(0, i - _LOOKBACK), i)
     if m is None:
         return True

@@ -193,9 +193,17 @@ class _Builder:
             parent.children.append(node)
 
     def _check_first(self, label: Label, parent: Node | None) -> None:
-        if label.value == 1:
-            return
         where = "the document" if parent is None else f"{parent.label.num}"
+        if label.value == 1:
+            if (label.style, 2) in self.printed:
+                # The same numbering ran past 1 under an earlier group.
+                self._diag(
+                    "numbering-restart",
+                    "info",
+                    f"numbering restarts at {label.num} under {where}",
+                    label,
+                )
+            return
         # Numbering that runs on across groups ("34." opening chapter III
         # after "33." in chapter II) is a known convention: an info.
         if self._continues_elsewhere(label):

@@ -54,7 +54,7 @@ _END: Final = re.compile(
 )
 _YEARS: Final = re.compile(
     r"(?:valid|effective|in\s+force)\s+for\s+(?:a\s+period\s+of\s+)?(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?"
-    r"|有效期\s*(?:为\s*)?(?P<zh>\d{1,2}|[一二三四五六七八九十]{1,3})\s*年(?!\s*\d)",
+    r"|有效期\s*(?:为\s*)?(?P<zh>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?!\s*\d)",
     re.IGNORECASE,
 )
 _EN_NUMBERS: Final = {
@@ -65,6 +65,13 @@ _EN_NUMBERS: Final = {
 }
 
 
+# "自印发之日起30日后施行", "30 days after the date of issuance": the start is a
+# date after the announcement that the text does not give.
+_DELAYED: Final = re.compile(
+    rf"(?:{_ANNOUNCE_ZH}\s*起\s*|\b)(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*(?:日|天|个月|days?|months?)"
+    rf"\s*(?:后|以后|after\s+{_ANNOUNCE_EN})",
+    re.IGNORECASE,
+)
 # "valid for five years from the date of issuance": a period counted from announcement.
 _FROM_ANNOUNCEMENT: Final = re.compile(
     rf"(?:from|as\s+of|since)\s+{_ANNOUNCE_EN}|自\s*{_ANNOUNCE_ZH}\s*起", re.IGNORECASE
@@ -87,7 +94,7 @@ def is_validity_clause(folded: str, start: int, end: int) -> bool:
     """Whether ``folded[start:end]`` opens with a sentence on the document's own validity."""
     if _SELF.match(folded, start, end) is None:
         return False
-    return any(p.search(folded, start, end) for p in (_START, _END, _YEARS))
+    return any(p.search(folded, start, end) for p in (_START, _END, _YEARS, _DELAYED))
 
 
 def _date_in(m: re.Match[str], *groups: str) -> dt.date | None:
@@ -126,7 +133,10 @@ def find_validity(folded: str, start: int, end: int) -> ValidityMatch | None:
             end_date = add_years(start_date, years) - dt.timedelta(days=1)
     if start_date is not None and end_date is not None and end_date < start_date:
         end_date = None  # a misprint; the clause text keeps what was written
-    matches = [m for m in (begin, finish, period) if m is not None]
+    delayed = _DELAYED.search(folded, start, end)
+    if delayed is not None and start_date is None:
+        on_announcement = False  # counted from the announcement, but not on it
+    matches = [m for m in (begin, finish, period, delayed) if m is not None]
     first = min(m.start() for m in matches)
     last = max(m.end() for m in matches)
     sentences = sentence_spans(folded, start, end)
