@@ -470,3 +470,17 @@ def test_seeds_give_exactly_the_gold_targets(shared_dir: Path) -> None:
                 got[(target.value, target.deadline_year)] += 1
             offset += len(line) + 1
         assert got == expected, gold["file"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Case-insensitive matching also matches ſ, K (Kelvin) and the dotted
+        # and dotless i; the words must still be read, not crash a lookup.
+        ("at leaſt 5 parks", [("at leaſt 5 parks", D("5"), "parks", ">=", None)]),
+        ("5 thouſand people", [("5 thouſand people", D("5000"), "people", "=", None)]),
+        ("5 yuan or leſs", [("5 yuan or leſs", D("5"), "CNY", "<=", None)]),
+    ],
+)
+def test_unicode_case_folding_of_keywords(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected

@@ -35,10 +35,11 @@ codes for money (CNY for 元 / yuan / RMB, USD for US$ / dollars), "percent",
 "percentage points", or the counted noun or measure word as written.
 Durations ("3 years", "5个工作日", "60岁") are not targets.
 
-Cost: the scanner finds numbers with one left-to-right regex search whose
-alternatives cannot backtrack into each other, and looks at the context of
-each number through anchored matches and windows of bounded length, so a
-text is read in time linear in its length, however hostile.
+Cost: the scanner finds figures and number words with two left-to-right
+regex scans whose alternatives cannot backtrack into each other, and looks at
+the context of each number through anchored matches and windows of bounded
+length, so a text is read in time linear in its length, however hostile.
+Sentences and deadlines are only looked for in a text that has a target.
 """
 
 from __future__ import annotations
@@ -87,16 +88,72 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+# Case-insensitive matching of ASCII letters also admits four non-ASCII
+# letters (see IGNORECASE in the ``re`` documentation): "at leaſt" matches
+# "at least".  A matched keyword is looked up by its ASCII form.
+_ASCII_CASE_TWINS: Final = "\u0130\u0131\u017f\u212a"  # İ ı ſ K
+_TO_ASCII_CASE: Final = str.maketrans(dict(zip(_ASCII_CASE_TWINS, "iisk", strict=True)))
+
+
+_ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _keyword(matched: str) -> str:
+    """The lower-case ASCII spelling of a keyword matched case-insensitively."""
+    return matched.translate(_TO_ASCII_CASE).lower()
+
+
 # -- the number itself --------------------------------------------------------
 
-# Each alternative starts with a different class of character and every
-# repetition is separated by a literal that the repeated class cannot match,
-# so matching is linear in the input.
-_NUMBER: Final = re.compile(
-    r"(?P<digits>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
-    rf"|(?P<hanzi>[{CHINESE_NUMERAL_CHARS}]+)"
-    rf"|(?P<word>(?i:\b(?:{_alternation(ENGLISH_NUMBER_WORDS)})"
-    rf"(?:-(?:{_alternation(ENGLISH_NUMBER_WORDS)}))?\b))"
+# ``re`` skips ahead in C to the next possible match only when a pattern opens
+# with one character class; a pattern that opens with an alternation of groups
+# or with ``\b`` is tried at every position of the text, which made finding
+# numbers the largest cost of recognition.  So numbers are found by two such
+# patterns: digits and Chinese numerals by the class of their first character
+# (and which one it was), English number words by the non-word character
+# before them -- the ``\b`` they need -- with the word itself in a lookahead,
+# so that every word start is seen, also one inside a compound ("-five").  A
+# word at the very start of the text has no character before it and is
+# matched on its own.  Each alternative can only be followed by a literal the
+# repetition before it cannot match, so matching is linear in the input.
+_DIGITS_OR_HANZI: Final = re.compile(
+    rf"[0-9{CHINESE_NUMERAL_CHARS}]"
+    r"(?:(?<=[0-9])[0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?"
+    rf"|[{CHINESE_NUMERAL_CHARS}]*)"
+)
+_WORD_FIRST_LETTERS: Final = "".join(sorted({w[0] for w in ENGLISH_NUMBER_WORDS}))
+# The class of first letters holds their case-insensitive twins too.
+_WORD_LEADS: Final = "".join(
+    ch
+    for ch in f"{_WORD_FIRST_LETTERS}{_WORD_FIRST_LETTERS.upper()}{_ASCII_CASE_TWINS}"
+    if re.fullmatch(f"(?i:[{_WORD_FIRST_LETTERS}])", ch)
+)
+
+
+def _words_after(first: str) -> str:
+    """The number words starting with *first*, as a lookbehind on it and their rest.
+
+    Grouping the words by first letter (in their longest-first order) lets a
+    non-number word fail after one character class instead of every word.
+    """
+    rests = _alternation(tuple(w[1:] for w in ENGLISH_NUMBER_WORDS if w[0] == first))
+    return f"(?<={first})(?:{rests})"
+
+
+_NUMBER_WORD: Final = (
+    rf"[{_WORD_LEADS}](?i:(?:{'|'.join(_words_after(c) for c in _WORD_FIRST_LETTERS)})"
+    rf"(?:-(?:{_alternation(ENGLISH_NUMBER_WORDS)}))?\b)"
+)
+# The character before a word is matched by a class of plain ranges that holds
+# every non-word character (ASCII letters, digits and CJK ideographs are word
+# characters), which ``re`` tests faster than ``\W``; ``(?<=\W)`` then confirms
+# it, only where a number word follows.
+_NUMBER_WORD_AFTER: Final = re.compile(
+    rf"[^0-9A-Za-z_\u3400-\u4dbf\u4e00-\u9fff](?=(?P<word>{_NUMBER_WORD}))(?<=\W)"
+)
+_NUMBER_WORD_AT_START: Final = re.compile(_NUMBER_WORD)
+_NUMBER_KINDS: Final = MappingProxyType(
+    {**dict.fromkeys("0123456789", "digits"), **dict.fromkeys(CHINESE_NUMERAL_CHARS, "hanzi")}
 )
 _DIGITS: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
 _MAX_DIGITS: Final = 24  # longer digit runs are identifiers, not amounts
@@ -112,15 +169,23 @@ _CURRENCY_LAST_CHARS: Final = frozenset("$¥￥€BYDR币")
 _PREFIX_CURRENCY: Final = re.compile(
     r"(?:US\$|U\.S\.\$|HK\$|\$|¥|￥|€|人民币|(?<![A-Za-z])(?:RMB|CNY|USD|EUR|HKD))[ ]?\Z"
 )
+_APPROXIMATELY: Final = ("about", "approximately", "around", "nearly", "roughly")
 _ENGLISH_COMPARATOR: Final = re.compile(
     rf"(?i:\b(?P<cmp>{_alternation(longest_first(ENGLISH_PREFIX_COMPARATORS))})"
-    r"[ ]{1,2}(?:(?:about|approximately|around|nearly|roughly)[ ]{1,2})?)\Z"
+    rf"[ ]{{1,2}}(?:(?:{_alternation(_APPROXIMATELY)})[ ]{{1,2}})?)\Z"
 )
+# Searching the window for a comparator tries every one at every position, so
+# the word that ends one or two spaces before the number is checked first:
+# every match of the pattern above ends with one of these words.
+_ENGLISH_COMPARATOR_LAST_WORDS: Final = frozenset(
+    phrase.rsplit(" ", 1)[-1] for phrase in (*ENGLISH_PREFIX_COMPARATORS, *_APPROXIMATELY)
+)
+_CASELESS_LETTERS: Final = _ASCII_LETTERS | frozenset(_ASCII_CASE_TWINS)
 _CHINESE_COMPARATOR: Final = re.compile(
     rf"(?P<cmp>{_alternation(longest_first(CHINESE_PREFIX_COMPARATORS))})"
     r"可?(?:达到|达|为|至)?[ ]?\Z"
 )
-_PERCENT_PREFIX: Final = re.compile(r"百分之\Z")
+_PERCENT_PREFIX: Final = "百分之"
 # A word right before the number that makes it a label or rank ("Line 18").
 _WORD_BEFORE: Final = re.compile(r"\b(?P<word>[A-Za-z]+)\.?[ ]{0,2}\Z")
 # What may stand before a sentence's first word (whose capital then means nothing).
@@ -128,14 +193,29 @@ _SENTENCE_OPENERS: Final = frozenset({"", ".", "!", "?", "\n", "(", "[", '"', "�
 # An acronym right before the number names a standard or code ("ISO 9001").
 _ACRONYM_BEFORE: Final = re.compile(r"\b[A-Z]{2,}[ ]?\Z")
 # Glued to letters, "+", "/", or a hyphenated word before: "Web3.0", "2+2", "COVID-19".
-_GLUED_BEFORE: Final = re.compile(r"(?:[A-Za-z]|[A-Za-z]-|[+/×*=^#@_][ ]?)\Z")
+_GLUING_SYMBOLS: Final = frozenset("+/×*=^#@_")
 
 # -- what stands after the number ---------------------------------------------
 
 # Glued after: "5G", "20th", "3.0-oriented", "5G+", "24/7", "1.2.3", "24,26".
 _GLUED_AFTER: Final = re.compile(r"[A-Za-z_+/×*=^#@]|[ ][+×*=]|-[A-Za-z]|[.,][0-9]|[0-9]")
+_UNIT_ABBREVIATIONS: Final = (
+    "km",
+    "kg",
+    "kWh",
+    "kW",
+    "MWh",
+    "MW",
+    "GWh",
+    "GW",
+    "TWh",
+    "TB",
+    "PB",
+    "EB",
+    "GB",
+)
 _UNIT_ABBREVIATION: Final = re.compile(
-    r"[ ]?(?P<unit>km|kg|kWh|kW|MWh|MW|GWh|GW|TWh|TB|PB|EB|GB)(?![A-Za-z0-9])"
+    rf"[ ]?(?P<unit>{_alternation(_UNIT_ABBREVIATIONS)})(?![A-Za-z0-9])"
 )
 _ENGLISH_SCALE: Final = re.compile(
     rf"[ ]{{1,2}}(?P<scale>(?i:{_alternation(longest_first(ENGLISH_SCALES))}))\b"
@@ -153,6 +233,12 @@ _CHINESE_MORE: Final = re.compile(r"[多余]")
 _CHINESE_TIME: Final = re.compile(_alternation(longest_first(CHINESE_TIME_UNITS)))
 _CHINESE_CURRENCY: Final = re.compile(_alternation(longest_first(CHINESE_CURRENCIES)))
 _CHINESE_UNIT: Final = re.compile(_alternation(longest_first(CHINESE_UNITS)))
+# What a unit after the number can open with: the next character tells which
+# of the patterns above can match at all, so the others are not tried.
+_CHINESE_UNIT_OPENERS: Final = frozenset(
+    word[0] for word in (*CHINESE_TIME_UNITS, *CHINESE_CURRENCIES, *CHINESE_UNITS, "多", "余")
+)
+_ENGLISH_UNIT_OPENERS: Final = frozenset({" ", *(word[0] for word in _UNIT_ABBREVIATIONS)})
 # Units that begin with a scale character: 千米 is a kilometre, not "thousand metres".
 _UNIT_AFTER_SCALE: Final = re.compile(r"千米|千瓦|千克|百分点|百分之")
 # One lower-case word of an English counted noun ("government-subsidized").
@@ -222,6 +308,9 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
         )
     raw = text[start:stop]
     folded = fold(raw)
+    phrases = _scan(raw, folded)
+    if not phrases:  # most slices have no target: skip finding their sentences
+        return ()
     deadlines = SentenceDeadlines.of(folded)
     return tuple(
         Target(
@@ -232,7 +321,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
             deadline_year=deadlines.year_for(phrase.start, phrase.end),
             span=Span(start=start + phrase.start, end=start + phrase.end),
         )
-        for phrase in _scan(raw, folded)
+        for phrase in phrases
     )
 
 
@@ -240,18 +329,42 @@ def _scan(raw: str, folded: str) -> list[_Phrase]:
     phrases: list[_Phrase] = []
     pos = 0
     floor = 0  # a clause cap word never reaches back past the previous target
-    while (match := _NUMBER.search(folded, pos)) is not None:
-        found = _read_phrase(raw, folded, match, floor)
+    words = _number_words(folded)
+    next_word = 0
+    figure = _DIGITS_OR_HANZI.search(folded)
+    while True:
+        # The leftmost number at or after pos: the figure found last is
+        # still the leftmost one unless pos has moved past its start.
+        if figure is not None and figure.start() < pos:
+            figure = _DIGITS_OR_HANZI.search(folded, pos)
+        while next_word < len(words) and words[next_word][0] < pos:
+            next_word += 1
+        word = words[next_word] if next_word < len(words) else None
+        if figure is not None and (word is None or figure.start() < word[0]):
+            start, end = figure.span()
+        elif word is not None:
+            start, end = word
+        else:
+            return phrases
+        found = _read_phrase(raw, folded, start, end, floor)
         if found:
             phrases.extend(found)
             pos = floor = found[-1].end
         else:
-            pos = match.end()
-    return phrases
+            pos = end
 
 
-def _read_phrase(raw: str, folded: str, match: re.Match[str], floor: int) -> list[_Phrase]:
-    number = _read_number(folded, match)
+def _number_words(folded: str) -> list[tuple[int, int]]:
+    """Spans of every English number word of *folded*, by start (compounds overlap)."""
+    words = [m.span("word") for m in _NUMBER_WORD_AFTER.finditer(folded)]
+    first = _NUMBER_WORD_AT_START.match(folded)
+    if first is not None:
+        words.insert(0, first.span())
+    return words
+
+
+def _read_phrase(raw: str, folded: str, start: int, end: int, floor: int) -> list[_Phrase]:
+    number = _read_number(folded, start, end)
     if number is None:
         return []
     # Words already inside the previous target cannot also open this one
@@ -265,16 +378,17 @@ def _read_phrase(raw: str, folded: str, match: re.Match[str], floor: int) -> lis
     lead = min(s for s in (number.start, currency_start, percent_start) if s is not None)
     if currency is None and _is_label(folded, number):
         return []
-    comparator_start, comparator = _prefix_comparator(folded, lead)
-    if comparator_start is not None and comparator_start < floor:
-        comparator_start, comparator = None, None
-
     upper = _read_range_end(folded, number)
     last = number if upper is None else upper
     singular = last.value == 1 and not last.scale_end
     unit = _read_unit(raw, folded, last.stop, number.kind, singular=singular)
     if unit.kind == "time":
         return []
+    # Looked for only now: dates and durations, the commonest numbers that
+    # are no target, never need the search of the window before them.
+    comparator_start, comparator = _prefix_comparator(folded, lead)
+    if comparator_start is not None and comparator_start < floor:
+        comparator_start, comparator = None, None
     if currency is not None:
         # "US$260 billion": the prefix is the unit; a noun after it is not part of the amount.
         end_of_unit = unit.end if unit.kind == "money" else last.stop
@@ -309,15 +423,13 @@ def _read_phrase(raw: str, folded: str, match: re.Match[str], floor: int) -> lis
     ]
 
 
-def _read_number(folded: str, match: re.Match[str]) -> _Number | None:
-    token = match.group()
-    kind = match.lastgroup or ""
+def _read_number(folded: str, start: int, end: int) -> _Number | None:
+    token = folded[start:end]
+    kind = _NUMBER_KINDS.get(token[0], "word")
     if kind == "digits":
-        if sum(c.isdigit() for c in token) > _MAX_DIGITS or _LEADING_ZERO.match(token):
+        if _digit_count(token) > _MAX_DIGITS or _LEADING_ZERO.match(token):
             return None
-        if _GLUED_AFTER.match(folded, match.end()) and not _UNIT_ABBREVIATION.match(
-            folded, match.end()
-        ):
+        if _GLUED_AFTER.match(folded, end) and not _UNIT_ABBREVIATION.match(folded, end):
             return None
         value = Decimal(token.replace(",", ""))
     elif kind == "hanzi":
@@ -330,8 +442,13 @@ def _read_number(folded: str, match: re.Match[str]) -> _Number | None:
         if word is None:
             return None
         value = Decimal(word)
-    number = _Number(start=match.start(), end=match.end(), token=token, value=value, kind=kind)
+    number = _Number(start=start, end=end, token=token, value=value, kind=kind)
     return _with_scale(folded, number)
+
+
+def _digit_count(token: str) -> int:
+    """Digits in a token of the digits pattern (digits, thousands commas, one point)."""
+    return len(token) - token.count(",") - token.count(".")
 
 
 def _with_scale(folded: str, number: _Number) -> _Number:
@@ -340,8 +457,8 @@ def _with_scale(folded: str, number: _Number) -> _Number:
         return number
     english = _ENGLISH_SCALE.match(folded, number.end)
     if english is not None:
-        power = ENGLISH_SCALES[english.group("scale").lower()]
-        return attrs.evolve(number, scale=power, scale_end=english.end())
+        power = ENGLISH_SCALES[_keyword(english.group("scale"))]
+        return _scaled_number(number, power, english.end())
     if number.kind != "digits":
         return number
     power, pos = 0, number.end
@@ -355,7 +472,20 @@ def _with_scale(folded: str, number: _Number) -> _Number:
         pos += 1
     if pos == number.end:
         return number
-    return attrs.evolve(number, scale=power, scale_end=pos)
+    return _scaled_number(number, power, pos)
+
+
+def _scaled_number(number: _Number, power: int, scale_end: int) -> _Number:
+    # Built directly: attrs.evolve costs several times more, once per amount.
+    return _Number(
+        start=number.start,
+        end=number.end,
+        token=number.token,
+        value=number.value,
+        kind=number.kind,
+        scale=power,
+        scale_end=scale_end,
+    )
 
 
 def _prefix_currency(folded: str, number: _Number) -> tuple[int | None, str | None]:
@@ -382,13 +512,13 @@ def _is_ascii_letter(char: str) -> bool:
 
 def _percent_prefix(folded: str, number: _Number) -> int | None:
     """Where "百分之" starts when it is written right before the number (百分之五十)."""
-    found = _PERCENT_PREFIX.search(folded, max(0, number.start - 3), number.start)
-    return None if found is None else found.start()
+    start = number.start - len(_PERCENT_PREFIX)
+    return start if start >= 0 and folded.startswith(_PERCENT_PREFIX, start) else None
 
 
 def _is_label(folded: str, number: _Number) -> bool:
     """Whether the number names or ranks something instead of counting it."""
-    if _GLUED_BEFORE.search(folded, max(0, number.start - 3), number.start):
+    if _glued_before(folded, number.start):
         return True
     previous = folded[number.start - 1] if number.start else ""
     if _is_ascii_letter(folded[max(0, number.start - 4) : number.start].rstrip(" .")[-1:]):
@@ -403,6 +533,18 @@ def _is_label(folded: str, number: _Number) -> bool:
     # 第5 is an ordinal; 前10 a rank ("2025年前" is a deadline, handled elsewhere).
     return previous == "第" or (
         previous == "前" and (number.start < 2 or folded[number.start - 2] != "年")
+    )
+
+
+def _glued_before(folded: str, pos: int) -> bool:
+    """Whether a letter, a letter and "-", or a symbol (and a space) ends right at *pos*."""
+    last = folded[pos - 1] if pos >= 1 else ""
+    second_last = folded[pos - 2] if pos >= 2 else ""
+    return (
+        last in _ASCII_LETTERS
+        or last in _GLUING_SYMBOLS
+        or (last == "-" and second_last in _ASCII_LETTERS)
+        or (last == " " and second_last in _GLUING_SYMBOLS)
     )
 
 
@@ -427,10 +569,28 @@ def _prefix_comparator(folded: str, lead: int) -> tuple[int | None, str | None]:
         if english
         else (_CHINESE_COMPARATOR, CHINESE_PREFIX_COMPARATORS)
     )
+    if english and _keyword(_word_before(folded, window_start, lead)) not in (
+        _ENGLISH_COMPARATOR_LAST_WORDS
+    ):
+        return None, None
     found = pattern.search(folded, window_start, lead)
     if found is None:
         return None, None
-    return found.start(), table[found.group("cmp").lower()]
+    return found.start(), table[_keyword(found.group("cmp"))]
+
+
+def _word_before(folded: str, window_start: int, pos: int) -> str:
+    """The letters ending one or two spaces before *pos*, within the window ("" if none)."""
+    end = pos
+    for _ in range(2):
+        if end > window_start and folded[end - 1] == " ":
+            end -= 1
+    if end == pos:
+        return ""
+    start = end
+    while start > window_start and folded[start - 1] in _CASELESS_LETTERS:
+        start -= 1
+    return folded[start:end]
 
 
 def _read_range_end(folded: str, number: _Number) -> _Number | None:
@@ -441,7 +601,7 @@ def _read_range_end(folded: str, number: _Number) -> _Number | None:
     if join is None:
         return None
     upper = _DIGITS.match(folded, join.end())
-    if upper is None or sum(c.isdigit() for c in upper.group()) > _MAX_DIGITS:
+    if upper is None or _digit_count(upper.group()) > _MAX_DIGITS:
         return None
     if _GLUED_AFTER.match(folded, upper.end()) and not _UNIT_ABBREVIATION.match(
         folded, upper.end()
@@ -459,6 +619,25 @@ def _read_unit(raw: str, folded: str, pos: int, kind: str, *, singular: bool = F
     if percent is not None:
         unit = "percent" if percent.lastgroup == "percent" else "percentage points"
         return _Unit(unit=unit, kind="percent", end=percent.end())
+    following = folded[pos : pos + 1]
+    if following in _CHINESE_UNIT_OPENERS:
+        chinese = _read_chinese_unit(raw, folded, pos)
+        if chinese is not None:
+            return chinese
+    if kind == "hanzi" or following not in _ENGLISH_UNIT_OPENERS:
+        return _Unit(unit="", kind="none", end=pos)
+    english = _ENGLISH_CURRENCY.match(folded, pos)
+    if english is not None:
+        code = ENGLISH_CURRENCIES[_keyword(english.group("currency"))]
+        return _Unit(unit=code, kind="money", end=english.end())
+    abbreviation = _UNIT_ABBREVIATION.match(folded, pos)
+    if abbreviation is not None:
+        return _Unit(unit=abbreviation.group("unit"), kind="count", end=abbreviation.end())
+    return _read_noun(raw, folded, pos, singular=singular)
+
+
+def _read_chinese_unit(raw: str, folded: str, pos: int) -> _Unit | None:
+    """A duration, currency or measure word (after an optional 多 / 余) at *pos*, if any."""
     if _CHINESE_TIME.match(folded, pos):
         return _Unit(unit="", kind="time", end=pos)
     more = _CHINESE_MORE.match(folded, pos)
@@ -478,16 +657,7 @@ def _read_unit(raw: str, folded: str, pos: int, kind: str, *, singular: bool = F
             end=counter.end(),
             comparator=approximate,
         )
-    if kind == "hanzi":
-        return _Unit(unit="", kind="none", end=pos)
-    english = _ENGLISH_CURRENCY.match(folded, pos)
-    if english is not None:
-        code = ENGLISH_CURRENCIES[english.group("currency").lower()]
-        return _Unit(unit=code, kind="money", end=english.end())
-    abbreviation = _UNIT_ABBREVIATION.match(folded, pos)
-    if abbreviation is not None:
-        return _Unit(unit=abbreviation.group("unit"), kind="count", end=abbreviation.end())
-    return _read_noun(raw, folded, pos, singular=singular)
+    return None
 
 
 def _read_noun(raw: str, folded: str, pos: int, *, singular: bool) -> _Unit:
@@ -531,7 +701,7 @@ def _suffix_comparator(folded: str, pos: int) -> tuple[str | None, int]:
     ):
         found = pattern.match(folded, pos)
         if found is not None:
-            return table[found.group("cmp").lower()], found.end()
+            return table[_keyword(found.group("cmp"))], found.end()
     return None, pos
 
 

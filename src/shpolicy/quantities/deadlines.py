@@ -20,7 +20,10 @@ import attrs
 
 __all__ = ["Deadline", "SentenceDeadlines", "find_deadlines"]
 
-_YEAR: Final = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+# ``re`` skips ahead in C only to what can open a match, when a pattern opens
+# with literals or one class; so the digit test before the year comes after
+# its first two digits: ``(?<![0-9]..)`` there is ``(?<![0-9])`` at its start.
+_YEAR: Final = re.compile(r"(?:19|20)(?<![0-9]..)[0-9]{2}(?![0-9])")
 
 _MONTHS: Final = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -38,11 +41,13 @@ _CHINESE_YEAR_AFTER: Final = re.compile(r"\s?年")
 _CHINESE_AFTER: Final = re.compile(r"\s?年\s?(?:底|末)?\s?(?:之前|以前|前)|\s?年\s?(?:底|末)")
 
 # Sentence ends: Chinese full stop and semicolons, ! ?, line breaks, and an
-# English full stop followed by a space or the end.
-_SENTENCE_END: Final = re.compile(r"[。;!?！？\n]|\.(?=\s|\Z)")
+# English full stop followed by a space or the end (each pattern opens with
+# one class of characters, which ``re`` finds fast, and a full stop is then
+# checked for what follows it).
+_SENTENCE_END: Final = re.compile(r"[。;!?！？\n.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
 
 # Clause ends: sentence ends plus commas and colons (after folding "，" is ",").
-_CLAUSE_END: Final = re.compile(r"[。;!?！？\n,、:]|\.(?=\s|\Z)")
+_CLAUSE_END: Final = re.compile(r"[。;!?！？\n,、:.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
 
 _WINDOW: Final = 48
 
