@@ -484,3 +484,9 @@ def test_seeds_give_exactly_the_gold_targets(shared_dir: Path) -> None:
 )
 def test_unicode_case_folding_of_keywords(text: str, expected: list[Row]) -> None:
     assert rows(text) == expected
+
+
+def test_exceed_is_a_comparator_even_without_a_counted_noun() -> None:
+    assert rows("the number of tax refund stores will exceed 2,000.") == [
+        ("exceed 2,000", D("2000"), "", ">", None)
+    ]
