@@ -90,11 +90,15 @@ def district_of(policy: Policy) -> str | None:
         found = _district_in(text)
         if found is not None:
             return found
-    units = [u.name for m in policy.all_measures() for u in m.responsible_units]
-    districts = {_district_in(name) for name in units}
-    if len(districts) == 1:
-        return districts.pop()
-    return None
+    # Documents repeat the same few names hundreds of times: read each once,
+    # and stop as soon as two districts (or a municipal body) are seen.
+    names = {u.name for m in policy.all_measures() for u in m.responsible_units}
+    districts: set[str | None] = set()
+    for name in names:
+        districts.add(_district_in(name))
+        if len(districts) > 1:
+            return None
+    return districts.pop() if districts else None
 
 
 @attrs.frozen(kw_only=True, slots=True)
