@@ -462,3 +462,70 @@ def test_breadcrumb_is_a_banner() -> None:
     )
     assert policy.preamble == "为了发展，制定本措施。"
     assert "notice-text" not in {d.code for d in policy.diagnostics}
+
+
+def test_subtitle_and_trailing_number_are_not_the_title() -> None:
+    text = (
+        "Measures of Shanghai Municipality on Public Data (Hu Fu Ban Fa [2024] No. 12)\n"
+        "—Implementing the National Strategy on Data Plans\nThese are formulated.\n"
+        "1. Doing. Things.\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.title == "Measures of Shanghai Municipality on Public Data"
+    assert policy.doc_number == "Hu Fu Ban Fa [2024] No. 12"
+    assert policy.preamble == "These are formulated."
+
+
+def test_first_item_run_on_after_the_preamble() -> None:
+    text = "为促进消费，制定本措施。1.支持首店。给予奖励。（责任单位：市商务委）2.支持夜间经济。内容。\n"
+    policy = shpolicy.parse_text(text)
+    assert policy.preamble == "为促进消费，制定本措施。"
+    assert [m.title for m in policy.measures] == ["支持首店", "支持夜间经济"]
+
+
+def test_validity_after_a_clause_on_the_same_line_and_inline_signature() -> None:
+    text = (
+        "1. Doing. Things. (Responsible units: Municipal Commission of Commerce) These Measures "
+        "shall take effect on 1 January 2025. Shanghai Municipal Commission of Commerce, "
+        "5 December 2024\n"
+    )
+    policy = shpolicy.parse_text(text)
+    (measure,) = policy.measures
+    assert [u.name for u in measure.responsible_units] == ["Municipal Commission of Commerce"]
+    assert policy.validity is not None
+    assert policy.validity.start == dt.date(2025, 1, 1)
+    assert policy.issued == dt.date(2024, 12, 5)
+    assert [u.name for u in policy.issuers] == ["Shanghai Municipal Commission of Commerce"]
+
+
+def test_clause_wrapped_over_two_lines() -> None:
+    text = (
+        "1. Doing. Things. (Responsible units: Municipal Commission of Commerce, Municipal Science"
+        " and Technology\n\tCommission, Municipal Finance Bureau)\n2. More. Things.\n"
+    )
+    first, _ = shpolicy.parse_text(text).measures
+    assert [u.name for u in first.responsible_units] == [
+        "Municipal Commission of Commerce",
+        "Municipal Science and Technology Commission",
+        "Municipal Finance Bureau",
+    ]
+
+
+def test_a_sentence_about_part_of_the_policy_is_not_its_validity() -> None:
+    text = (
+        "1. Doing. Things.\nThe reward policy under Measure 1 shall be valid until December 31, "
+        "2025.\nThese Measures shall take effect on January 1, 2025 and remain valid until "
+        "December 31, 2027.\n"
+    )
+    validity = shpolicy.parse_text(text).validity
+    assert validity is not None
+    assert (validity.start, validity.end) == (dt.date(2025, 1, 1), dt.date(2027, 12, 31))
+
+
+def test_bracketed_heading_is_the_title_and_right_paren_numbering() -> None:
+    text = "I. Chapter\n1) 【加强统筹】建立机制。内容。\n2) Expanding markets. Body.\n"
+    (section,) = shpolicy.parse_text(text).sections
+    assert [(m.label, m.title) for m in section.measures] == [
+        ("1)", "加强统筹"),
+        ("2)", "Expanding markets"),
+    ]

@@ -42,6 +42,10 @@ _DOC_NUMBER: Final = re.compile(
     r"^(?:[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,6}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*(?:No\.?\s*)?\d{1,5}"
     r"|[\u4e00-\u9fff]{1,12}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*(?:第\s*)?\d{1,5}\s*号)$"
 )
+_TRAILING_NUMBER: Final = re.compile(
+    r"\s*\((?P<number>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,6}\s*\[\s*(?:19|20)\d{2}\s*\]\s*"
+    r"(?:No\.?\s*)?\d{1,5}|[\u4e00-\u9fff]{1,12}\s*\[\s*(?:19|20)\d{2}\s*\]\s*(?:第\s*)?\d{1,5}\s*号)\)$"
+)
 _EN_ORG: Final = re.compile(
     r"(?:Government|Commission|Bureau|Office|Committee|Administration|Center|Centre|Department"
     r"|Council|Ministry|Agency|Authority|Court|Procuratorate|Federation|Association)$"
@@ -238,6 +242,7 @@ class _Reading:
     # labelled field ("Publish Date: …") says otherwise
     published_guess: dt.date | None = None
     issuers: list[tuple[int, int]] = attrs.Factory(list)
+    title_cut: dict[int, int] = attrs.Factory(dict)  # title line start -> end of its title
     after_org: bool = False  # the previous line named a body (a signature)
     after_number: bool = False  # the previous line was the document number
 
@@ -253,7 +258,9 @@ def read_header(folded: str, lines: Sequence[Line]) -> Header:
     title_at: range = range(0)
     if title_line is not None:
         title_at = _title_lines(folded, lines, kinds, lines.index(title_line))
-        title = tuple((lines[i].start, lines[i].end) for i in title_at)
+        title = tuple(
+            (lines[i].start, state.title_cut.get(lines[i].start, lines[i].end)) for i in title_at
+        )
     elif state.notices:
         title = (state.notices[-1],)
     wrapper_end = _notice_end(folded, lines, kinds, state) if title_line is None else -1
@@ -457,6 +464,15 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
         state.issuers.append((line.start, line.end))
         state.after_org = True
         return "org"
+    if text.startswith(("—", "--", "–")):
+        return "subtitle"  # "——关于…的实施方案" under the title: never the title itself
+    number = _TRAILING_NUMBER.search(text)
+    if number is not None and state.doc_number is None and _is_title(text[: number.start()]):
+        # "Measures of … (Hu Fu Ban Fa [2024] No. 12)": the title carries its number.
+        state.doc_number = (line.start + number.start("number"), line.start + number.end("number"))
+        state.title_cut[line.start] = line.start + number.start()
+        state.titles.append(line)
+        return "title"
     if _is_title(text):
         state.titles.append(line)
         return "title"

@@ -36,6 +36,7 @@ _PATTERNS: Final = (
     ("paren", re.compile(rf"\((?P<n>{_ROMAN}|{_CN}|\d{{1,3}})\)\s*")),
     ("cn-dun", re.compile(rf"(?P<n>{_CN})、\s*")),
     ("arabic-dot", re.compile(r"(?P<n>\d{1,3})(?:\.|、)(?![0-9])\s*")),
+    ("arabic-half-paren", re.compile(r"(?P<n>\d{1,3})\)\s*")),
     ("circled", re.compile(r"(?P<n>[\u2460-\u2473])\s*")),
 )
 

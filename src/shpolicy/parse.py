@@ -15,11 +15,18 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .dates import parse_date
+from .dates import find_dates, parse_date
 from .errors import ParseError
-from .header import Header, is_back_matter, is_signature_line, read_header, signature_block
+from .header import (
+    Header,
+    is_back_matter,
+    is_org_line,
+    is_signature_line,
+    read_header,
+    signature_block,
+)
 from .language import detect_language
-from .lines import Line, split_lines
+from .lines import Line, join_continued, split_lines
 from .model import (
     Diagnostic,
     Measure,
@@ -32,11 +39,11 @@ from .model import (
     ValidityPeriod,
 )
 from .normalize import fold
-from .numbering import match_label
+from .numbering import Label, match_label
 from .read import decode
 from .references import find_references
 from .responsibility import Clause
-from .sentences import sentence_end
+from .sentences import SENTENCE_BREAK, sentence_end
 from .structure import Node, Outline, Piece, TailRules, build_outline, is_heading_only
 from .targets import find_targets
 from .units import is_collective, lookup
@@ -45,6 +52,7 @@ from .validity import ValidityMatch, add_years, find_validity, is_validity_claus
 __all__ = ["parse_bytes", "parse_file", "parse_text"]
 
 _TRIM = " .。:;"
+_BRACKETED_HEADING_MAX = 40
 
 
 def parse_file(path: str | os.PathLike[str]) -> Policy:
@@ -78,6 +86,7 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
     if not lines:
         raise ParseError("the text is empty or blank", source=source)
     body_at = _first_numbered_line(folded, lines)
+    lines, body_at = _open_body_inside_a_line(folded, lines, body_at)
     header_lines = lines[:body_at]
     assembler = _Assembler(text, folded, source)
     contents = _table_of_contents(folded, lines, body_at)
@@ -87,7 +96,8 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
         header_lines = [*lines[: contents.start], *lines[contents.stop : body_at]]
         assembler.note_contents(lines[contents.start], lines[contents.stop - 1])
     header = read_header(folded, header_lines)
-    outline = build_outline(folded, lines[body_at:], _TAIL_RULES)
+    body = join_continued(folded, lines[body_at:], _starts_item)
+    outline = build_outline(folded, body, _TAIL_RULES)
     return assembler.policy(header, outline, lines)
 
 
@@ -96,11 +106,52 @@ _TAIL_RULES = TailRules(
 )
 
 
+def _starts_item(folded: str, start: int, end: int) -> bool:
+    return match_label(folded, start, end) is not None
+
+
 def _first_numbered_line(folded: str, lines: Sequence[Line], start: int = 0) -> int:
     for i in range(start, len(lines)):
         if match_label(folded, lines[i].start, lines[i].end) is not None:
             return i
     return len(lines)
+
+
+# After a sentence end, something shaped like the first label of a list.
+_FIRST_INLINE = re.compile(r"(?<=[.。!?;)\]])\s*(?=[(\[]?(?:1|一|I)[.、)\]])")
+
+
+def _open_body_inside_a_line(
+    folded: str, lines: list[Line], body_at: int
+) -> tuple[list[Line], int]:
+    """Split a line whose prose runs on into the first numbered item ("…formulated. 1. …").
+
+    The item counts only where item 2 of the same numbering follows it, so a
+    stray "1." in a sentence does not open the body.
+    """
+    for i in range(body_at):
+        line = lines[i]
+        for m in _FIRST_INLINE.finditer(folded, line.start, line.end):
+            first = match_label(folded, m.end(), line.end)
+            if first is None or first.value != 1 or not _second_follows(folded, first, lines, i):
+                continue
+            head = Line(start=line.start, end=m.start(), number=line.number)
+            rest = Line(start=first.start, end=line.end, number=line.number)
+            return [*lines[:i], head, rest, *lines[i + 1 :]], i + 1
+    return lines, body_at
+
+
+def _second_follows(folded: str, first: Label, lines: list[Line], at: int) -> bool:
+    """Whether item 2 in *first*'s style follows it, in its line or at the next line's start."""
+    stop = lines[at].end
+    for m in SENTENCE_BREAK.finditer(folded, first.end, stop):
+        label = match_label(folded, m.end(), stop)
+        if label is not None and label.style == first.style and label.value == 2:
+            return True
+    if at + 1 < len(lines):
+        label = match_label(folded, lines[at + 1].start, lines[at + 1].end)
+        return label is not None and label.style == first.style and label.value == 2
+    return False
 
 
 _CONTENTS_MARKER = re.compile(r"目\s*录|(?:table\s+of\s+)?contents", re.IGNORECASE)
@@ -188,6 +239,9 @@ class _Assembler:
 
     def _unit(self, start: int, end: int, role: str | None) -> ResponsibleUnit:
         name = self._slice(start, end)
+        if "\n" in name or "\r" in name:
+            # A name wrapped over two lines reads with one space at the break.
+            name = " ".join(name.split())
         unit = lookup(name)
         # A collective entry ("relevant district governments") is no one body:
         # it has no id, and that is no finding.
@@ -251,7 +305,14 @@ class _Assembler:
         return num, self.text[label.start : label.text_end]
 
     def _lead(self, start: int, end: int) -> tuple[int, int]:
-        """The lead sentence of ``[start, end)`` without its stop."""
+        """The lead sentence of ``[start, end)`` without its stop.
+
+        A heading set in brackets before the text ("【加强统筹】建立…") is the lead.
+        """
+        if self.folded.startswith("[", start):
+            close = self.folded.find("]", start, min(end, start + _BRACKETED_HEADING_MAX))
+            if close > start + 1:
+                return self._trimmed(start + 1, close, _TRIM)
         stop = sentence_end(self.folded, start, end)
         lead_end = end if stop is None else stop
         return self._trimmed(start, lead_end, _TRIM)
@@ -394,13 +455,31 @@ class _Assembler:
                 continue
             validity = found
             closing.append((line.start, found.span_start))
-            closing.append((found.span_end, line.end))
+            signature = self._inline_signature(found.span_end, line.end)
+            if signature is None:
+                closing.append((found.span_end, line.end))
+            else:
+                signers.append(signature[0])
+                signed = signed or signature[1]
         return (
             validity,
             [r for r in closing if self._trimmed(*r)[0] < self._trimmed(*r)[1]],
             signers,
             signed,
         )
+
+    def _inline_signature(self, start: int, end: int) -> tuple[tuple[int, int], dt.date] | None:
+        """A body and a date run on after the validity clause ("… 2026. Shanghai Municipal
+        Commission of Commerce, 5 December 2024"), as ``((name start, end), date)``."""
+        start, end = self._trimmed(start, end)
+        dates = list(find_dates(self.folded, start, end))
+        if not dates or self._trimmed(dates[-1].end, end)[0] < self._trimmed(dates[-1].end, end)[1]:
+            return None
+        name_start, name_end = self._trimmed(start, dates[-1].start, " ,")
+        name = Line(start=name_start, end=name_end, number=0)
+        if name_start >= name_end or not is_org_line(self.folded, name):
+            return None
+        return (name_start, name_end), dates[-1].date
 
     def _validity_in_last_item(self, roots: Sequence[Node]) -> ValidityMatch | None:
         """A validity clause printed as the last numbered item ("第十条 本办法自…起施行")."""

@@ -22,6 +22,8 @@ DOC_TYPE_ZH: Final = re.compile(
     r"(?:意见|方案|措施|办法|规定|通知|决定|条例|规划|纲要|计划|细则|指引|指南|政策|法)"
 )
 _TITLE_MARKS: Final = re.compile(r"《([^《》\n]{1,300})》")
+# 「…」 and 『…』 are quotes of any kind; they mark a title when it names an instrument.
+_CORNER_QUOTED: Final = re.compile(r"「([^「」\n]{2,300})」|『([^『』\n]{2,300})』")
 _QUOTED: Final = re.compile(r"“([^“”\n]{2,300})”|\"([^\"\n]{2,300})\"")
 _IMPLEMENTING: Final = re.compile(
     r"\b(?:implement(?:ing|s)?|carry(?:ing)?\s+out|in\s+accordance\s+with|pursuant\s+to"
@@ -35,6 +37,9 @@ _NEXT_TITLE: Final = re.compile(
     r"\s+and\s+(?:the\s+)?(?=(?:Guidelines?|Opinions?|Plans?|Measures|Notice|Decisions?"
     r"|Regulations?|Rules|Provisions|Programmes?|Programs?|Outline|Action\s+Plan|Circular)\b)"
 )
+# The longest run of unquoted titles read after "implementing the" (several
+# titles joined by "and the" fit; a longer run without a comma is prose).
+_MAX_STRETCH: Final = 1000
 _TITLE_START: Final = re.compile(
     r"(?:Several\s+|Guiding\s+|Implementing\s+|Interim\s+|Action\s+)?"
     r"(?:Guidelines?|Opinions?|Plans?|Measures|Notice|Decisions?|Regulations?|Rules|Provisions"
@@ -47,6 +52,10 @@ def find_references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for m in _TITLE_MARKS.finditer(folded, start, end):
         found.append((m.start(1), m.end(1)))
+    for m in _CORNER_QUOTED.finditer(folded, start, end):
+        group = 1 if m.group(1) is not None else 2
+        if DOC_TYPE_ZH.search(m.group(group)) or DOC_TYPE_EN.search(m.group(group)):
+            found.append((m.start(group), m.end(group)))
     for m in _QUOTED.finditer(folded, start, end):
         group = 1 if m.group(1) is not None else 2
         if DOC_TYPE_EN.search(m.group(group)) or DOC_TYPE_ZH.search(m.group(group)):
@@ -59,9 +68,17 @@ def find_references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _unquoted(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     titles: list[tuple[int, int]] = []
+    stop: re.Match[str] | None = None
+    searched = False
     for m in _IMPLEMENTING.finditer(folded, start, end):
-        stop = _UNQUOTED_END.search(folded, m.end(), end)
+        # The next stop is looked for again only once a verb lies past it, so
+        # a line full of "implementing" is scanned once, not once per verb.
+        if not searched or (stop is not None and stop.start() < m.end()):
+            stop = _UNQUOTED_END.search(folded, m.end(), end)
+            searched = True
         stretch_end = end if stop is None else stop.start()
+        if stretch_end - m.end() > _MAX_STRETCH:
+            continue  # no end in sight: prose, not a list of titles
         pos = m.end()
         for nxt in _NEXT_TITLE.finditer(folded, pos, stretch_end):
             _keep_title(folded, pos, nxt.start(), titles)

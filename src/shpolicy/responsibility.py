@@ -305,7 +305,7 @@ _FIRST_WORD: Final = re.compile(r"(?:the\s+)?([\w'’-]+)", re.IGNORECASE)
 # "X Commission of Commerce": a head noun with its "of" complement ends a name too.
 _EN_HEAD_OF: Final = re.compile(
     r"\b(?:Commission|Bureau|Office|Administration|Committee|Department|Ministry|Branch|Center"
-    r"|Centre|Council|Agency|Authority)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
+    r"|Centre|Council|Agency|Authority)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
 )
 _ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室"
 _AND: Final = re.compile(r"(?P<en>\s+(?:and|&)\s+)|(?P<zh>以及|和|及|与)", re.IGNORECASE)

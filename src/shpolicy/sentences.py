@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["sentence_end", "sentence_spans"]
+__all__ = ["SENTENCE_BREAK", "sentence_end", "sentence_spans"]
+
+# Where a new sentence (or a new item run on after one) may begin inside a
+# line: after a stop or a closing bracket, and the blanks after it.
+SENTENCE_BREAK: Final = re.compile(r"[.。!?;)\]]\s*")
 
 _ABBREVIATIONS: Final = frozenset(
     {

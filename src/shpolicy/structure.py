@@ -31,7 +31,7 @@ from .lines import Line
 from .model import Diagnostic, Span
 from .numbering import Label, match_label
 from .responsibility import Clause, find_clause
-from .sentences import sentence_end
+from .sentences import SENTENCE_BREAK, sentence_end
 
 __all__ = ["Node", "Outline", "Piece", "TailRules", "build_outline", "is_heading_only"]
 
@@ -85,7 +85,7 @@ class Outline:
 # Where a label may start inside a line: right after a sentence end or a
 # closing bracket (folded text), before something shaped like a label.
 _INLINE: Final = re.compile(
-    r"[.。!?;)\]]\s*(?=[(\[]|[IVXLCDM]{1,6}[.、]|\d{1,3}[.、]|[一二三四五六七八九十]{1,3}、|第)"
+    r"[.。!?;)\]]\s*(?=[(\[]|[IVXLCDM]{1,6}[.、]|\d{1,3}[.、)]|[一二三四五六七八九十]{1,3}、|第)"
 )
 
 
@@ -416,12 +416,26 @@ def _pieces(builder: _Builder, line: Line) -> Iterator[tuple[Piece, Label | None
     folded = builder.folded
     label = match_label(folded, line.start, line.end)
     if label is None:
-        yield Piece(start=line.start, end=line.end, line=line.number), None
+        tail_at = _tail_start_within(builder, line.start, line.end)
+        if tail_at is None:
+            yield Piece(start=line.start, end=line.end, line=line.number), None
+        else:
+            yield (
+                Piece(start=line.start, end=_rstrip(folded, line.start, tail_at), line=line.number),
+                None,
+            )
+            yield Piece(start=tail_at, end=line.end, line=line.number), None
         return
     start = line.start
     while True:
         cut = _next_inline_label(builder, label, start, line)
         end = line.end if cut is None else cut.start
+        tail_at = _tail_start_within(builder, label.end, end)
+        if tail_at is not None:
+            # "…（责任单位：…）本措施自…起施行": the tail begins inside the item's line.
+            yield Piece(start=start, end=_rstrip(folded, start, tail_at), line=line.number), label
+            yield Piece(start=tail_at, end=line.end, line=line.number), None
+            return
         piece_end = end
         while piece_end > start and folded[piece_end - 1] == " ":
             piece_end -= 1
@@ -437,6 +451,22 @@ def _pieces(builder: _Builder, line: Line) -> Iterator[tuple[Piece, Label | None
             )
         )
         start, label = cut.start, cut
+
+
+def _tail_start_within(builder: _Builder, start: int, end: int) -> int | None:
+    """Offset where a validity clause begins a sentence inside ``[start, end)``, if any."""
+    folded = builder.folded
+    for m in SENTENCE_BREAK.finditer(folded, start, end):
+        at = m.end()
+        if at < end and builder.rules.starts_tail(folded, at, end):
+            return at
+    return None
+
+
+def _rstrip(folded: str, start: int, end: int) -> int:
+    while end > start and folded[end - 1] == " ":
+        end -= 1
+    return end
 
 
 def _next_inline_label(builder: _Builder, current: Label, start: int, line: Line) -> Label | None:

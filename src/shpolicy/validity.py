@@ -28,7 +28,7 @@ _DOC: Final = (
     r"|schemes?|regulations?|guidelines?|notice|methods?|circular|document|decision|outline)"
 )
 _SELF: Final = re.compile(
-    rf"(?:these|this|the\s+present|the)\s+(?:[\w-]+\s+){{0,3}}?{_DOC}\b"
+    rf"(?:these|this|the\s+present)\s+(?:[\w-]+\s+){{0,3}}?{_DOC}\b"
     r"|本(?:[\u4e00-\u9fff]{0,6}?)(?:措施|意见|方案|办法|规定|细则|通知|政策|规划|计划|决定|条例|指引|文件|规则)",
     re.IGNORECASE,
 )
