@@ -529,3 +529,19 @@ def test_bracketed_heading_is_the_title_and_right_paren_numbering() -> None:
         ("1)", "加强统筹"),
         ("2)", "Expanding markets"),
     ]
+
+
+def test_decimal_and_unicode_roman_numbering() -> None:
+    text = (
+        "Ⅰ. General\n1.1 Scope. These rules apply.\n1.2 Terms. Defined here.\n"
+        "Ⅱ. Tasks\n2.1 Build. Things. (Responsible units: Municipal Commission of Commerce)\n"
+        "3.2万亿元的目标。\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert [(s.num, s.heading) for s in policy.sections] == [("Ⅰ", "General"), ("Ⅱ", "Tasks")]
+    assert [(m.label, m.ordinal, m.title) for m in policy.all_measures()] == [
+        ("1.1", 1, "Scope"),
+        ("1.2", 2, "Terms"),
+        ("2.1", 1, "Build"),
+    ]
+    assert policy.closing == "3.2万亿元的目标。"  # not a "3.2" heading

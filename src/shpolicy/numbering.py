@@ -15,7 +15,9 @@ import attrs
 
 __all__ = ["Label", "chinese_to_int", "match_label", "roman_to_int"]
 
-_ROMAN: Final = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+# ASCII Roman numerals, or one of the Unicode Roman numeral signs Ⅰ..Ⅻ that
+# Chinese input methods produce.
+_ROMAN: Final = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|[\u2160-\u216b]"
 _CN_DIGITS: Final = "〇零一二两三四五六七八九十百千"
 _CN: Final = f"[{_CN_DIGITS}]{{1,6}}"
 
@@ -34,7 +36,15 @@ _PATTERNS: Final = (
     ("cn-article", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})条\s*")),
     ("roman-dot", re.compile(rf"(?P<n>{_ROMAN})(?:\.|、)(?![A-Za-z0-9.])\s*")),
     ("paren", re.compile(rf"\((?P<n>{_ROMAN}|{_CN}|\d{{1,3}})\)\s*")),
-    ("cn-dun", re.compile(rf"(?P<n>{_CN})、\s*")),
+    ("cn-dun", re.compile(rf"(?P<n>{_CN})(?:、|\.(?![0-9]))\s*")),
+    # "1.1", "2.3.1": the depth of a decimal label is its level.
+    # A heading must follow (a capital or a Chinese character), so "1.5 million" is no label.
+    (
+        "decimal",
+        re.compile(
+            r"(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?![0-9])\.?\s*(?=[A-Z]|[^\x00-\x7f])(?![万亿千百%])"
+        ),
+    ),
     ("arabic-dot", re.compile(r"(?P<n>\d{1,3})(?:\.|、)(?![0-9])\s*")),
     ("arabic-half-paren", re.compile(r"(?P<n>\d{1,3})\)\s*")),
     ("circled", re.compile(r"(?P<n>[\u2460-\u2473])\s*")),
@@ -105,7 +115,7 @@ class Label:
 def _system(shape: str, num: str) -> str:
     if shape == "circled":
         return "circled"
-    if num.isdigit():
+    if num.isdigit() or shape.startswith("decimal"):
         return "arabic"
     if num[0] in _CN_DIGITS:
         return "chinese"
@@ -114,11 +124,13 @@ def _system(shape: str, num: str) -> str:
 
 def _value(system: str, num: str) -> int:
     if system == "arabic":
-        return int(num)
+        return int(num.rsplit(".", 1)[-1])
     if system == "chinese":
         return chinese_to_int(num)
     if system == "circled":
         return ord(num) - 0x2460 + 1
+    if "\u2160" <= num <= "\u216b":
+        return ord(num) - 0x2160 + 1
     return roman_to_int(num)
 
 
@@ -130,6 +142,8 @@ def match_label(folded: str, pos: int, end: int | None = None) -> Label | None:
         if m is None or not m.group("n"):
             continue
         num = m.group("n")
+        if shape == "decimal":
+            shape = f"decimal-{num.count('.') + 1}"  # each depth is a level of its own
         system = _system(shape, num)
         value = _value(system, num)
         if value == 0:
