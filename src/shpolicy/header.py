@@ -134,6 +134,8 @@ _FIELD_KINDS: Final = {
         "issuer",
     ),
 }
+_MAX_FIELD_LABEL: Final = 20
+_MAX_FIELD_LABEL_ZH: Final = 6
 _ON_DATE: Final = re.compile(
     r"(?P<verb>issued|promulgated|adopted|signed|printed\s+and\s+distributed|published|released"
     r"|updated)\s+on\s+",
@@ -371,15 +373,20 @@ def _field_spans(text: str) -> list[tuple[int, int]]:
 def _read_fields(folded: str, line: Line, state: _Reading, after_org: bool) -> str | None:
     """Read labelled fields ("Date of issue: …", "文号：…", "(Issued on …)"); their kind, else None.
 
-    A line counts only when every one of its fields is understood, so prose
-    with a colon in it is left alone.
+    A line counts only when every one of its fields is a field (a short label
+    and its value, a bracketed number or date) and one of them says something
+    shpolicy reads; fields it does not read ("字号：", "Views: 1,027") are page
+    furniture.  Prose with a colon in it is left alone.
     """
     text = _content(folded, line)
     if len(text) > _MAX_BYLINE or (":" not in text and " on " not in text and "(" not in text):
         return None
     readings: list[tuple[str, int, int]] = []
-    for start, end in _field_spans(text):
+    spans = _field_spans(text)
+    for start, end in spans:
         reading = _read_field(text, start, end)
+        if reading is None and len(spans) > 1 and parse_date(text[start:end]) is not None:
+            reading = ("date", start, end)  # "2024-06-28    Source: …": the page's date
         if reading is None:
             return None
         readings.append(reading)
@@ -397,6 +404,8 @@ def _read_fields(folded: str, line: Line, state: _Reading, after_org: bool) -> s
                 state.issued = state.issued or date
             else:
                 state.published = state.published or date
+        elif kind == "date":
+            state.published_guess = state.published_guess or parse_date(value)
     return "fields"
 
 
@@ -404,9 +413,12 @@ def _read_field(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """What one field holds: ``(kind, value start, value end)``, or None when not a field."""
     m = _FIELD.match(text, start, end)
     if m is not None:
-        kind = _FIELD_KINDS.get(re.sub(r"[\s.]", "", m.group("label")).lower())
+        label = m.group("label")
+        kind = _FIELD_KINDS.get(re.sub(r"[\s.]", "", label).lower())
         if kind is None:
-            return ("ignore", m.end(), end) if _BANNER_LABEL.match(text, start, end) else None
+            # any other short label is a field of the page, read or not
+            short = len(label) <= (_MAX_FIELD_LABEL_ZH if not label.isascii() else _MAX_FIELD_LABEL)
+            return ("ignore", m.end(), end) if short else None
         value_ok = (
             parse_date(text[m.end() : end]) is not None
             if kind in ("issued", "published")
@@ -515,12 +527,21 @@ def is_signature_line(folded: str, start: int, end: int) -> bool:
     return is_org_line(folded, line) or parse_date(folded[start:end]) is not None
 
 
-def signature_block(folded: str, lines: Sequence[Line]) -> tuple[int, dt.date | None]:
-    """Where the trailing signature block of *lines* starts, and its date.
+def signature_block(folded: str, lines: Sequence[Line]) -> tuple[range, dt.date | None]:
+    """The lines of the signature block among *lines*, and its date.
 
-    The block is a run of body names at the end, optionally followed by one
-    date line.  Returns ``(len(lines), None)`` when there is none.
+    A signature is a run of body names followed by a date line; page furniture,
+    links or an annex may follow it.  Without a dated run, a run of names at
+    the very end counts.  Returns an empty range when there is none.
     """
+    for first in range(len(lines)):
+        last = first
+        while last < len(lines) and is_org_line(folded, lines[last]):
+            last += 1
+        if last > first and last < len(lines):
+            date = parse_date(_content(folded, lines[last]))
+            if date is not None:
+                return range(first, last + 1), date
     index = len(lines)
     date: dt.date | None = None
     if index and parse_date(_content(folded, lines[index - 1])) is not None:
@@ -530,5 +551,5 @@ def signature_block(folded: str, lines: Sequence[Line]) -> tuple[int, dt.date | 
     while first > 0 and is_org_line(folded, lines[first - 1]):
         first -= 1
     if first == index:
-        return len(lines), None
-    return first, date
+        return range(len(lines), len(lines)), None
+    return range(first, len(lines)), date

@@ -438,15 +438,17 @@ class _Assembler:
     def _tail(
         self, tail: Sequence[Line]
     ) -> tuple[ValidityMatch | None, list[tuple[int, int]], list[tuple[int, int]], dt.date | None]:
-        sign_at, signed = signature_block(self.folded, tail)
+        block, signed = signature_block(self.folded, tail)
         signers = [
-            (line.start, line.end)
-            for line in tail[sign_at:]
-            if parse_date(self.folded[line.start : line.end]) is None
+            (tail[i].start, tail[i].end)
+            for i in block
+            if parse_date(self.folded[tail[i].start : tail[i].end]) is None
         ]
         validity: ValidityMatch | None = None
         closing: list[tuple[int, int]] = []
-        for line in tail[:sign_at]:
+        for i, line in enumerate(tail):
+            if i in block:
+                continue
             found = (
                 None if validity is not None else find_validity(self.folded, line.start, line.end)
             )

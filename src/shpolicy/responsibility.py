@@ -406,12 +406,22 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             # A left side ending in an "of" complement is taken as whole only
             # when the right side is printed in parallel ("Xuhui District
             # Commission of Commerce and Xuhui District … Office").
-            left_whole = _ends_like_en_name(folded, piece_start, m.start()) or (
-                _ends_with_of_complement(folded, piece_start, m.start())
-                and _first_word(folded, piece_start, m.start()) == _first_word(folded, m.end(), end)
+            # A name closed by its bracket ("… (区市场监管局) and …") or known to
+            # the registry is whole too.
+            left = folded[piece_start : m.start()].rstrip()
+            left_whole = (
+                _ends_like_en_name(folded, piece_start, m.start())
+                or left.endswith(")")
+                or is_known_name(left)
+                or (
+                    _ends_with_of_complement(folded, piece_start, m.start())
+                    and _first_word(folded, piece_start, m.start())
+                    == _first_word(folded, m.end(), end)
+                )
             )
+            right_whole = en_end or is_known_name(folded[m.end() : end])
             joins = (
-                en_end
+                right_whole
                 and left_whole
                 and _starts_like_en_name(folded, m.end())
                 and _EN_NAME_START.match(folded, piece_start) is not None

@@ -123,6 +123,7 @@ class _Builder:
         self.folded = folded
         self.rules = rules
         self.in_back_matter = False
+        self.box_owner: Node | None = None  # the item a box ("专栏1") is printed in
         self.roots: list[Node] = []
         self.stack: list[_Level] = []
         self.pending: list[Piece] = []  # unnumbered text after a closed item
@@ -160,8 +161,15 @@ class _Builder:
         return placement is not None and label.value == self.stack[placement[0]].value + 1
 
     def open_item(self, label: Label, piece: Piece) -> None:
-        self._flush_pending()
         placement = self._placement(label)
+        box = self.box_owner
+        if box is not None and not box.closed and placement is None:
+            # Items of a box ("专栏1 …" then "1. …") are the measure's own text.
+            box.body.append(piece)
+            box.end = piece.end
+            return
+        self.box_owner = None
+        self._flush_pending()
         if placement is None:
             parent = self.stack[-1].node if self.stack else None
             self._check_first(label, parent)
@@ -275,11 +283,22 @@ class _Builder:
             self.in_back_matter = self.tail_started = True
             self.pending.append(piece)
             return
+        if (
+            top.closed
+            and not self.tail_started
+            and _NOTE.match(self.folded, piece.start, piece.end)
+        ):
+            # "注：本条所称…" after the clause explains the item it follows.
+            top.body.append(piece)
+            top.end = piece.end
+            return
         if self.tail_started or top.closed:
             if not self.tail_started and self._extends_clause(top, piece):
                 return
             self.pending.append(piece)
             return
+        if _BOX.match(self.folded, piece.start, piece.end):
+            self.box_owner = top
         if self.rules.starts_tail(self.folded, piece.start, piece.end):
             self.tail_started = True
             self.pending.append(piece)
@@ -360,6 +379,11 @@ class _Builder:
             stray=tuple(self.stray),
             diagnostics=tuple(self.diagnostics),
         )
+
+
+# A note on the item above it, and the title of a box set inside an item.
+_NOTE: Final = re.compile(r"(?:注|备注|说明|Notes?)\s*\d*\s*:", re.IGNORECASE)
+_BOX: Final = re.compile(r"(?:专栏|Box)\s*\d{1,2}\b", re.IGNORECASE)
 
 
 def _introduces_list(folded: str, node: Node) -> bool:
