@@ -534,22 +534,18 @@ def signature_block(folded: str, lines: Sequence[Line]) -> tuple[range, dt.date 
     links or an annex may follow it.  Without a dated run, a run of names at
     the very end counts.  Returns an empty range when there is none.
     """
-    for first in range(len(lines)):
+    first = 0
+    while first < len(lines):
+        if not is_org_line(folded, lines[first]):
+            first += 1
+            continue
         last = first
         while last < len(lines) and is_org_line(folded, lines[last]):
             last += 1
-        if last > first and last < len(lines):
-            date = parse_date(_content(folded, lines[last]))
-            if date is not None:
-                return range(first, last + 1), date
-    index = len(lines)
-    date: dt.date | None = None
-    if index and parse_date(_content(folded, lines[index - 1])) is not None:
-        date = parse_date(_content(folded, lines[index - 1]))
-        index -= 1
-    first = index
-    while first > 0 and is_org_line(folded, lines[first - 1]):
-        first -= 1
-    if first == index:
-        return range(len(lines), len(lines)), None
-    return range(first, len(lines)), date
+        if last == len(lines):
+            return range(first, last), None  # names at the very end, undated
+        date = parse_date(_content(folded, lines[last]))
+        if date is not None:
+            return range(first, last + 1), date
+        first = last
+    return range(len(lines), len(lines)), None
