@@ -20,6 +20,7 @@ import attrs
 from .dates import parse_date
 from .lines import Line
 from .references import DOC_TYPE_EN, DOC_TYPE_ZH
+from .sentences import sentence_end
 
 __all__ = [
     "Header",
@@ -216,6 +217,8 @@ def _is_banner(text: str) -> bool:
 def _is_title(text: str) -> bool:
     if not text or len(text) > _MAX_TITLE or text.endswith(_SENTENCE_END):
         return False
+    if "。" in text or sentence_end(text, 0, len(text)) is not None:
+        return False  # a title is not a sentence, nor the start of one
     return bool(DOC_TYPE_EN.search(text) or DOC_TYPE_ZH.search(text))
 
 

@@ -7,11 +7,13 @@ in these publications beyond the line break itself.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 
 import attrs
 
-__all__ = ["Line", "join_continued", "split_lines"]
+__all__ = ["Line", "join_continued", "join_hard_wrapped", "split_lines"]
 
 # Characters that count as blank at a line's ends once folded (fold() turns
 # NBSP, the ideographic space and the other Unicode spaces into " ").
@@ -79,3 +81,64 @@ def join_continued(
         joined.append(line)
         i += 1
     return joined
+
+
+# Lines of a text copied from a PDF are cut at the page width: most of them
+# have the same length and end in the middle of a sentence.
+_SENTENCE_ENDS = tuple("。；：！？.;:!?」”’)）")
+_PAGE_NUMBER = re.compile(r"[-—–]*\s*\d{1,4}\s*[-—–]*")
+_MIN_WRAP_WIDTH = 15
+_WRAPPED_SHARE = 0.25
+
+
+def _width(folded: str, line: Line) -> int:
+    return line.end - line.start
+
+
+def _wrap_width(folded: str, lines: list[Line]) -> int | None:
+    """The page width a text was cut at, when it was cut at one."""
+    widths = Counter(
+        _width(folded, line)
+        for line in lines
+        if _width(folded, line) >= _MIN_WRAP_WIDTH
+        and not folded[line.end - 1].endswith(_SENTENCE_ENDS)
+    )
+    if not widths:
+        return None
+    width, _ = widths.most_common(1)[0]
+    near = sum(n for w, n in widths.items() if width - 2 <= w <= width + 1)
+    return width if near >= _WRAPPED_SHARE * len(lines) and near >= 3 else None
+
+
+def join_hard_wrapped(folded: str, lines: list[Line]) -> list[Line]:
+    """Undo the line breaks of a text cut at a fixed width, and drop page numbers ("— 2 —").
+
+    A line as wide as the page that does not end a sentence runs on into the
+    next line, even when that line happens to begin like a label ("第五条规定
+    …" cut from "符合第五条规定…").  Texts not cut at a width are left alone.
+    """
+    width = _wrap_width(folded, lines)
+    if width is None:
+        return lines
+    kept = [line for line in lines if not _PAGE_NUMBER.fullmatch(folded, line.start, line.end)]
+    joined: list[Line] = []
+    for line in kept:
+        if joined:
+            last = joined[-1]
+            last_width = _width(folded, _last_segment(folded, last))
+            if last_width >= width - 2 and not folded[last.end - 1].endswith(_SENTENCE_ENDS):
+                joined[-1] = Line(start=last.start, end=line.end, number=last.number)
+                continue
+        joined.append(line)
+    return joined
+
+
+def _last_segment(folded: str, line: Line) -> Line:
+    """The last physical line of a (possibly joined) line."""
+    cut = max(folded.rfind("\n", line.start, line.end), folded.rfind("\r", line.start, line.end))
+    if cut < 0:
+        return line
+    start = cut + 1
+    while start < line.end and folded[start] in _BLANK:
+        start += 1
+    return Line(start=start, end=line.end, number=line.number)

@@ -26,7 +26,7 @@ from .header import (
     signature_block,
 )
 from .language import detect_language
-from .lines import Line, join_continued, split_lines
+from .lines import Line, join_continued, join_hard_wrapped, split_lines
 from .model import (
     Diagnostic,
     Measure,
@@ -52,7 +52,7 @@ from .validity import ValidityMatch, add_years, find_validity, is_validity_claus
 __all__ = ["parse_bytes", "parse_file", "parse_text"]
 
 _TRIM = " .。:;"
-_BRACKETED_HEADING_MAX = 40
+_BRACKETED_HEADING_MAX = 24
 
 
 def parse_file(path: str | os.PathLike[str]) -> Policy:
@@ -82,7 +82,7 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
     in a non-empty text becomes a diagnostic instead.
     """
     folded = fold(text)
-    lines = split_lines(folded)
+    lines = join_hard_wrapped(folded, split_lines(folded))
     if not lines:
         raise ParseError("the text is empty or blank", source=source)
     body_at = _first_numbered_line(folded, lines)
@@ -239,9 +239,7 @@ class _Assembler:
 
     def _unit(self, start: int, end: int, role: str | None) -> ResponsibleUnit:
         name = self._slice(start, end)
-        if "\n" in name or "\r" in name:
-            # A name wrapped over two lines reads with one space at the break.
-            name = " ".join(name.split())
+        name = _unwrap(name)
         unit = lookup(name)
         # A collective entry ("relevant district governments") is no one body:
         # it has no id, and that is no finding.
@@ -309,9 +307,13 @@ class _Assembler:
 
         A heading set in brackets before the text ("【加强统筹】建立…") is the lead.
         """
-        if self.folded.startswith("[", start):
-            close = self.folded.find("]", start, min(end, start + _BRACKETED_HEADING_MAX))
-            if close > start + 1:
+        opening = self.folded[start : start + 1]
+        if opening in ("[", "("):
+            closing = "]" if opening == "[" else ")"
+            close = self.folded.find(closing, start, min(end, start + _BRACKETED_HEADING_MAX))
+            caption = self.folded[start + 1 : close]
+            # "【加强统筹】…", "第一条（目的依据）…": a short caption, then the text
+            if close > start + 1 and not any(c in caption for c in "。.,，;；"):
                 return self._trimmed(start + 1, close, _TRIM)
         stop = sentence_end(self.folded, start, end)
         lead_end = end if stop is None else stop
@@ -352,7 +354,7 @@ class _Assembler:
         return Measure(
             label=label,
             ordinal=node.label.value,
-            title=self._slice(*title_range),
+            title=_unwrap(self._slice(*title_range)),
             text=self._join(ranges),
             responsible_label=label_name,
             responsible_units=units,
@@ -383,7 +385,7 @@ class _Assembler:
             num=num,
             label=label,
             ordinal=node.label.value,
-            heading=self._slice(*heading_range),
+            heading=_unwrap(self._slice(*heading_range)),
             text=self._join(own),
             sections=tuple(sections),
             measures=tuple(measures),
@@ -600,6 +602,25 @@ class _Assembler:
                     span=None,
                 )
             )
+
+
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
+
+
+def _unwrap(text: str) -> str:
+    """A title or name that a line break cut, read as one line.
+
+    Chinese closes up across the break; other text gets one space there.
+    """
+    if "\n" not in text and "\r" not in text:
+        return text
+    return _LINE_BREAK.sub(lambda m: _join_across(text, m), text)
+
+
+def _join_across(text: str, m: re.Match[str]) -> str:
+    before = text[m.start() - 1] if m.start() > 0 else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    return "" if not (before.isascii() and after.isascii()) else " "
 
 
 def _descendant_pieces(node: Node) -> list[Piece]:

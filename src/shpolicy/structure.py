@@ -124,6 +124,7 @@ class _Builder:
         self.rules = rules
         self.in_back_matter = False
         self.box_owner: Node | None = None  # the item a box ("专栏1") is printed in
+        self.last_end = 0  # end of the last piece read, to see how the line before ended
         self.roots: list[Node] = []
         self.stack: list[_Level] = []
         self.pending: list[Piece] = []  # unnumbered text after a closed item
@@ -155,6 +156,13 @@ class _Builder:
                 return len(self.stack) - 1, True
         return None
 
+    def _runs_on(self, label: Label, index: int) -> bool:
+        """Whether *label* goes back in its sequence right after a line that ends mid-sentence."""
+        level = self.stack[index]
+        if label.value == 1 or label.value > level.value or self.last_end <= 0:
+            return False
+        return self.folded[self.last_end - 1] not in _FULL_STOPS
+
     def _continues(self, label: Label) -> bool:
         """Whether an in-line *label* is the next item of an open level."""
         placement = self._placement(label)
@@ -162,6 +170,11 @@ class _Builder:
 
     def open_item(self, label: Label, piece: Piece) -> None:
         placement = self._placement(label)
+        if placement is not None and self._runs_on(label, placement[0]):
+            # "…符合本细则\n第五条规定条件的…" after 第八条: a line break before
+            # a reference, not item 5 again.
+            self.add_text(piece)
+            return
         box = self.box_owner
         if box is not None and not box.closed and placement is None:
             # Items of a box ("专栏1 …" then "1. …") are the measure's own text.
@@ -382,6 +395,7 @@ class _Builder:
 
 
 # A note on the item above it, and the title of a box set inside an item.
+_FULL_STOPS: Final = "。.!?;；)]:"
 _NOTE: Final = re.compile(r"(?:注|备注|说明|Notes?)\s*\d*\s*:", re.IGNORECASE)
 _BOX: Final = re.compile(r"(?:专栏|Box)\s*\d{1,2}\b", re.IGNORECASE)
 
@@ -527,4 +541,5 @@ def build_outline(folded: str, lines: list[Line], rules: TailRules) -> Outline:
                 builder.add_text(piece)
             else:
                 builder.open_item(label, piece)
+            builder.last_end = piece.end
     return builder.finish()
