@@ -55,8 +55,8 @@ def _check(text: str) -> None:
         assert text[measure.span.start : measure.span.end].startswith(measure.label)
         for unit in measure.responsible_units:
             assert unit.span is not None
-            # a name wrapped over lines is read with one space at the break
-            assert " ".join(text[unit.span.start : unit.span.end].split()) == " ".join(
+            # a name wrapped over lines is read as one line
+            assert "".join(text[unit.span.start : unit.span.end].split()) == "".join(
                 unit.name.split()
             )
     for reference in policy.implements:

@@ -513,7 +513,7 @@ def _pick_title(folded: str, titles: list[Line]) -> Line | None:
 # Back matter of a published document: attachments, the copy-to line, the
 # printing colophon ("…办公厅  2024年5月22日印发").
 _BACK_MATTER: Final = re.compile(
-    r"(?:附件|附表|抄送|抄报|Attachments?|Annex(?:es)?|Appendix|Appendices|CC|Copied\s+to)\s*\d*\s*:"
+    r"(?:附件|附表|抄送|抄报|Attachments?|Annex(?:es)?|Appendix|Appendices|CC|Copied\s+to)\s*\d*\s*(?::|$)"
     r"|.{0,60}\d\s*日\s*印发$",
     re.IGNORECASE,
 )

@@ -47,6 +47,14 @@ _PATTERNS: Final = (
     ),
     ("arabic-dot", re.compile(r"(?P<n>\d{1,3})(?:\.|、)(?![0-9])\s*")),
     ("arabic-half-paren", re.compile(r"(?P<n>\d{1,3})\)\s*")),
+    # "1 总则" over "1.1 …" items: a bare number heads a short heading line only
+    # (see _BARE_HEADING_MAX), never a count ("3 年", "5 districts").
+    (
+        "bare-number",
+        re.compile(
+            r"(?P<n>\d{1,2})\s+(?=[A-Z]|[\u4e00-\u9fff])(?![年月日天个家项万亿千百元名次倍])"
+        ),
+    ),
     ("circled", re.compile(r"(?P<n>[\u2460-\u2473])\s*")),
 )
 
@@ -134,6 +142,17 @@ def _value(system: str, num: str) -> int:
     return roman_to_int(num)
 
 
+_BARE_HEADING_MAX = 30
+
+
+def _is_short_heading(folded: str, start: int, stop: int) -> bool:
+    """Whether ``folded[start:stop]`` (the rest of a line) is a short heading without a stop."""
+    newline = folded.find("\n", start, stop)
+    end = stop if newline < 0 else newline
+    rest = folded[start:end].rstrip()
+    return len(rest) <= _BARE_HEADING_MAX and not any(c in rest for c in "。.,，;；:：")
+
+
 def match_label(folded: str, pos: int, end: int | None = None) -> Label | None:
     """The label starting exactly at *pos* in *folded*, or ``None``."""
     stop = len(folded) if end is None else end
@@ -142,6 +161,8 @@ def match_label(folded: str, pos: int, end: int | None = None) -> Label | None:
         if m is None or not m.group("n"):
             continue
         num = m.group("n")
+        if shape == "bare-number" and not _is_short_heading(folded, m.end(), stop):
+            continue
         if shape == "decimal":
             shape = f"decimal-{num.count('.') + 1}"  # each depth is a level of its own
         system = _system(shape, num)

@@ -293,6 +293,7 @@ class _Builder:
             self.stray.append(piece)
             return
         if self.rules.back_matter(self.folded, piece.start, piece.end):
+            self._split_signature()  # a signature printed before the annex ends the body
             self.in_back_matter = self.tail_started = True
             self.pending.append(piece)
             return
