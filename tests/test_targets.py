@@ -490,3 +490,8 @@ def test_exceed_is_a_comparator_even_without_a_counted_noun() -> None:
     assert rows("the number of tax refund stores will exceed 2,000.") == [
         ("exceed 2,000", D("2000"), "", ">", None)
     ]
+
+
+@pytest.mark.parametrize("text", ["按照1:1比例配套", "on a 1:1 basis", "配套比例1∶3", "1类创新药"])
+def test_ratios_and_classes_are_no_targets(text: str) -> None:
+    assert rows(text) == []

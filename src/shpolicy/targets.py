@@ -363,9 +363,21 @@ def _number_words(folded: str) -> list[tuple[int, int]]:
     return words
 
 
+_RATIO_SIGNS: Final = ":∶"
+
+
+def _in_ratio(folded: str, start: int, stop: int) -> bool:
+    """Whether the number is a term of a ratio ("1:1", "1∶3"): a proportion, not a quantity."""
+    after = folded[stop : stop + 2]
+    before = folded[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] in _RATIO_SIGNS and after[1].isdigit()) or (
+        len(before) == 2 and before[1] in _RATIO_SIGNS and before[0].isdigit()
+    )
+
+
 def _read_phrase(raw: str, folded: str, start: int, end: int, floor: int) -> list[_Phrase]:
     number = _read_number(folded, start, end)
-    if number is None:
+    if number is None or _in_ratio(folded, number.start, number.stop):
         return []
     # Words already inside the previous target cannot also open this one
     # ("200 stations or more than 30 parks": "more" belongs to the first).

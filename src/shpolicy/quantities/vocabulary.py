@@ -139,7 +139,6 @@ CHINESE_UNITS: Final = frozenset(
         "张",
         "件",
         "种",
-        "类",
         "场",
         "处",
         "栋",
