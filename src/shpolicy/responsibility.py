@@ -108,12 +108,12 @@ def _bracket_pairs(folded: str, start: int, end: int) -> dict[int, int]:
     """
     pairs: dict[int, int] = {}
     open_at: list[int] = []
-    for i in range(start, end):
-        ch = folded[i]
-        if ch in "([":
-            open_at.append(i)
-        elif ch in ")]" and open_at:
-            pairs[open_at.pop()] = i
+    # Jumping from bracket to bracket keeps the Python loop off plain text.
+    for m in _BRACKET.finditer(folded, start, end):
+        if m.group() in "([":
+            open_at.append(m.start())
+        elif open_at:
+            pairs[open_at.pop()] = m.start()
     return pairs
 
 
@@ -284,6 +284,8 @@ def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple
 
 
 _SEPARATORS: Final = ",;、"
+_BRACKET: Final = re.compile(r"[()\[\]]")
+_BRACKET_OR_SEPARATOR: Final = re.compile(r"[()\[\],;、]")
 # A name ends with one of these head nouns; used to decide whether " and "
 # joins two bodies or sits inside one name ("Commission of Housing and
 # Urban-rural Development" must stay whole).
@@ -343,16 +345,16 @@ def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
     cuts: list[int] = []
     strong: list[int] = []
     depth = 0
-    for i in range(start, end):
-        ch = folded[i]
+    for m in _BRACKET_OR_SEPARATOR.finditer(folded, start, end):
+        ch = m.group()
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in _SEPARATORS:
-            cuts.append(i)
+        elif depth == 0:
+            cuts.append(m.start())
             if ch in ";、":
-                strong.append(i)
+                strong.append(m.start())
     if any(folded[i] == ";" for i in strong) and len(strong) < len(cuts):
         return strong
     return cuts

@@ -27,6 +27,8 @@ _ABBREVIATIONS: Final = frozenset(
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)$")
 _OPENERS: Final = "([“‘《"
 _CLOSERS: Final = ")]”’》"
+# The characters sentence_end looks at; a regex skips the text between them.
+_MARKS: Final = re.compile(r"[(\[“‘《)\]”’》.。!?]")
 # Looking back this far is enough to see the word before a stop.
 _LOOKBACK: Final = 12
 
@@ -56,14 +58,14 @@ def _is_stop(folded: str, i: int, end: int) -> bool:
 def sentence_end(folded: str, start: int, end: int) -> int | None:
     """Offset of the first full stop in ``folded[start:end]`` outside brackets, or ``None``."""
     depth = 0
-    for i in range(start, end):
-        ch = folded[i]
+    for m in _MARKS.finditer(folded, start, end):
+        ch = m.group()
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in ".。!?" and _is_stop(folded, i, end):
-            return i
+        elif depth == 0 and _is_stop(folded, m.start(), end):
+            return m.start()
     return None
 
 
