@@ -545,3 +545,39 @@ def test_decimal_and_unicode_roman_numbering() -> None:
         ("2.1", 1, "Build"),
     ]
     assert policy.closing == "3.2万亿元的目标。"  # not a "3.2" heading
+
+
+def test_fifth_round_clause_shapes() -> None:
+    text = (
+        "1. Trading. Body. (Lead: Municipal Commission of Commerce; Participating: Shanghai "
+        "International Port (Group) Co., Ltd., Ruijin Hospital, the Municipal Civil Affairs "
+        "Bureau/the Municipal Commission of Education and/or the Municipal Finance Bureau)\n"
+        "2．构建服务圈\n责任单位：市民政局、市商务委等\n整合设施。推动布局。\n"
+    )
+    first, second = shpolicy.parse_text(text).measures
+    assert [(u.name, u.role) for u in first.responsible_units] == [
+        ("Municipal Commission of Commerce", "lead"),
+        ("Shanghai International Port (Group) Co., Ltd.", "cooperating"),
+        ("Ruijin Hospital", "cooperating"),
+        ("Municipal Civil Affairs Bureau", "cooperating"),
+        ("Municipal Commission of Education", "cooperating"),
+        ("Municipal Finance Bureau", "cooperating"),
+    ]
+    # a clause between a bare heading and its text: the text still belongs to the measure
+    assert [u.name for u in second.responsible_units] == ["市民政局", "市商务委"]
+    assert second.text == "构建服务圈\n整合设施。推动布局。"
+
+
+def test_a_stop_inside_a_closing_quote_ends_the_title() -> None:
+    text = '1. Building the "care circle." Efforts.\n2. Serving the “Five Centers.” We will.\n'
+    assert [m.title for m in shpolicy.parse_text(text).measures] == [
+        'Building the "care circle"',
+        "Serving the “Five Centers”",
+    ]
+
+
+def test_a_preamble_ending_in_a_colon_is_kept() -> None:
+    text = "Opinions on X\nThe industry matters, and these opinions are put forward:\n1. Doing. Things.\n"
+    assert shpolicy.parse_text(text).preamble == (
+        "The industry matters, and these opinions are put forward:"
+    )

@@ -43,8 +43,10 @@ _DOC_NUMBER: Final = re.compile(
     r"^(?:[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,6}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*(?:No\.?\s*)?\d{1,5}"
     r"|[\u4e00-\u9fff]{1,12}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*(?:第\s*)?\d{1,5}\s*号)$"
 )
+# The match starts at the first blank before the bracket: "(?<!\s)" keeps a
+# search from retrying the blanks from every position inside a long run of them.
 _TRAILING_NUMBER: Final = re.compile(
-    r"\s*\((?P<number>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,6}\s*\[\s*(?:19|20)\d{2}\s*\]\s*"
+    r"(?<!\s)\s*\((?P<number>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,6}\s*\[\s*(?:19|20)\d{2}\s*\]\s*"
     r"(?:No\.?\s*)?\d{1,5}|[\u4e00-\u9fff]{1,12}\s*\[\s*(?:19|20)\d{2}\s*\]\s*(?:第\s*)?\d{1,5}\s*号)\)$"
 )
 _EN_ORG: Final = re.compile(
@@ -135,6 +137,18 @@ _FIELD_KINDS: Final = {
         "issuer",
     ),
 }
+# A notice's addressees ("各区人民政府，市政府各委、办、局：", "People's governments of all
+# districts, …, and all relevant units:") name bodies; a preamble that ends in a
+# colon ("…现提出如下意见：", "…the following measures are formulated:") is prose.
+_ADDRESSEE: Final = re.compile(
+    r"(?:政府|委|办|局|单位|部门|街道|镇|government|department|unit|bureau|office|commission"
+    r"|committee)s?\s*[:：]$",
+    re.IGNORECASE,
+)
+_LEAD_IN: Final = re.compile(
+    r"如下|以下|下列|制定|提出|following|as\s+follows|hereby|formulated|put\s+forward|。|\.\s",
+    re.IGNORECASE,
+)
 _MAX_FIELD_LABEL: Final = 20
 _MAX_FIELD_LABEL_ZH: Final = 6
 _ON_DATE: Final = re.compile(
@@ -491,7 +505,7 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
     if _is_title(text):
         state.titles.append(line)
         return "title"
-    if text.endswith((":", "：")) and len(text) < 400:
+    if text.endswith((":", "：")) and _ADDRESSEE.search(text) and not _LEAD_IN.search(text):
         return "addressee"
     if text.startswith("(") and text.endswith(")") and len(text) <= _MAX_TITLE_PART:
         return "note"  # "（此件公开发布）", "(For Trial Implementation)": a marking, not prose
@@ -513,7 +527,7 @@ def _pick_title(folded: str, titles: list[Line]) -> Line | None:
 # Back matter of a published document: attachments, the copy-to line, the
 # printing colophon ("…办公厅  2024年5月22日印发").
 _BACK_MATTER: Final = re.compile(
-    r"(?:附件|附表|抄送|抄报|Attachments?|Annex(?:es)?|Appendix|Appendices|CC|Copied\s+to)\s*\d*\s*(?::|$)"
+    r"(?:附件|附表|抄送|抄报|Attachments?|Annex(?:es)?|Appendix|Appendices|CC|Copied\s+to)\s*(?:\d+\s*)?(?::|$)"
     r"|.{0,60}\d\s*日\s*印发$",
     re.IGNORECASE,
 )

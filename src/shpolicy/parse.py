@@ -349,12 +349,17 @@ class _Assembler:
         pieces = [node.first, *node.body, *_descendant_pieces(node)]
         ranges = self._content_ranges(node, pieces)
         title_range = self._lead(*ranges[0]) if ranges else (node.label.end, node.label.end)
+        title = _unwrap(self._slice(*title_range))
+        after = self.folded[title_range[1] : title_range[1] + 2]
+        if len(after) == 2 and after[0] in ".。!?" and _opens_quote(title, after[1]):
+            # 'Building the "15-minute … circle." Efforts …': the quote closes the title
+            title += self.text[title_range[1] + 1]
         label_name, units = self._clause_units(node.clause)
         _, label = self._label_text(node)
         return Measure(
             label=label,
             ordinal=node.label.value,
-            title=_unwrap(self._slice(*title_range)),
+            title=title,
             text=self._join(ranges),
             responsible_label=label_name,
             responsible_units=units,
@@ -602,6 +607,14 @@ class _Assembler:
                     span=None,
                 )
             )
+
+
+def _opens_quote(text: str, closer: str) -> bool:
+    """Whether *text* leaves open the quote that *closer* closes."""
+    if closer == '"':
+        return text.count('"') % 2 == 1
+    opener = {"”": "“", "’": "‘"}.get(closer)
+    return opener is not None and text.count(opener) > text.count(closer)
 
 
 _LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")

@@ -31,10 +31,11 @@ _IMPLEMENTING: Final = re.compile(
     re.IGNORECASE,
 )
 # Unquoted titles run to the next comma or sentence end; "and the" + a title
-# word starts the next one.
+# word starts the next one ("(?<!\s)": a match starts at the first blank of a
+# run, never again from each blank inside it).
 _UNQUOTED_END: Final = re.compile(r"[,;:。,;]|\.(?:\s|$)")
 _NEXT_TITLE: Final = re.compile(
-    r"\s+and\s+(?:the\s+)?(?=(?:Guidelines?|Opinions?|Plans?|Measures|Notice|Decisions?"
+    r"(?<!\s)\s+and\s+(?:the\s+)?(?=(?:Guidelines?|Opinions?|Plans?|Measures|Notice|Decisions?"
     r"|Regulations?|Rules|Provisions|Programmes?|Programs?|Outline|Action\s+Plan|Circular)\b)"
 )
 # The longest run of unquoted titles read after "implementing the" (several
@@ -55,15 +56,22 @@ def find_references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _CORNER_QUOTED.finditer(folded, start, end):
         group = 1 if m.group(1) is not None else 2
         if DOC_TYPE_ZH.search(m.group(group)) or DOC_TYPE_EN.search(m.group(group)):
-            found.append((m.start(group), m.end(group)))
+            found.append(_without_trailing_stop(folded, m.start(group), m.end(group)))
     for m in _QUOTED.finditer(folded, start, end):
         group = 1 if m.group(1) is not None else 2
         if DOC_TYPE_EN.search(m.group(group)) or DOC_TYPE_ZH.search(m.group(group)):
-            found.append((m.start(group), m.end(group)))
+            found.append(_without_trailing_stop(folded, m.start(group), m.end(group)))
     if not found:
         found.extend(_unquoted(folded, start, end))
     found.sort()
     return found
+
+
+def _without_trailing_stop(folded: str, start: int, end: int) -> tuple[int, int]:
+    """A quoted title without the comma or stop set inside its closing quote ("…Industry,")."""
+    while end > start and folded[end - 1] in ",.;:":
+        end -= 1
+    return start, end
 
 
 def _unquoted(folded: str, start: int, end: int) -> list[tuple[int, int]]:

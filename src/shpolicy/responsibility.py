@@ -24,6 +24,7 @@ import attrs
 
 from .units import all as all_units
 from .units import is_collective, is_known_name
+from .units.resolve import MAX_NAME_LENGTH
 
 __all__ = ["Clause", "UnitMention", "find_clause", "split_units"]
 
@@ -40,7 +41,7 @@ _EN_LABEL: Final = (
     rf"(?:\s+for\s+(?:the\s+)?implement(?:ation|ing))?"
     rf"|(?:main\s+|primary\s+)?responsible\s+{_EN_NOUN}(?:\s+and\s+{_EN_NOUN})?"
     rf"|(?:lead(?:ing)?|cooperating|co-?operating|coordinating|supporting|participating)"
-    rf"\s+{_EN_NOUN}(?:\s+and\s+{_EN_NOUN})?"
+    rf"(?:\s+{_EN_NOUN}(?:\s+and\s+{_EN_NOUN})?)?"
     rf"|(?:implementing|executing|competent)\s+{_EN_NOUN}"
     r"|(?:led|implemented)\s+by)"
 )
@@ -283,9 +284,10 @@ def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple
     return tuple(mentions)
 
 
-_SEPARATORS: Final = ",;、"
+_SEPARATORS: Final = ",;、/"
 _BRACKET: Final = re.compile(r"[()\[\]]")
-_BRACKET_OR_SEPARATOR: Final = re.compile(r"[()\[\],;、]")
+# "Co., Ltd." keeps its comma: a comma before "Ltd" is part of the name.
+_BRACKET_OR_SEPARATOR: Final = re.compile(r"[()\[\];、/]|,(?!\s*Ltd\b)")
 # A name ends with one of these head nouns; used to decide whether " and "
 # joins two bodies or sits inside one name ("Commission of Housing and
 # Urban-rural Development" must stay whole).
@@ -297,7 +299,9 @@ _EN_HEAD_WORDS: Final = frozenset(
         *("corporation", "exchange", "branch", "headquarters", "council", "ministry"),
         *("agency", "authority", "association", "federation", "court", "procuratorate"),
         *("station", "institute", "university", "bank", "unit", "units", "district"),
-        *("area", "zone", "company", "team", "league", "china"),
+        *("area", "zone", "company", "team", "league", "china", "hospital", "school"),
+        *("college", "museum", "library", "fund", "foundation", "alliance", "port", "airport"),
+        *("ltd", "ltd.", "inc", "inc.", "group", "chamber", "society"),
     )
 )
 _EN_NAME_START: Final = re.compile(
@@ -310,20 +314,31 @@ _EN_HEAD_OF: Final = re.compile(
     r"|Centre|Council|Agency|Authority)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
 )
 _ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室"
-_AND: Final = re.compile(r"(?P<en>\s+(?:and|&)\s+)|(?P<zh>以及|和|及|与)", re.IGNORECASE)
+# "(?<!\s)": an English "and" match starts at the first blank before it, so a
+# long run of blanks is not rescanned from each of its positions.
+_AND: Final = re.compile(r"(?P<en>(?<!\s)\s+(?:and|&)\s+)|(?P<zh>以及|和|及|与)", re.IGNORECASE)
 _LEADING_JUNK: Final = re.compile(
-    r"(?:and|the|以及|和|及)\s+|(?:以及|和|及)(?=[\u4e00-\u9fff])", re.IGNORECASE
+    r"(?:and|or|the|以及|和|及)\s+|(?:以及|和|及)(?=[\u4e00-\u9fff])", re.IGNORECASE
 )
+# "… Commission of Education and/or the …": the list's "and" left at a piece's end.
+_TRAILING_JUNK: Final = re.compile(r"\s+(?:and|or)$", re.IGNORECASE)
+# An abbreviation's stop is part of the name ("Co., Ltd.").
+_ABBREVIATED_END: Final = re.compile(r"\b(?:Ltd|Co|Inc|Corp|No)\.$")
 # Only the end of a name decides whether it is complete; looking at a bounded
 # tail keeps the check constant-time however long the list is.
 _NAME_TAIL: Final = 120
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and folded[start] in " .。;,:":
+    while start < end and folded[start] in " .。;,:/":
         start += 1
-    while end > start and folded[end - 1] in " .。;,:":
+    while end > start and folded[end - 1] in " .。;,:/":
+        if folded[end - 1] == "." and _ABBREVIATED_END.search(folded, max(start, end - 6), end):
+            break
         end -= 1
+    junk = _TRAILING_JUNK.search(folded, max(start, end - 6), end)
+    if junk is not None and junk.start() > start:
+        end = junk.start()
     return start, end
 
 
@@ -458,6 +473,8 @@ def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, str
     for s, e in split_units(folded, start, end):
         if _ETC.fullmatch(folded, s, e):
             continue
+        if e - s > 2 and folded[e - 1] == "等":
+            e -= 1  # "市民政局等": the list's "and others", not part of the name
         etc = _ZH_ETC_SPLIT.search(folded, s, e)
         if etc is not None and etc.start() > s:
             found.append((s, etc.start(), None))
@@ -485,24 +502,33 @@ def _merge_fragments(folded: str, bounds: list[int]) -> list[int]:
     start like a name of its own, is one name with the piece after it.
     """
     kept = [bounds[0]]
+    # The piece left of a cut grows while fragments merge; it is never sliced
+    # whole once longer than any name, and its ASCII-ness is carried along,
+    # so a long list of fragments costs linear time.
+    ascii_before = True  # the text from the last kept cut to the previous bound
     for i in range(1, len(bounds) - 1):
         cut = bounds[i]
         s, e = _trim(folded, kept[-1] + 1, cut)
         ns, ne = _trim(folded, cut + 1, bounds[i + 1])
+        is_ascii = ascii_before and folded[bounds[i - 1] + 1 : cut].isascii()
+        left = folded[s:e] if e - s <= MAX_NAME_LENGTH else ""  # longer: no name at all
         fragment = (
             folded[cut] == ","
             and s < e
             and ns < ne
-            and folded[s:e].isascii()
+            and is_ascii
             and not _ends_like_en_name(folded, s, e)
             and not _ends_with_of_complement(folded, s, e)
-            and not is_known_name(folded[s:e])
-            and not is_collective(folded[s:e])
+            and not (left and is_known_name(left))
+            and not (left and is_collective(left))
             and folded[ns].isupper()
             and _first_word(folded, ns, ne) not in _name_openers()
         )
-        if not fragment:
+        if fragment:
+            ascii_before = is_ascii
+        else:
             kept.append(cut)
+            ascii_before = True
     kept.append(bounds[-1])
     return kept
 

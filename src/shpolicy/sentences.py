@@ -27,6 +27,7 @@ _ABBREVIATIONS: Final = frozenset(
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)$")
 _OPENERS: Final = "([“‘《"
 _CLOSERS: Final = ")]”’》"
+_QUOTE_CLOSERS: Final = ("”", "’", '"')
 # The characters sentence_end looks at; a regex skips the text between them.
 _MARKS: Final = re.compile(r"[(\[“‘《)\]”’》.。!?]")
 # Looking back this far is enough to see the word before a stop.
@@ -66,6 +67,12 @@ def sentence_end(folded: str, start: int, end: int) -> int | None:
             depth = max(0, depth - 1)
         elif depth == 0 and _is_stop(folded, m.start(), end):
             return m.start()
+        elif (
+            depth == 1
+            and folded[m.end() : m.end() + 1] in _QUOTE_CLOSERS
+            and _is_stop(folded, m.start(), end)
+        ):
+            return m.start()  # 'the “Five Centers.” We …': the stop ends the quote and the sentence
     return None
 
 

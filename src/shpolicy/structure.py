@@ -60,12 +60,18 @@ class Node:
     # Further clause lines (配合单位 …) while the outline is built; merged
     # into ``clause`` once at the end, so a long run of them costs linear time.
     clause_lines: list[Clause] = attrs.Factory(list)
+    # the clause came right under a bare heading, before the item's text
+    clause_first: bool = False
     end: int = 0
 
     @property
     def closed(self) -> bool:
-        """An item whose responsibility clause has been read takes no more text."""
-        return self.clause is not None
+        """An item whose responsibility clause has been read takes no more text.
+
+        Where the clause stands between a bare heading and the text
+        ("1．构建…圈" / "责任单位：…" / the text), the text still follows.
+        """
+        return self.clause is not None and not self.clause_first
 
     def has_clause_below(self) -> bool:
         """Whether this item or any item below it carries a responsibility clause."""
@@ -325,11 +331,15 @@ class _Builder:
         owner = top
         if clause is not None and clause.start == piece.start:
             owner = self._list_owner(top)
+        first_text = not owner.body
         owner.body.append(piece)
         owner.end = piece.end
-        if clause is not None:
+        if clause is not None and owner.clause is None:
             owner.clause = clause
             owner.clause_piece = piece
+            owner.clause_first = (
+                first_text and clause.start == piece.start and is_heading_only(self.folded, owner)
+            )
 
     def _list_owner(self, top: Node) -> Node:
         """The item whose list *top* is a point of ("…conditions:" then "(1) …"), else *top*."""
