@@ -581,3 +581,16 @@ def test_a_preamble_ending_in_a_colon_is_kept() -> None:
     assert shpolicy.parse_text(text).preamble == (
         "The industry matters, and these opinions are put forward:"
     )
+
+
+def test_a_quoted_question_does_not_end_the_title() -> None:
+    text = (
+        '1. Launching the "Where Is the Money?" financing service. Body.\n'
+        '2. Answering "Who Pays?": clarifying costs. Body.\n'
+        "3. Who certifies green power? Improving things. Body.\n"
+    )
+    assert [m.title for m in shpolicy.parse_text(text).measures] == [
+        'Launching the "Where Is the Money?" financing service',
+        'Answering "Who Pays?": clarifying costs',
+        "Who certifies green power",
+    ]

@@ -495,3 +495,18 @@ def test_exceed_is_a_comparator_even_without_a_counted_noun() -> None:
 @pytest.mark.parametrize("text", ["按照1:1比例配套", "on a 1:1 basis", "配套比例1∶3", "1类创新药"])
 def test_ratios_and_classes_are_no_targets(text: str) -> None:
     assert rows(text) == []
+
+
+def test_noun_phrases_with_coordination_and_quoted_names() -> None:
+    assert rows("build 100 take-off and landing points by 2026") == [
+        ("100 take-off and landing points", D("100"), "take-off and landing points", "=", 2026)
+    ]
+    assert rows('cultivate 100 "Pudong Made" overseas brands') == [
+        ('100 "Pudong Made" overseas brands', D("100"), '"Pudong Made" overseas brands', "=", None)
+    ]
+
+
+def test_not_exceed_is_a_cap() -> None:
+    assert rows("the guarantee fee shall not exceed 1%.") == [
+        ("not exceed 1%", D("1"), "percent", "<=", None)
+    ]

@@ -402,6 +402,15 @@ def _ends_like_zh_name(folded: str, start: int, end: int) -> bool:
     return end - start >= 2 and folded[end - 1] in _ZH_HEAD
 
 
+def _is_known_span(folded: str, start: int, end: int) -> bool:
+    """``is_known_name(folded[start:end])`` without slicing a stretch longer than any name.
+
+    The pieces around each "and" of a long list grow with the list; slicing
+    them whole at every "and" would cost quadratic time.
+    """
+    return end - start <= MAX_NAME_LENGTH and is_known_name(folded[start:end])
+
+
 def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one list item at each "and" (和 / 及) that joins two complete names."""
     pieces: list[tuple[int, int]] = []
@@ -425,18 +434,20 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             # Commission of Commerce and Xuhui District … Office").
             # A name closed by its bracket ("… (区市场监管局) and …") or known to
             # the registry is whole too.
-            left = folded[piece_start : m.start()].rstrip()
+            left_end = m.start()
+            while left_end > piece_start and folded[left_end - 1].isspace():
+                left_end -= 1
             left_whole = (
                 _ends_like_en_name(folded, piece_start, m.start())
-                or left.endswith(")")
-                or is_known_name(left)
+                or (left_end > piece_start and folded[left_end - 1] == ")")
+                or _is_known_span(folded, piece_start, left_end)
                 or (
                     _ends_with_of_complement(folded, piece_start, m.start())
                     and _first_word(folded, piece_start, m.start())
                     == _first_word(folded, m.end(), end)
                 )
             )
-            right_whole = en_end or is_known_name(folded[m.end() : end])
+            right_whole = en_end or _is_known_span(folded, m.end(), end)
             joins = (
                 right_whole
                 and left_whole

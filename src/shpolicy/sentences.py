@@ -36,8 +36,17 @@ _LOOKBACK: Final = 12
 
 def _is_stop(folded: str, i: int, end: int) -> bool:
     ch = folded[i]
-    if ch in "。!?":
+    if ch == "。":
         return True
+    if ch in "!?":
+        # 'the "Where Is the Money?" service', '"Who Pays?": clarifying': a question
+        # quoted inside a sentence does not end it
+        nxt = i + 1
+        while nxt < end and folded[nxt] in '"”’':
+            nxt += 1
+        while nxt < end and folded[nxt] == " ":
+            nxt += 1
+        return nxt >= end or not (folded[nxt].islower() or folded[nxt] in ",:;)")
     if ch != ".":
         return False
     nxt = i + 1

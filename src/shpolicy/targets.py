@@ -244,6 +244,7 @@ _UNIT_AFTER_SCALE: Final = re.compile(r"千米|千瓦|千克|百分点|百分之
 # One lower-case word of an English counted noun ("government-subsidized").
 _NOUN_WORD: Final = re.compile(r"[ ]{1,2}(?P<word>[a-z](?:[A-Za-z]|['-][A-Za-z])*)(?![A-Za-z0-9])")
 _MAX_NOUN_WORDS: Final = 6
+_QUOTED_MODIFIER: Final = re.compile(r" [\"“][^\"“”]{1,40}[\"”]")
 _ENGLISH_SUFFIX: Final = re.compile(
     rf"[ ]{{1,2}}(?P<cmp>(?i:{_alternation(longest_first(ENGLISH_SUFFIX_COMPARATORS))}))\b"
 )
@@ -684,12 +685,22 @@ def _read_noun(raw: str, folded: str, pos: int, *, singular: bool) -> _Unit:
     head_end: int | None = None
     end = pos
     for _ in range(_MAX_NOUN_WORDS):
+        quoted = _QUOTED_MODIFIER.match(folded, end)
+        if quoted is not None:
+            # '100 "Pudong Made" overseas brands': a quoted name modifies the noun
+            noun_start = quoted.start() + 1 if noun_start is None else noun_start
+            end = quoted.end()
+            continue
         word = _NOUN_WORD.match(folded, end)
         if word is None:
             break
         lowered = word.group("word").lower()
         if lowered in ENGLISH_TIME_WORDS:
             return _Unit(unit="", kind="time", end=pos)
+        if lowered in ("and", "or") and noun_start is not None and head_end is None:
+            # "100 take-off and landing points": coordination inside the noun phrase
+            end = word.end()
+            continue
         if lowered in ENGLISH_STOP_WORDS:
             break
         if noun_start is None:

@@ -44,6 +44,11 @@ _COLLECTIVE_EN: Final = re.compile(
     r"(?: (?:concerned|involved))?"
     r"(?: of (?:all |each |every |the )?(?:relevant )?(?:districts|departments))?$"
 )
+# "each district government": singular after each / every, still many bodies.
+_COLLECTIVE_EACH: Final = re.compile(
+    r"^(?:each|every) (?:(?:district|municipal|local|relevant|administrative) )*"
+    r"(?:government|department|unit|bureau|agency|district|office|commission)$"
+)
 _COLLECTIVE_ZH: Final = re.compile(
     r"^(?:各|相关|有关|各相关|各有关|其他相关|其他有关|各级)"
     r"(?:区(?:政府)?|部门|单位|委办局|部门单位|部门和单位|区和部门|区部门|区政府和部门|机构|企业)$"
@@ -75,7 +80,7 @@ def is_collective(name: str) -> bool:
         return False
     key = name_key(name)
     pattern = _COLLECTIVE_ZH if has_cjk(key) else _COLLECTIVE_EN
-    return pattern.match(key) is not None
+    return pattern.match(key) is not None or _COLLECTIVE_EACH.match(key) is not None
 
 
 def _exact(name: str) -> Unit | None:
