@@ -9,11 +9,19 @@ of the folded text (see :mod:`shpolicy.normalize`).
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import Final
 
 import attrs
 
-__all__ = ["Label", "chinese_to_int", "match_label", "roman_to_int"]
+__all__ = [
+    "CHINESE_DIGITS",
+    "CHINESE_SMALL_UNITS",
+    "Label",
+    "chinese_to_int",
+    "match_label",
+    "roman_to_int",
+]
 
 # ASCII Roman numerals, or one of the Unicode Roman numeral signs Ⅰ..Ⅻ that
 # Chinese input methods produce.
@@ -72,21 +80,25 @@ def roman_to_int(numeral: str) -> int:
     return total
 
 
-_CN_VALUES: Final = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+# Values of the Chinese digits and of the units below 万; shared with the
+# quantity reader (shpolicy.quantities.numerals), which adds 万 and 亿.
+CHINESE_DIGITS: Final = MappingProxyType(
+    {
+        "〇": 0,
+        "零": 0,
+        "一": 1,
+        "二": 2,
+        "两": 2,
+        "三": 3,
+        "四": 4,
+        "五": 5,
+        "六": 6,
+        "七": 7,
+        "八": 8,
+        "九": 9,
+    }
+)
+CHINESE_SMALL_UNITS: Final = MappingProxyType({"十": 10, "百": 100, "千": 1000})
 
 
 def chinese_to_int(numeral: str) -> int:
@@ -94,10 +106,10 @@ def chinese_to_int(numeral: str) -> int:
     total = 0
     digit = 0
     for ch in numeral:
-        if ch in _CN_VALUES:
-            digit = _CN_VALUES[ch]
+        if ch in CHINESE_DIGITS:
+            digit = CHINESE_DIGITS[ch]
         else:
-            total += (digit or 1) * _CN_UNITS[ch]
+            total += (digit or 1) * CHINESE_SMALL_UNITS[ch]
             digit = 0
     return total + digit
 

@@ -11,6 +11,8 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
 
+from ..numbering import CHINESE_DIGITS, CHINESE_SMALL_UNITS
+
 __all__ = [
     "CHINESE_NUMERAL_CHARS",
     "ENGLISH_NUMBER_WORDS",
@@ -24,23 +26,8 @@ __all__ = [
 # scale it accepts (24 digits x 10**36); no operation here ever rounds.
 _EXACT: Final = decimal.Context(prec=120, Emax=10_000, Emin=-10_000)
 
-_HANZI_DIGITS: Final = MappingProxyType(
-    {
-        "零": 0,
-        "〇": 0,
-        "一": 1,
-        "二": 2,
-        "两": 2,
-        "三": 3,
-        "四": 4,
-        "五": 5,
-        "六": 6,
-        "七": 7,
-        "八": 8,
-        "九": 9,
-    }
-)
-_HANZI_SMALL_UNITS: Final = MappingProxyType({"十": 10, "百": 100, "千": 1000})
+_HANZI_DIGITS: Final = CHINESE_DIGITS
+_HANZI_SMALL_UNITS: Final = CHINESE_SMALL_UNITS
 _HANZI_BIG_UNITS: Final = MappingProxyType({"万": 10**4, "亿": 10**8})
 
 CHINESE_NUMERAL_CHARS: Final = "".join(_HANZI_DIGITS) + "".join(_HANZI_SMALL_UNITS) + "万亿"
