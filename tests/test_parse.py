@@ -594,3 +594,26 @@ def test_a_quoted_question_does_not_end_the_title() -> None:
         'Answering "Who Pays?": clarifying costs',
         "Who certifies green power",
     ]
+
+
+def test_group_with_only_paragraphs_among_groups_is_a_section() -> None:
+    text = (
+        "二、支持主体\n（一）引育企业\n5．支持龙头。内容。（责任单位：市经济信息化委）\n"
+        "（二）营造生态\n推动开放合作。\n完善服务体系。（责任单位：市经济信息化委、市科委）\n"
+        "（三）加强支撑\n6．引进人才。内容。（责任单位：市人才局）\n"
+    )
+    (chapter,) = shpolicy.parse_text(text).sections
+    assert [g.heading for g in chapter.sections] == ["引育企业", "营造生态", "加强支撑"]
+    ecology = chapter.sections[1]
+    assert ecology.measures == ()
+    assert ecology.text == "推动开放合作。\n完善服务体系。"
+    assert [u.name for u in ecology.responsible_units] == ["市经济信息化委", "市科委"]
+
+
+def test_an_attachment_line_in_a_notice_is_not_the_title() -> None:
+    text = (
+        "上海市人民政府办公厅关于印发《若干政策措施》的通知\n各区人民政府：\n现将《若干政策措施》印发给你们。\n"
+        "附件：上海市促进低空经济发展若干政策措施\n上海市人民政府办公厅\n2024年12月30日\n"
+        "上海市促进低空经济发展若干政策措施\n为了发展，制定本措施。\n1．支持研发。内容。\n"
+    )
+    assert shpolicy.parse_text(text).title == "上海市促进低空经济发展若干政策措施"

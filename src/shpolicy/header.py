@@ -493,6 +493,8 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
         state.issuers.append((line.start, line.end))
         state.after_org = True
         return "org"
+    if is_back_matter(folded, line.start, line.end):
+        return "attachment"  # "附件：《…》" in a notice: names the plan, is not its title
     if text.startswith(("—", "--", "–")):
         return "subtitle"  # "——关于…的实施方案" under the title: never the title itself
     number = _TRAILING_NUMBER.search(text)

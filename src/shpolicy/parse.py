@@ -331,9 +331,10 @@ class _Assembler:
             if any(c.has_clause_below() for c in node.children):
                 return node.clause is None
             return node.clause is None and heading_only
-        # A heading without items below is a (empty) section where its level
-        # is a section level elsewhere; an item with text of its own never is.
-        return heading_only and node.clause is None and (depth, node.label.style) in section_styles
+        # A bare heading without items below is a section where its level is
+        # a section level elsewhere (its paragraphs and clause are the
+        # section's own); an item with text on its own line never is.
+        return heading_only and (depth, node.label.style) in section_styles
 
     def _section_styles(self, roots: Sequence[Node]) -> set[tuple[int, tuple[str, str]]]:
         styles: set[tuple[int, tuple[str, str]]] = set()
