@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .body import find_body, starts_item
 from .dates import find_dates, parse_date
 from .errors import ParseError
 from .header import (
@@ -39,11 +40,10 @@ from .model import (
     ValidityPeriod,
 )
 from .normalize import fold
-from .numbering import Label, match_label
 from .read import decode
 from .references import find_references
 from .responsibility import Clause
-from .sentences import SENTENCE_BREAK, sentence_end
+from .sentences import sentence_end
 from .structure import Node, Outline, Piece, TailRules, build_outline, is_heading_only
 from .targets import find_targets
 from .units import is_collective, lookup
@@ -85,113 +85,19 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
     lines = join_hard_wrapped(folded, split_lines(folded))
     if not lines:
         raise ParseError("the text is empty or blank", source=source)
-    body_at = _first_numbered_line(folded, lines)
-    lines, body_at = _open_body_inside_a_line(folded, lines, body_at)
-    header_lines = lines[:body_at]
+    layout = find_body(folded, lines)
     assembler = _Assembler(text, folded, source)
-    contents = _table_of_contents(folded, lines, body_at)
-    if contents is not None:
-        # The headings listed before the body are not its structure.
-        body_at = _first_numbered_line(folded, lines, contents.stop)
-        header_lines = [*lines[: contents.start], *lines[contents.stop : body_at]]
-        assembler.note_contents(lines[contents.start], lines[contents.stop - 1])
-    header = read_header(folded, header_lines)
-    body = join_continued(folded, lines[body_at:], _starts_item)
+    if layout.contents is not None:
+        assembler.note_contents(layout.contents)
+    header = read_header(folded, layout.header)
+    body = join_continued(folded, list(layout.body), starts_item)
     outline = build_outline(folded, body, _TAIL_RULES)
-    return assembler.policy(header, outline, lines)
+    return assembler.policy(header, outline)
 
 
 _TAIL_RULES = TailRules(
     starts_tail=is_validity_clause, back_matter=is_back_matter, signature=is_signature_line
 )
-
-
-def _starts_item(folded: str, start: int, end: int) -> bool:
-    return match_label(folded, start, end) is not None
-
-
-def _first_numbered_line(folded: str, lines: Sequence[Line], start: int = 0) -> int:
-    for i in range(start, len(lines)):
-        if match_label(folded, lines[i].start, lines[i].end) is not None:
-            return i
-    return len(lines)
-
-
-# After a sentence end, something shaped like the first label of a list.
-_FIRST_INLINE = re.compile(r"(?<=[.。!?;)\]])\s*(?=[(\[]?(?:1|一|I)[.、)\]])")
-
-
-def _open_body_inside_a_line(
-    folded: str, lines: list[Line], body_at: int
-) -> tuple[list[Line], int]:
-    """Split a line whose prose runs on into the first numbered item ("…formulated. 1. …").
-
-    The item counts only where item 2 of the same numbering follows it, so a
-    stray "1." in a sentence does not open the body.
-    """
-    for i in range(body_at):
-        line = lines[i]
-        for m in _FIRST_INLINE.finditer(folded, line.start, line.end):
-            first = match_label(folded, m.end(), line.end)
-            if first is None or first.value != 1 or not _second_follows(folded, first, lines, i):
-                continue
-            head = Line(start=line.start, end=m.start(), number=line.number)
-            rest = Line(start=first.start, end=line.end, number=line.number)
-            return [*lines[:i], head, rest, *lines[i + 1 :]], i + 1
-    return lines, body_at
-
-
-def _second_follows(folded: str, first: Label, lines: list[Line], at: int) -> bool:
-    """Whether item 2 in *first*'s style follows it, in its line or at the next line's start."""
-    stop = lines[at].end
-    for m in SENTENCE_BREAK.finditer(folded, first.end, stop):
-        label = match_label(folded, m.end(), stop)
-        if label is not None and label.style == first.style and label.value == 2:
-            return True
-    if at + 1 < len(lines):
-        label = match_label(folded, lines[at + 1].start, lines[at + 1].end)
-        return label is not None and label.style == first.style and label.value == 2
-    return False
-
-
-_CONTENTS_MARKER = re.compile(r"目\s*录|(?:table\s+of\s+)?contents", re.IGNORECASE)
-_CONTENTS_ENTRY_MAX = 80
-
-
-def _table_of_contents(folded: str, lines: Sequence[Line], body_at: int) -> range | None:
-    """Lines of a table of contents before the body ("目录" and the headings it lists), if any.
-
-    A run of bare numbered headings counts when a 目录 / Contents line opens it
-    or when its first heading is printed again further on.
-    """
-    marker = body_at - 1
-    while marker >= 0 and not _CONTENTS_MARKER.fullmatch(_text_of(folded, lines[marker])):
-        marker -= 1
-    start = marker if marker >= 0 else body_at
-    end = start + 1 if marker >= 0 else start
-    while end < len(lines) and _is_contents_entry(folded, lines[end]):
-        end += 1
-    entries = end - (start + 1 if marker >= 0 else start)
-    if entries < 2 or end >= len(lines):
-        return None
-    if marker < 0:
-        first = _text_of(folded, lines[start])
-        if not any(_text_of(folded, line) == first for line in lines[end:]):
-            return None
-    return range(start, end)
-
-
-def _text_of(folded: str, line: Line) -> str:
-    return folded[line.start : line.end].strip()
-
-
-def _is_contents_entry(folded: str, line: Line) -> bool:
-    label = match_label(folded, line.start, line.end)
-    return (
-        label is not None
-        and line.end - line.start <= _CONTENTS_ENTRY_MAX
-        and sentence_end(folded, label.end, line.end) is None
-    )
 
 
 class _Assembler:
@@ -203,8 +109,9 @@ class _Assembler:
         self.source = source
         self.diagnostics: list[Diagnostic] = []
 
-    def note_contents(self, first: Line, last: Line) -> None:
+    def note_contents(self, contents: Sequence[Line]) -> None:
         """Report a table of contents that was set aside."""
+        first, last = contents[0], contents[-1]
         self.diagnostics.append(
             Diagnostic(
                 code="table-of-contents",
@@ -402,7 +309,7 @@ class _Assembler:
         )
 
     # -- the document ---------------------------------------------------------
-    def policy(self, header: Header, outline: Outline, lines: Sequence[Line]) -> Policy:
+    def policy(self, header: Header, outline: Outline) -> Policy:
         self.diagnostics.extend(outline.diagnostics)
         styles = self._section_styles(outline.roots)
         sections: list[Section] = []
