@@ -39,16 +39,17 @@ _BANNER_LABEL: Final = re.compile(
 _URL: Final = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$")
 _BYLINE: Final = re.compile(r"^(?P<org>[^|]{2,200}?)\s*\|\s*(?P<date>[^|]{6,40})$")
 _MAX_BYLINE: Final = 300
-_DOC_NUMBER: Final = re.compile(
-    r"^(?:[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,6}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*(?:No\.?\s*)?\d{1,5}"
-    r"|[\u4e00-\u9fff]{1,12}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*(?:第\s*)?\d{1,5}\s*号)$"
+# A document number: "SMPG GO [2023] No. 12", "JDDRC D (2024) No.18", "沪府办规〔2025〕5号"
+# (folded: 〔〕 read as []).  One pattern serves a number on its own line and
+# one in brackets at the end of the title line.
+_DOC_NUMBER_TEXT: Final = (
+    r"(?:[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,6}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*(?:No\.?\s*)?\d{1,5}"
+    r"|[\u4e00-\u9fff]{1,12}\s*[\[(]\s*(?:19|20)\d{2}\s*[\])]\s*(?:第\s*)?\d{1,5}\s*号)"
 )
+_DOC_NUMBER: Final = re.compile(rf"^{_DOC_NUMBER_TEXT}$")
 # The match starts at the first blank before the bracket: "(?<!\s)" keeps a
 # search from retrying the blanks from every position inside a long run of them.
-_TRAILING_NUMBER: Final = re.compile(
-    r"(?<!\s)\s*\((?P<number>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,6}\s*\[\s*(?:19|20)\d{2}\s*\]\s*"
-    r"(?:No\.?\s*)?\d{1,5}|[\u4e00-\u9fff]{1,12}\s*\[\s*(?:19|20)\d{2}\s*\]\s*(?:第\s*)?\d{1,5}\s*号)\)$"
-)
+_TRAILING_NUMBER: Final = re.compile(rf"(?<!\s)\s*\((?P<number>{_DOC_NUMBER_TEXT})\)$")
 _EN_ORG: Final = re.compile(
     r"(?:Government|Commission|Bureau|Office|Committee|Administration|Center|Centre|Department"
     r"|Council|Ministry|Agency|Authority|Court|Procuratorate|Federation|Association)$"
