@@ -113,6 +113,17 @@ def test_keys_follow_model_field_order_after_schema_version(policy: Policy) -> N
         assert list(value) == [f.name for f in attrs.fields(Section)], path
 
 
+@settings(max_examples=100, deadline=None)
+@given(policies())
+def test_layout_is_what_the_standard_library_writes(policy: Policy) -> None:
+    # to_json has its own indenting writer (for speed); json.dumps is the reference.
+    expected = json.dumps(unstructure(policy), ensure_ascii=False, indent=2) + "\n"
+    expected = "".join(
+        f"\\u{ord(ch):04x}" if "\ud800" <= ch <= "\udfff" else ch for ch in expected
+    )
+    assert to_json(policy) == expected
+
+
 def _objects(value: Any, path: str) -> Iterator[tuple[str, Any]]:
     """Every object directly inside a list of sections (recursively through sub-sections)."""
     for index, item in enumerate(value):

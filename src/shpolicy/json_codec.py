@@ -23,6 +23,7 @@ import json
 import re
 import typing
 from decimal import Decimal
+from json.encoder import encode_basestring as _json_string
 from typing import Any, Final, NoReturn, TypeVar
 
 import attrs
@@ -265,10 +266,65 @@ def structure(data: object) -> Policy:
 
 def to_json(policy: Policy) -> str:
     """Serialise ``policy`` to deterministic, indented JSON text ending in a newline."""
-    text = json.dumps(unstructure(policy), ensure_ascii=False, indent=2) + "\n"
-    # Lone surrogates can only sit inside JSON strings; escaping them keeps the
-    # text encodable as UTF-8 while a JSON reader restores them.
-    return _SURROGATE_RE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    out: list[str] = []
+    _write_indented(unstructure(policy), "\n", out)
+    out.append("\n")
+    text = "".join(out)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Lone surrogates can only sit inside JSON strings; escaping them keeps the
+        # text encodable as UTF-8 while a JSON reader restores them.  (Checked by
+        # encoding first: a regex scan of non-ASCII text costs ten times more.)
+        return _SURROGATE_RE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return text
+
+
+# What ``json.dumps(value, ensure_ascii=False, indent=2)`` writes, byte for byte,
+# for the unstructured model (dicts, lists, str, int, bool, None).  The standard
+# library's indenting encoder is pure Python built from nested generators; this
+# writer appends to one list and is more than twice as fast.
+_LITERALS: Final[dict[object, str]] = {None: "null", True: "true", False: "false"}
+
+
+def _write_indented(value: object, newline: str, out: list[str]) -> None:
+    """Append the indented JSON of a dict or list; ``newline`` holds its own indentation."""
+    inner = newline + "  "
+    if isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        separator = "{" + inner
+        for key, item in value.items():
+            out.append(f"{separator}{_json_string(key)}: ")
+            _write_value(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "}")
+    else:
+        assert isinstance(value, list | tuple)
+        if not value:
+            out.append("[]")
+            return
+        separator = "[" + inner
+        for item in value:
+            out.append(separator)
+            _write_value(item, inner, out)
+            separator = "," + inner
+        out.append(newline + "]")
+
+
+def _write_value(value: object, newline: str, out: list[str]) -> None:
+    # Exact type tests: cheaper than isinstance, and bool must not pass as int.
+    if type(value) is str:
+        out.append(_json_string(value))
+    elif type(value) is dict or type(value) is list or type(value) is tuple:
+        _write_indented(value, newline, out)
+    elif type(value) is int:
+        out.append(int.__repr__(value))
+    elif value is None or type(value) is bool:
+        out.append(_LITERALS[value])
+    else:  # anything else exactly as the standard library writes it
+        out.append(json.dumps(value))
 
 
 def from_json(text: str | bytes) -> Policy:
