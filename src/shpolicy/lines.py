@@ -43,16 +43,26 @@ def split_lines(folded: str) -> list[Line]:
     return lines
 
 
-def _bracket_balance(folded: str, start: int, end: int) -> tuple[int, int]:
-    """Depth at the end of ``[start, end)``, and the lowest depth reached in it."""
+_BRACKET = re.compile(r"[()\[\]]")
+
+
+def _bracket_depth(folded: str, start: int, end: int) -> int:
+    """Brackets opened minus brackets closed in ``[start, end)``, counted by str.count."""
+    return (
+        folded.count("(", start, end)
+        + folded.count("[", start, end)
+        - folded.count(")", start, end)
+        - folded.count("]", start, end)
+    )
+
+
+def _lowest_depth(folded: str, start: int, end: int) -> int:
+    """The lowest bracket depth reached in ``[start, end)``, counting from 0."""
     depth = lowest = 0
-    for ch in folded[start:end]:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-            lowest = min(lowest, depth)
-    return depth, lowest
+    for m in _BRACKET.finditer(folded, start, end):
+        depth += 1 if m.group() in "([" else -1
+        lowest = min(lowest, depth)
+    return lowest
 
 
 def join_continued(
@@ -68,15 +78,20 @@ def join_continued(
     i = 0
     while i < len(lines):
         line = lines[i]
+        # Only blanks lie between two lines, so a joined line's depth is the sum
+        # of its parts' depths: each line is counted once.
+        depth = _bracket_depth(folded, line.start, line.end)
         while i + 1 < len(lines):
+            if depth <= 0 and folded[line.end - 1] != "、":
+                break  # nothing left open: the cheap test spares the label match
             nxt = lines[i + 1]
             if starts_item(folded, nxt.start, nxt.end):
                 break
-            depth, _ = _bracket_balance(folded, line.start, line.end)
-            closes = depth > 0 and _bracket_balance(folded, nxt.start, nxt.end)[1] <= -depth
+            closes = depth > 0 and _lowest_depth(folded, nxt.start, nxt.end) <= -depth
             if not (closes or folded[line.end - 1] == "、"):
                 break
             line = Line(start=line.start, end=nxt.end, number=line.number)
+            depth += _bracket_depth(folded, nxt.start, nxt.end)
             i += 1
         joined.append(line)
         i += 1
