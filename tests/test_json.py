@@ -118,9 +118,7 @@ def test_keys_follow_model_field_order_after_schema_version(policy: Policy) -> N
 def test_layout_is_what_the_standard_library_writes(policy: Policy) -> None:
     # to_json has its own indenting writer (for speed); json.dumps is the reference.
     expected = json.dumps(unstructure(policy), ensure_ascii=False, indent=2) + "\n"
-    expected = "".join(
-        f"\\u{ord(ch):04x}" if "\ud800" <= ch <= "\udfff" else ch for ch in expected
-    )
+    expected = "".join(f"\\u{ord(ch):04x}" if "\ud800" <= ch <= "\udfff" else ch for ch in expected)
     assert to_json(policy) == expected
 
 

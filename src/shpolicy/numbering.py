@@ -67,6 +67,16 @@ _PATTERNS: Final = (
 )
 
 
+# Every shape in one pattern, in the same order, each alternative a group of its
+# own: a position where this fails holds no label, and where it matches, the
+# alternative that matched is the first shape worth trying (alternation tries
+# its branches in order, so no earlier shape matches there).  One regex call
+# instead of one per shape at the many positions that are not labels.
+_ANY_SHAPE: Final = re.compile(
+    "|".join(f"({pattern.pattern.replace('(?P<n>', '(?:')})" for _, pattern in _PATTERNS)
+)
+
+
 def roman_to_int(numeral: str) -> int:
     """Value of a Roman numeral (already validated by the label pattern)."""
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -168,7 +178,10 @@ def _is_short_heading(folded: str, start: int, stop: int) -> bool:
 def match_label(folded: str, pos: int, end: int | None = None) -> Label | None:
     """The label starting exactly at *pos* in *folded*, or ``None``."""
     stop = len(folded) if end is None else end
-    for shape, pattern in _PATTERNS:
+    first = _ANY_SHAPE.match(folded, pos, stop)
+    if first is None or first.lastindex is None:
+        return None
+    for shape, pattern in _PATTERNS[first.lastindex - 1 :]:
         m = pattern.match(folded, pos, stop)
         if m is None or not m.group("n"):
             continue
