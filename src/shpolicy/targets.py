@@ -116,6 +116,9 @@ def _keyword(matched: str) -> str:
 # word at the very start of the text has no character before it and is
 # matched on its own.  Each alternative can only be followed by a literal the
 # repetition before it cannot match, so matching is linear in the input.
+# (Even a class is checked character by character; the word pattern is only
+# tried where a faster scan of the text's skeleton proposes a word start, see
+# _number_words.)
 _DIGITS_OR_HANZI: Final = re.compile(
     rf"[0-9{CHINESE_NUMERAL_CHARS}]"
     r"(?:(?<=[0-9])[0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?"
@@ -152,6 +155,24 @@ _NUMBER_WORD_AFTER: Final = re.compile(
     rf"[^0-9A-Za-z_\u3400-\u4dbf\u4e00-\u9fff](?=(?P<word>{_NUMBER_WORD}))(?<=\W)"
 )
 _NUMBER_WORD_AT_START: Final = re.compile(_NUMBER_WORD)
+# Every number word starts with one of these ("seventeen" with "seven").  In
+# the skeleton of a text (see _word_skeleton) a number word can only start
+# after a space, and a pattern opening with one literal character is searched
+# for in C, so this finds the starts much faster than trying the patterns
+# above at every non-word character.
+_NUMBER_WORD_STEMS: Final = tuple(
+    word
+    for word in ENGLISH_NUMBER_WORDS
+    if not any(word != other and word.startswith(other) for other in ENGLISH_NUMBER_WORDS)
+)
+_NUMBER_WORD_CANDIDATE: Final = re.compile(
+    f" (?:{_alternation(_NUMBER_WORD_STEMS)})".encode("ascii")
+)
+_WORD_BYTES: Final = f"0123456789_{''.join(sorted(_ASCII_LETTERS))}".encode("ascii")
+_SKELETON_BYTES: Final = bytes.maketrans(
+    bytes(byte for byte in range(256) if byte not in _WORD_BYTES) + b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    b" " * (256 - len(_WORD_BYTES)) + b"abcdefghijklmnopqrstuvwxyz",
+)
 _NUMBER_KINDS: Final = MappingProxyType(
     {**dict.fromkeys("0123456789", "digits"), **dict.fromkeys(CHINESE_NUMERAL_CHARS, "hanzi")}
 )
@@ -356,12 +377,37 @@ def _scan(raw: str, folded: str) -> list[_Phrase]:
 
 
 def _number_words(folded: str) -> list[tuple[int, int]]:
-    """Spans of every English number word of *folded*, by start (compounds overlap)."""
-    words = [m.span("word") for m in _NUMBER_WORD_AFTER.finditer(folded)]
+    """Spans of every English number word of *folded*, by start (compounds overlap).
+
+    Trying the number-word patterns at every non-word character of the text
+    cost more than anything else here, so the places where a number word can
+    start are found first in a byte copy of the text: one per character, ASCII
+    letters lower-cased, every non-word character a space.  There a pattern
+    opening with a space is searched for in C, and the few starts it proposes
+    are confirmed by the patterns themselves.
+    """
+    words: list[tuple[int, int]] = []
     first = _NUMBER_WORD_AT_START.match(folded)
     if first is not None:
-        words.insert(0, first.span())
+        words.append(first.span())
+    for candidate in _NUMBER_WORD_CANDIDATE.finditer(_word_skeleton(folded)):
+        found = _NUMBER_WORD_AFTER.match(folded, candidate.start())
+        if found is not None:
+            words.append(found.span("word"))
     return words
+
+
+def _word_skeleton(folded: str) -> bytes:
+    """*folded* as one byte a character: ASCII letters lower-cased, digits, "_", else space.
+
+    A character matching an ASCII letter case-insensitively is that letter
+    (its case twins are spelled in ASCII first), and every non-word character
+    is a space.  So is every other non-ASCII character (encoded as "?"), which
+    can only propose a start that the patterns then reject.
+    """
+    if any(twin in folded for twin in _ASCII_CASE_TWINS):
+        folded = folded.translate(_TO_ASCII_CASE)
+    return folded.encode("ascii", "replace").translate(_SKELETON_BYTES)
 
 
 _RATIO_SIGNS: Final = ":∶"
