@@ -155,19 +155,8 @@ _NUMBER_WORD_AFTER: Final = re.compile(
     rf"[^0-9A-Za-z_\u3400-\u4dbf\u4e00-\u9fff](?=(?P<word>{_NUMBER_WORD}))(?<=\W)"
 )
 _NUMBER_WORD_AT_START: Final = re.compile(_NUMBER_WORD)
-# Every number word starts with one of these ("seventeen" with "seven").  In
-# the skeleton of a text (see _word_skeleton) a number word can only start
-# after a space, and a pattern opening with one literal character is searched
-# for in C, so this finds the starts much faster than trying the patterns
-# above at every non-word character.
-_NUMBER_WORD_STEMS: Final = tuple(
-    word
-    for word in ENGLISH_NUMBER_WORDS
-    if not any(word != other and word.startswith(other) for other in ENGLISH_NUMBER_WORDS)
-)
-_NUMBER_WORD_CANDIDATE: Final = re.compile(
-    f" (?:{_alternation(_NUMBER_WORD_STEMS)})".encode("ascii")
-)
+# The number words as they are written in a text's skeleton (see _word_skeleton).
+_NUMBER_WORD_BYTES: Final = frozenset(word.encode("ascii") for word in ENGLISH_NUMBER_WORDS)
 _WORD_BYTES: Final = f"0123456789_{''.join(sorted(_ASCII_LETTERS))}".encode("ascii")
 _SKELETON_BYTES: Final = bytes.maketrans(
     bytes(byte for byte in range(256) if byte not in _WORD_BYTES) + b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -379,21 +368,32 @@ def _scan(raw: str, folded: str) -> list[_Phrase]:
 def _number_words(folded: str) -> list[tuple[int, int]]:
     """Spans of every English number word of *folded*, by start (compounds overlap).
 
-    Trying the number-word patterns at every non-word character of the text
-    cost more than anything else here, so the places where a number word can
-    start are found first in a byte copy of the text: one per character, ASCII
-    letters lower-cased, every non-word character a space.  There a pattern
-    opening with a space is searched for in C, and the few starts it proposes
-    are confirmed by the patterns themselves.
+    Trying the number-word patterns at every non-word character cost more
+    than anything else here, and most texts hold no number word at all.  In
+    the text's skeleton (see _word_skeleton) a number word is a whole word,
+    so splitting the skeleton into words, in C, tells which ones occur; only
+    where those are written are the patterns tried.
     """
+    skeleton = _word_skeleton(folded)
+    present = _NUMBER_WORD_BYTES.intersection(skeleton.split())
+    if not present:
+        return []
+    starts: set[int] = set()
+    for word in present:
+        at = skeleton.find(word)
+        while at != -1:
+            starts.add(at)
+            at = skeleton.find(word, at + 1)
     words: list[tuple[int, int]] = []
-    first = _NUMBER_WORD_AT_START.match(folded)
-    if first is not None:
-        words.append(first.span())
-    for candidate in _NUMBER_WORD_CANDIDATE.finditer(_word_skeleton(folded)):
-        found = _NUMBER_WORD_AFTER.match(folded, candidate.start())
-        if found is not None:
-            words.append(found.span("word"))
+    for at in sorted(starts):
+        if at == 0:
+            first = _NUMBER_WORD_AT_START.match(folded)
+            if first is not None:
+                words.append(first.span())
+        else:
+            found = _NUMBER_WORD_AFTER.match(folded, at - 1)
+            if found is not None:
+                words.append(found.span("word"))
     return words
 
 
