@@ -443,17 +443,21 @@ def _read_phrase(raw: str, folded: str, start: int, end: int, floor: int) -> lis
     unit = _read_unit(raw, folded, last.stop, number.kind, singular=singular)
     if unit.kind == "time":
         return []
-    # Looked for only now: dates and durations, the commonest numbers that
-    # are no target, never need the search of the window before them.
-    comparator_start, comparator = _prefix_comparator(folded, lead)
-    if comparator_start is not None and comparator_start < floor:
-        comparator_start, comparator = None, None
     if currency is not None:
         # "US$260 billion": the prefix is the unit; a noun after it is not part of the amount.
         end_of_unit = unit.end if unit.kind == "money" else last.stop
         unit = _Unit(unit=currency, kind="money", end=end_of_unit)
     elif percent_start is not None:
         unit = _Unit(unit="percent", kind="percent", end=last.stop)
+    # Comparators are looked for only now, and only where one could make a
+    # quantity: dates, durations and names ("一网通办", "the Five Centers"),
+    # the commonest numbers that are no target, never need the search of the
+    # window before them.
+    if not _is_quantity(number, unit, has_comparator=True):
+        return []
+    comparator_start, comparator = _prefix_comparator(folded, lead)
+    if comparator_start is not None and comparator_start < floor:
+        comparator_start, comparator = None, None
     suffix_comparator, end = _suffix_comparator(folded, unit.end)
     explicit = comparator or suffix_comparator or unit.comparator
     if not _is_quantity(number, unit, explicit is not None):
@@ -775,7 +779,10 @@ def _suffix_comparator(folded: str, pos: int) -> tuple[str | None, int]:
 
 
 def _is_quantity(number: _Number, unit: _Unit, has_comparator: bool) -> bool:
-    """The acceptance rules of the module docstring."""
+    """The acceptance rules of the module docstring.
+
+    A comparator only ever helps: what is no quantity with one is none without.
+    """
     if number.kind == "digits":
         if unit.kind in ("percent", "money", "count"):
             return True
