@@ -162,6 +162,14 @@ _SKELETON_BYTES: Final = bytes.maketrans(
     bytes(byte for byte in range(256) if byte not in _WORD_BYTES) + b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     b" " * (256 - len(_WORD_BYTES)) + b"abcdefghijklmnopqrstuvwxyz",
 )
+_DIGIT_BYTES: Final = b"0123456789"
+# Folding only turns ASCII tabs into spaces, so it changes nothing an ASCII
+# text's skeleton shows; checked here rather than assumed.
+_ALL_ASCII: Final = "".join(map(chr, range(128)))
+_FOLDING_KEEPS_ASCII_SKELETON: Final = fold(_ALL_ASCII).isascii() and (
+    fold(_ALL_ASCII).encode("ascii").translate(_SKELETON_BYTES)
+    == _ALL_ASCII.encode("ascii").translate(_SKELETON_BYTES)
+)
 _NUMBER_KINDS: Final = MappingProxyType(
     {**dict.fromkeys("0123456789", "digits"), **dict.fromkeys(CHINESE_NUMERAL_CHARS, "hanzi")}
 )
@@ -318,6 +326,8 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
             f"find_targets: range [{start}, {end}) is outside the text of length {len(text)}"
         )
     raw = text[start:stop]
+    if raw.isascii() and not _ascii_may_hold_number(raw):
+        return ()  # most slices hold no number at all: they need no folding
     folded = fold(raw)
     phrases = _scan(raw, folded)
     if not phrases:  # most slices have no target: skip finding their sentences
@@ -333,6 +343,22 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
             span=Span(start=start + phrase.start, end=start + phrase.end),
         )
         for phrase in phrases
+    )
+
+
+def _ascii_may_hold_number(raw: str) -> bool:
+    """Whether ASCII *raw*, once folded, holds a digit or a number word.
+
+    Folding leaves what an ASCII text's skeleton shows (see
+    _FOLDING_KEEPS_ASCII_SKELETON), so the skeleton of *raw* itself tells;
+    without a digit it holds no figure (Chinese numerals are not ASCII).
+    """
+    if not _FOLDING_KEEPS_ASCII_SKELETON:
+        return True
+    skeleton = raw.encode("ascii").translate(_SKELETON_BYTES)
+    without_digits = skeleton.translate(None, _DIGIT_BYTES)
+    return len(without_digits) < len(skeleton) or not (
+        _NUMBER_WORD_BYTES.isdisjoint(skeleton.split())
     )
 
 
