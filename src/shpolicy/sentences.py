@@ -82,24 +82,27 @@ def _word_before(folded: str, i: int) -> str:
 def sentence_end(folded: str, start: int, end: int) -> int | None:
     """Offset of the first full stop in ``folded[start:end]`` outside brackets, or ``None``."""
     depth = 0
-    for m in _MARKS.finditer(folded, start, end):
-        ch = m.group()
+    # One search per mark costs less than an iterator over them: most calls
+    # stop at the first mark.
+    mark = _MARKS.search(folded, start, end)
+    while mark is not None:
+        i = mark.start()
+        ch = folded[i]
         # Stops are by far the commonest marks, so they are told apart first.
         if ch in _STOPS:
             if depth == 0:
-                if ch == "。" or _is_stop(folded, m.start(), end):
-                    return m.start()
+                if ch == "。" or _is_stop(folded, i, end):
+                    return i
             elif (
-                depth == 1
-                and folded[m.end() : m.end() + 1] in _QUOTE_CLOSERS
-                and _is_stop(folded, m.start(), end)
+                depth == 1 and folded[i + 1 : i + 2] in _QUOTE_CLOSERS and _is_stop(folded, i, end)
             ):
                 # 'the “Five Centers.” We …': the stop ends the quote and the sentence
-                return m.start()
+                return i
         elif ch in _OPENERS:
             depth += 1
         else:
             depth = max(0, depth - 1)
+        mark = _MARKS.search(folded, i + 1, end)
     return None
 
 
