@@ -35,11 +35,14 @@ codes for money (CNY for 元 / yuan / RMB, USD for US$ / dollars), "percent",
 "percentage points", or the counted noun or measure word as written.
 Durations ("3 years", "5个工作日", "60岁") are not targets.
 
-Cost: the scanner finds figures and number words with two left-to-right
-regex scans whose alternatives cannot backtrack into each other, and looks at
-the context of each number through anchored matches and windows of bounded
-length, so a text is read in time linear in its length, however hostile.
-Sentences and deadlines are only looked for in a text that has a target.
+Cost: the scanner finds figures with a left-to-right regex scan whose
+alternatives cannot backtrack into each other, and number words where a
+one-byte-a-character skeleton of the text, split into words, holds one; it
+looks at the context of each number through anchored matches and windows of
+bounded length, so a text is read in time linear in its length, however
+hostile.  An ASCII text whose skeleton holds no digit and no number word is
+not read further, and sentences and deadlines are only looked for in a text
+that has a target.
 """
 
 from __future__ import annotations
