@@ -9,6 +9,7 @@ them need to know where a sentence ends without being fooled by "P. R. China",
 from __future__ import annotations
 
 import re
+import string
 from typing import Final
 
 __all__ = ["SENTENCE_BREAK", "sentence_end", "sentence_spans"]
@@ -24,10 +25,11 @@ _ABBREVIATIONS: Final = frozenset(
         *("sept", "oct", "nov", "dec"),
     }
 )
-_WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)$")
+_ASCII_LETTERS: Final = string.ascii_letters
 _OPENERS: Final = "([“‘《"
 _CLOSERS: Final = ")]”’》"
 _QUOTE_CLOSERS: Final = ("”", "’", '"')
+_STOPS: Final = ".。!?"
 # The characters sentence_end looks at; a regex skips the text between them.
 _MARKS: Final = re.compile(r"[(\[“‘《)\]”’》.。!?]")
 # Looking back this far is enough to see the word before a stop.
@@ -56,32 +58,51 @@ def _is_stop(folded: str, i: int, end: int) -> bool:
         nxt += 1
     if nxt < end and folded[nxt].islower():
         return False  # "etc. and", "e.g. the"
-    m = _WORD_BEFORE.search(folded, max(0, i - _LOOKBACK), i)
-    if m is None:
+    word = _word_before(folded, i)
+    if not word:
         return True
-    word = m.group(1)
     if len(word) == 1 and word.isupper():
         return False  # an initial: "P. R. China"
     return word.lower() not in _ABBREVIATIONS
 
 
+def _word_before(folded: str, i: int) -> str:
+    """The ASCII letters ending at *i*, or at a line break right before it, within the lookback.
+
+    What ``([A-Za-z]+)$`` finds searching the lookback window ("$" also
+    matches before a final line break), found by stripping instead of trying
+    the pattern at each position of the window.
+    """
+    window = folded[max(0, i - _LOOKBACK) : i]
+    if window.endswith("\n"):
+        window = window[:-1]
+    return window[len(window.rstrip(_ASCII_LETTERS)) :]
+
+
 def sentence_end(folded: str, start: int, end: int) -> int | None:
     """Offset of the first full stop in ``folded[start:end]`` outside brackets, or ``None``."""
     depth = 0
-    for m in _MARKS.finditer(folded, start, end):
-        ch = m.group()
-        if ch in _OPENERS:
+    # One search per mark costs less than an iterator over them: most calls
+    # stop at the first mark.
+    mark = _MARKS.search(folded, start, end)
+    while mark is not None:
+        i = mark.start()
+        ch = folded[i]
+        # Stops are by far the commonest marks, so they are told apart first.
+        if ch in _STOPS:
+            if depth == 0:
+                if ch == "。" or _is_stop(folded, i, end):
+                    return i
+            elif (
+                depth == 1 and folded[i + 1 : i + 2] in _QUOTE_CLOSERS and _is_stop(folded, i, end)
+            ):
+                # 'the “Five Centers.” We …': the stop ends the quote and the sentence
+                return i
+        elif ch in _OPENERS:
             depth += 1
-        elif ch in _CLOSERS:
+        else:
             depth = max(0, depth - 1)
-        elif depth == 0 and _is_stop(folded, m.start(), end):
-            return m.start()
-        elif (
-            depth == 1
-            and folded[m.end() : m.end() + 1] in _QUOTE_CLOSERS
-            and _is_stop(folded, m.start(), end)
-        ):
-            return m.start()  # 'the “Five Centers.” We …': the stop ends the quote and the sentence
+        mark = _MARKS.search(folded, i + 1, end)
     return None
 
 

@@ -35,11 +35,14 @@ codes for money (CNY for 元 / yuan / RMB, USD for US$ / dollars), "percent",
 "percentage points", or the counted noun or measure word as written.
 Durations ("3 years", "5个工作日", "60岁") are not targets.
 
-Cost: the scanner finds figures and number words with two left-to-right
-regex scans whose alternatives cannot backtrack into each other, and looks at
-the context of each number through anchored matches and windows of bounded
-length, so a text is read in time linear in its length, however hostile.
-Sentences and deadlines are only looked for in a text that has a target.
+Cost: the scanner finds figures with a left-to-right regex scan whose
+alternatives cannot backtrack into each other, and number words where a
+one-byte-a-character skeleton of the text, split into words, holds one; it
+looks at the context of each number through anchored matches and windows of
+bounded length, so a text is read in time linear in its length, however
+hostile.  An ASCII text whose skeleton holds no digit and no number word is
+not read further, and sentences and deadlines are only looked for in a text
+that has a target.
 """
 
 from __future__ import annotations
@@ -116,6 +119,9 @@ def _keyword(matched: str) -> str:
 # word at the very start of the text has no character before it and is
 # matched on its own.  Each alternative can only be followed by a literal the
 # repetition before it cannot match, so matching is linear in the input.
+# (Even a class is checked character by character; the word pattern is only
+# tried where a faster scan of the text's skeleton proposes a word start, see
+# _number_words.)
 _DIGITS_OR_HANZI: Final = re.compile(
     rf"[0-9{CHINESE_NUMERAL_CHARS}]"
     r"(?:(?<=[0-9])[0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?"
@@ -152,6 +158,21 @@ _NUMBER_WORD_AFTER: Final = re.compile(
     rf"[^0-9A-Za-z_\u3400-\u4dbf\u4e00-\u9fff](?=(?P<word>{_NUMBER_WORD}))(?<=\W)"
 )
 _NUMBER_WORD_AT_START: Final = re.compile(_NUMBER_WORD)
+# The number words as they are written in a text's skeleton (see _word_skeleton).
+_NUMBER_WORD_BYTES: Final = frozenset(word.encode("ascii") for word in ENGLISH_NUMBER_WORDS)
+_WORD_BYTES: Final = f"0123456789_{''.join(sorted(_ASCII_LETTERS))}".encode("ascii")
+_SKELETON_BYTES: Final = bytes.maketrans(
+    bytes(byte for byte in range(256) if byte not in _WORD_BYTES) + b"ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    b" " * (256 - len(_WORD_BYTES)) + b"abcdefghijklmnopqrstuvwxyz",
+)
+_DIGIT_BYTES: Final = b"0123456789"
+# Folding only turns ASCII tabs into spaces, so it changes nothing an ASCII
+# text's skeleton shows; checked here rather than assumed.
+_ALL_ASCII: Final = "".join(map(chr, range(128)))
+_FOLDING_KEEPS_ASCII_SKELETON: Final = fold(_ALL_ASCII).isascii() and (
+    fold(_ALL_ASCII).encode("ascii").translate(_SKELETON_BYTES)
+    == _ALL_ASCII.encode("ascii").translate(_SKELETON_BYTES)
+)
 _NUMBER_KINDS: Final = MappingProxyType(
     {**dict.fromkeys("0123456789", "digits"), **dict.fromkeys(CHINESE_NUMERAL_CHARS, "hanzi")}
 )
@@ -308,6 +329,8 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
             f"find_targets: range [{start}, {end}) is outside the text of length {len(text)}"
         )
     raw = text[start:stop]
+    if raw.isascii() and not _ascii_may_hold_number(raw):
+        return ()  # most slices hold no number at all: they need no folding
     folded = fold(raw)
     phrases = _scan(raw, folded)
     if not phrases:  # most slices have no target: skip finding their sentences
@@ -323,6 +346,22 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
             span=Span(start=start + phrase.start, end=start + phrase.end),
         )
         for phrase in phrases
+    )
+
+
+def _ascii_may_hold_number(raw: str) -> bool:
+    """Whether ASCII *raw*, once folded, holds a digit or a number word.
+
+    Folding leaves what an ASCII text's skeleton shows (see
+    _FOLDING_KEEPS_ASCII_SKELETON), so the skeleton of *raw* itself tells;
+    without a digit it holds no figure (Chinese numerals are not ASCII).
+    """
+    if not _FOLDING_KEEPS_ASCII_SKELETON:
+        return True
+    skeleton = raw.encode("ascii").translate(_SKELETON_BYTES)
+    without_digits = skeleton.translate(None, _DIGIT_BYTES)
+    return len(without_digits) < len(skeleton) or not (
+        _NUMBER_WORD_BYTES.isdisjoint(skeleton.split())
     )
 
 
@@ -356,12 +395,48 @@ def _scan(raw: str, folded: str) -> list[_Phrase]:
 
 
 def _number_words(folded: str) -> list[tuple[int, int]]:
-    """Spans of every English number word of *folded*, by start (compounds overlap)."""
-    words = [m.span("word") for m in _NUMBER_WORD_AFTER.finditer(folded)]
-    first = _NUMBER_WORD_AT_START.match(folded)
-    if first is not None:
-        words.insert(0, first.span())
+    """Spans of every English number word of *folded*, by start (compounds overlap).
+
+    Trying the number-word patterns at every non-word character cost more
+    than anything else here, and most texts hold no number word at all.  In
+    the text's skeleton (see _word_skeleton) a number word is a whole word,
+    so splitting the skeleton into words, in C, tells which ones occur; only
+    where those are written are the patterns tried.
+    """
+    skeleton = _word_skeleton(folded)
+    present = _NUMBER_WORD_BYTES.intersection(skeleton.split())
+    if not present:
+        return []
+    starts: set[int] = set()
+    for word in present:
+        at = skeleton.find(word)
+        while at != -1:
+            starts.add(at)
+            at = skeleton.find(word, at + 1)
+    words: list[tuple[int, int]] = []
+    for at in sorted(starts):
+        if at == 0:
+            first = _NUMBER_WORD_AT_START.match(folded)
+            if first is not None:
+                words.append(first.span())
+        else:
+            found = _NUMBER_WORD_AFTER.match(folded, at - 1)
+            if found is not None:
+                words.append(found.span("word"))
     return words
+
+
+def _word_skeleton(folded: str) -> bytes:
+    """*folded* as one byte a character: ASCII letters lower-cased, digits, "_", else space.
+
+    A character matching an ASCII letter case-insensitively is that letter
+    (its case twins are spelled in ASCII first), and every non-word character
+    is a space.  So is every other non-ASCII character (encoded as "?"), which
+    can only propose a start that the patterns then reject.
+    """
+    if any(twin in folded for twin in _ASCII_CASE_TWINS):
+        folded = folded.translate(_TO_ASCII_CASE)
+    return folded.encode("ascii", "replace").translate(_SKELETON_BYTES)
 
 
 _RATIO_SIGNS: Final = ":∶"
@@ -397,17 +472,21 @@ def _read_phrase(raw: str, folded: str, start: int, end: int, floor: int) -> lis
     unit = _read_unit(raw, folded, last.stop, number.kind, singular=singular)
     if unit.kind == "time":
         return []
-    # Looked for only now: dates and durations, the commonest numbers that
-    # are no target, never need the search of the window before them.
-    comparator_start, comparator = _prefix_comparator(folded, lead)
-    if comparator_start is not None and comparator_start < floor:
-        comparator_start, comparator = None, None
     if currency is not None:
         # "US$260 billion": the prefix is the unit; a noun after it is not part of the amount.
         end_of_unit = unit.end if unit.kind == "money" else last.stop
         unit = _Unit(unit=currency, kind="money", end=end_of_unit)
     elif percent_start is not None:
         unit = _Unit(unit="percent", kind="percent", end=last.stop)
+    # Comparators are looked for only now, and only where one could make a
+    # quantity: dates, durations and names ("一网通办", "the Five Centers"),
+    # the commonest numbers that are no target, never need the search of the
+    # window before them.
+    if not _is_quantity(number, unit, has_comparator=True):
+        return []
+    comparator_start, comparator = _prefix_comparator(folded, lead)
+    if comparator_start is not None and comparator_start < floor:
+        comparator_start, comparator = None, None
     suffix_comparator, end = _suffix_comparator(folded, unit.end)
     explicit = comparator or suffix_comparator or unit.comparator
     if not _is_quantity(number, unit, explicit is not None):
@@ -729,7 +808,10 @@ def _suffix_comparator(folded: str, pos: int) -> tuple[str | None, int]:
 
 
 def _is_quantity(number: _Number, unit: _Unit, has_comparator: bool) -> bool:
-    """The acceptance rules of the module docstring."""
+    """The acceptance rules of the module docstring.
+
+    A comparator only ever helps: what is no quantity with one is none without.
+    """
     if number.kind == "digits":
         if unit.kind in ("percent", "money", "count"):
             return True

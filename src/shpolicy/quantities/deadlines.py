@@ -98,6 +98,8 @@ class SentenceDeadlines:
     def of(cls, folded: str) -> SentenceDeadlines:
         """Sentences, clauses and deadlines of *folded*."""
         deadlines = find_deadlines(folded)
+        if not deadlines:  # no year to give any target: sentences do not matter
+            return cls(sentence_ends=(), clause_ends=(), deadlines=(), deadline_starts=())
         return cls(
             sentence_ends=tuple(m.end() for m in _SENTENCE_END.finditer(folded)),
             clause_ends=tuple(m.end() for m in _CLAUSE_END.finditer(folded)),
