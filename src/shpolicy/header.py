@@ -220,13 +220,12 @@ def _is_banner(text: str) -> bool:
         return True
     if _BANNER_LABEL.match(text) or _URL.match(text):
         return True
-    letters = [c for c in text if c.isalpha()]
     # An all-capitals English line of a few words is a website section banner.
-    return (
-        bool(letters)
-        and all(c.isascii() and c.isupper() for c in letters)
-        and len(text.split()) <= 6
-    )
+    # (The word count first: it rules out most lines without a look at each letter.)
+    if len(text.split()) > 6:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isascii() and c.isupper() for c in letters)
 
 
 def _is_title(text: str) -> bool:
