@@ -55,6 +55,10 @@ _LABEL_BEFORE_COLON: Final = re.compile(
     rf"(?<![A-Za-z])(?:{_EN_LABEL}|{_ZH_LABEL})\s{{0,3}}:", re.IGNORECASE
 )
 _LABEL_WINDOW: Final = 80  # longer than the longest label
+# Greedy, so it ends after the last character no label can hold (labels are
+# letters, blanks, "(s)" and "co-operating"); \w covers every case variant
+# IGNORECASE lets a letter match ("ſ", "K").
+_LAST_NON_LABEL_CHAR: Final = re.compile(r"(?s:.*)[^\w\s()\-]")
 # Where a clause may begin: its own bracket, the start of the segment, or
 # right after a sentence ends (". Responsible unit: ...").
 _OPEN: Final = "(["
@@ -169,6 +173,8 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
 # label: "（市交通委牵头，各区政府配合）", "（A、B按职责分工负责）",
 # "(Led by the X, with the participation of Y)".
 _ZH_ROLE_END: Final = re.compile(r"(?:牵头|配合|按职责分工负责|分工负责|负责)$")
+# The longest match: "$" also matches before a final line break.
+_ZH_ROLE_END_LENGTH: Final = len("按职责分工负责\n")
 _LED_BY: Final = re.compile(
     r"\(\s*led\s+by\s+(?:the\s+)?(?P<lead>[^()]+?)"
     r"(?:,\s*(?:and\s+)?with\s+(?:the\s+)?(?:participation|cooperation|support|assistance)\s+of\s+"
@@ -203,7 +209,9 @@ def _unlabelled_clause(folded: str, start: int, content_end: int) -> Clause | No
             units=tuple(units),
         )
     inner = folded[inner_start:inner_end].rstrip(" 。.")
-    if not _ZH_ROLE_END.search(inner) or not any(ch > "\u2e80" for ch in inner):
+    # Only the end can match: search the last few characters, not all of them.
+    ends_with_role = _ZH_ROLE_END.search(inner, max(0, len(inner) - _ZH_ROLE_END_LENGTH))
+    if not ends_with_role or not any(ch > "\u2e80" for ch in inner):
         return None
     marked = _split_marked(folded, inner_start, inner_end)
     if not marked or not all(_ends_like_zh_name(folded, s, e) for s, e, _ in marked):
@@ -218,17 +226,19 @@ def _unlabelled_clause(folded: str, start: int, content_end: int) -> Clause | No
 
 
 def _bracket_pairs_reversed(folded: str, start: int, close: int) -> int | None:
-    """Offset of the bracket opening the one that closes at ``close - 1``."""
-    depth = 0
-    for i in range(close - 1, start - 1, -1):
-        ch = folded[i]
-        if ch in ")]":
-            depth += 1
-        elif ch in "([":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+    """Offset of the bracket opening the one that closes at ``close - 1``.
+
+    Brackets are paired forwards (a closing bracket with nothing open is
+    ignored), which pairs the last one exactly as counting back from it would;
+    jumping from bracket to bracket keeps the Python loop off plain text.
+    """
+    open_at: list[int] = []
+    for m in _BRACKET.finditer(folded, start, close - 1):
+        if m.group() in "([":
+            open_at.append(m.start())
+        elif open_at:
+            open_at.pop()
+    return open_at[-1] if open_at else None
 
 
 def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -237,15 +247,21 @@ def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
     Every label ends with a colon, and colons are rare; matching only in a
     short window before each one is far cheaper than scanning every position.
     """
+    after_colon = start  # a label holds no colon: none starts before the previous one
     colon = folded.find(":", start, end)
     while colon >= 0:
-        m = _label_ending_at(folded, max(start, colon - _LABEL_WINDOW), colon + 1)
+        window = max(after_colon, colon - _LABEL_WINDOW)
+        # Nor does a label hold punctuation: it starts after the last stop,
+        # comma or digit before its colon, which narrows the window a lot.
+        stop = _LAST_NON_LABEL_CHAR.match(folded, window, colon)
+        m = _label_ending_at(folded, window if stop is None else stop.end(), colon + 1)
         if m is not None:
             # re-match forwards to include the blanks after the colon
             full = _LABEL.match(folded, m.start(), end)
             if full is not None:
                 yield full
-        colon = folded.find(":", colon + 1, end)
+        after_colon = colon + 1
+        colon = folded.find(":", after_colon, end)
 
 
 def _label_ending_at(folded: str, window: int, stop: int) -> re.Match[str] | None:
@@ -320,8 +336,11 @@ _AND: Final = re.compile(r"(?P<en>(?<!\s)\s+(?:and|&)\s+)|(?P<zh>以及|和|及|
 _LEADING_JUNK: Final = re.compile(
     r"(?:and|or|the|以及|和|及)\s+|(?:以及|和|及)(?=[\u4e00-\u9fff])", re.IGNORECASE
 )
+_JUNK_FIRST: Final = "aAoOtT以和及"  # the first characters _LEADING_JUNK can match
+_TRIM_CHARS: Final = " .。;,:/"  # what _trim strips at either end
 # "… Commission of Education and/or the …": the list's "and" left at a piece's end.
 _TRAILING_JUNK: Final = re.compile(r"\s+(?:and|or)$", re.IGNORECASE)
+_JUNK_LAST: Final = "dDrR\n"
 # An abbreviation's stop is part of the name ("Co., Ltd.").
 _ABBREVIATED_END: Final = re.compile(r"\b(?:Ltd|Co|Inc|Corp|No)\.$")
 # Only the end of a name decides whether it is complete; looking at a bounded
@@ -330,15 +349,18 @@ _NAME_TAIL: Final = 120
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and folded[start] in " .。;,:/":
+    while start < end and folded[start] in _TRIM_CHARS:
         start += 1
-    while end > start and folded[end - 1] in " .。;,:/":
+    while end > start and folded[end - 1] in _TRIM_CHARS:
         if folded[end - 1] == "." and _ABBREVIATED_END.search(folded, max(start, end - 6), end):
             break
         end -= 1
-    junk = _TRAILING_JUNK.search(folded, max(start, end - 6), end)
-    if junk is not None and junk.start() > start:
-        end = junk.start()
+    # Only an "and" / "or" at the end (or before a final line break, where
+    # "$" also matches) can be junk: test the last letter before the regex.
+    if end > start and folded[end - 1] in _JUNK_LAST:
+        junk = _TRAILING_JUNK.search(folded, max(start, end - 6), end)
+        if junk is not None and junk.start() > start:
+            end = junk.start()
     return start, end
 
 
@@ -386,7 +408,9 @@ def _ends_like_en_name(folded: str, start: int, end: int) -> bool:
 
 def _ends_with_of_complement(folded: str, start: int, end: int) -> bool:
     """ "… Commission of Commerce": complete, but only as sure as "Office of China Banking"."""
-    return _EN_HEAD_OF.search(folded[max(start, end - _NAME_TAIL) : end].rstrip()) is not None
+    tail = folded[max(start, end - _NAME_TAIL) : end]
+    # The pattern needs "of" or "for"; most names have neither and skip the search.
+    return ("of" in tail or "for" in tail) and _EN_HEAD_OF.search(tail.rstrip()) is not None
 
 
 def _first_word(folded: str, start: int, end: int) -> str:
@@ -413,46 +437,37 @@ def _is_known_span(folded: str, start: int, end: int) -> bool:
 
 def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one list item at each "and" (和 / 及) that joins two complete names."""
+    if not _may_hold_and(folded, start, end):
+        return [(start, end)]
     pieces: list[tuple[int, int]] = []
     piece_start = start
     depth = 0
     scanned = start
-    en_end = _ends_like_en_name(folded, start, end) or _ends_with_of_complement(folded, start, end)
+    # Most items hold no bracket: then no "and" is inside one, and the
+    # character-by-character depth count can be skipped.
+    bracketed = _BRACKET.search(folded, start, end) is not None
+    en_end: bool | None = None  # whether the item ends like a name; computed on first need
     zh_end = _ends_like_zh_name(folded, start, end)
     for m in _AND.finditer(folded, start, end):
-        for ch in folded[scanned : m.start()]:
-            if ch in "([":
-                depth += 1
-            elif ch in ")]":
-                depth = max(0, depth - 1)
-        scanned = m.start()
-        if depth:
-            continue
+        if bracketed:
+            for ch in folded[scanned : m.start()]:
+                if ch in "([":
+                    depth += 1
+                elif ch in ")]":
+                    depth = max(0, depth - 1)
+            scanned = m.start()
+            if depth:
+                continue
         if m.group("en"):
-            # A left side ending in an "of" complement is taken as whole only
-            # when the right side is printed in parallel ("Xuhui District
-            # Commission of Commerce and Xuhui District … Office").
-            # A name closed by its bracket ("… (区市场监管局) and …") or known to
-            # the registry is whole too.
-            left_end = m.start()
-            while left_end > piece_start and folded[left_end - 1].isspace():
-                left_end -= 1
-            left_whole = (
-                _ends_like_en_name(folded, piece_start, m.start())
-                or (left_end > piece_start and folded[left_end - 1] == ")")
-                or _is_known_span(folded, piece_start, left_end)
-                or (
-                    _ends_with_of_complement(folded, piece_start, m.start())
-                    and _first_word(folded, piece_start, m.start())
-                    == _first_word(folded, m.end(), end)
+            if en_end is None:
+                en_end = _ends_like_en_name(folded, start, end) or _ends_with_of_complement(
+                    folded, start, end
                 )
-            )
-            right_whole = en_end or _is_known_span(folded, m.end(), end)
             joins = (
-                right_whole
-                and left_whole
-                and _starts_like_en_name(folded, m.end())
+                _starts_like_en_name(folded, m.end())
                 and _EN_NAME_START.match(folded, piece_start) is not None
+                and (en_end or _is_known_span(folded, m.end(), end))
+                and _left_is_whole(folded, piece_start, m.start(), m.end(), end)
             )
         else:
             joins = (
@@ -467,12 +482,41 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _may_hold_and(folded: str, start: int, end: int) -> bool:
+    """Whether ``_AND`` can match in the range: str tests, far cheaper than the regex scan."""
+    text = folded[start:end]
+    return "&" in text or "和" in text or "及" in text or "与" in text or "and" in text.lower()
+
+
+def _left_is_whole(folded: str, piece_start: int, and_start: int, and_end: int, end: int) -> bool:
+    """Whether the text before an English "and" is a complete name.
+
+    A left side ending in an "of" complement is taken as whole only when the
+    right side is printed in parallel ("Xuhui District Commission of Commerce
+    and Xuhui District … Office").  A name closed by its bracket ("…
+    (区市场监管局) and …") or known to the registry is whole too.
+    """
+    left_end = and_start
+    while left_end > piece_start and folded[left_end - 1].isspace():
+        left_end -= 1
+    return (
+        (left_end > piece_start and folded[left_end - 1] == ")")
+        or _ends_like_en_name(folded, piece_start, and_start)
+        or (
+            _ends_with_of_complement(folded, piece_start, and_start)
+            and _first_word(folded, piece_start, and_start) == _first_word(folded, and_end, end)
+        )
+        or _is_known_span(folded, piece_start, left_end)
+    )
+
+
 # A unit's role may be written beside it: "X (lead)", "市交通委牵头", "各区政府配合".
 _ROLE_MARK: Final = re.compile(
     r"\s*(?:\(\s*(?P<lead_en>lead(?:ing)?(?:\s+unit)?)\s*\)|\(\s*(?P<coop_en>co-?operat(?:ing|ion)|support(?:ing)?)\s*\)"
     r"|\(?(?P<lead_zh>牵头)\)?|\(?(?P<coop_zh>配合|协同|参与)\)?|\(?按职责分工负责\)?|\(?分工负责\)?|\(?负责\)?)$",
     re.IGNORECASE,
 )
+_ROLE_MARK_LAST: Final = ")头合同与责\n"
 # "etc." closing a list, and 等 before a collective ("市发展改革委等相关部门").
 _ETC: Final = re.compile(r"etc\.?|等", re.IGNORECASE)
 _ZH_ETC_SPLIT: Final = re.compile(r"等(?=(?:相关|有关|各|其他)[\u4e00-\u9fff]{1,8}$)")
@@ -492,7 +536,11 @@ def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, str
             found.append((etc.end(), e, None))
             continue
         role: str | None = None
-        mark = _ROLE_MARK.search(folded, max(s, e - 24), e)
+        # Every mark ends with one of a few characters ("$" also matches
+        # before a final line break): most names are spared the search.
+        mark = None
+        if folded[e - 1] in _ROLE_MARK_LAST:
+            mark = _ROLE_MARK.search(folded, max(s, e - 24), e)
         if mark is not None and mark.start() > s:
             if mark.group("lead_en") or mark.group("lead_zh"):
                 role = "lead"
@@ -563,14 +611,32 @@ def split_units(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = _merge_fragments(folded, [start - 1, *_depth0_separators(folded, start, end), end])
     units: list[tuple[int, int]] = []
     for left, right in pairwise(bounds):
-        s, e = _trim(folded, left + 1, right)
-        s = _strip_leading_words(folded, s, e)
-        s, e = _trim(folded, s, e)
-        if s >= e:
-            continue
+        s, e = left + 1, right
+        if not _is_tidy(folded, s, e):
+            s, e = _trim(folded, s, e)
+            s = _strip_leading_words(folded, s, e)
+            s, e = _trim(folded, s, e)
+            if s >= e:
+                continue
         for us, ue in _split_on_and(folded, s, e):
-            us = _strip_leading_words(folded, us, ue)
-            us, ue = _trim(folded, us, ue)
+            if not _is_tidy(folded, us, ue):
+                us = _strip_leading_words(folded, us, ue)
+                us, ue = _trim(folded, us, ue)
             if us < ue:
                 units.append((us, ue))
     return units
+
+
+def _is_tidy(folded: str, start: int, end: int) -> bool:
+    """Whether ``_trim`` and ``_strip_leading_words`` would leave the range as it is.
+
+    Most names start and end with a letter that neither can remove; testing
+    two characters spares them their calls and regexes.
+    """
+    return (
+        start < end
+        and folded[start] not in _TRIM_CHARS
+        and folded[start] not in _JUNK_FIRST
+        and folded[end - 1] not in _TRIM_CHARS
+        and folded[end - 1] not in _JUNK_LAST
+    )
