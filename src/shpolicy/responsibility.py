@@ -147,7 +147,9 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
         if before >= start and folded[before] in _OPEN:
             clause_start = before
             if pairs is None:
-                pairs = _bracket_pairs(folded, start, end)
+                # Which bracket closes one depends only on the text after it,
+                # and later labels come later: pair from here, not from start.
+                pairs = _bracket_pairs(folded, before, end)
             close = pairs.get(before)
             if close is None:
                 # An unclosed bracket: take the rest of the segment.
@@ -247,14 +249,10 @@ def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
     Every label ends with a colon, and colons are rare; matching only in a
     short window before each one is far cheaper than scanning every position.
     """
-    after_colon = start  # a label holds no colon: none starts before the previous one
+    after_colon = start
     colon = folded.find(":", start, end)
     while colon >= 0:
-        window = max(after_colon, colon - _LABEL_WINDOW)
-        # Nor does a label hold punctuation: it starts after the last stop,
-        # comma or digit before its colon, which narrows the window a lot.
-        stop = _LAST_NON_LABEL_CHAR.match(folded, window, colon)
-        m = _label_ending_at(folded, window if stop is None else stop.end(), colon + 1)
+        m = _label_ending_at(folded, max(after_colon, colon - _LABEL_WINDOW), colon)
         if m is not None:
             # re-match forwards to include the blanks after the colon
             full = _LABEL.match(folded, m.start(), end)
@@ -264,14 +262,16 @@ def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
         colon = folded.find(":", after_colon, end)
 
 
-def _label_ending_at(folded: str, window: int, stop: int) -> re.Match[str] | None:
-    """The label whose colon is at ``stop - 1`` (not an earlier label in the window)."""
-    pos = window
-    while (m := _LABEL_BEFORE_COLON.search(folded, pos, stop)) is not None:
-        if m.end() == stop:
-            return m
-        pos = m.start() + 1
-    return None
+def _label_ending_at(folded: str, window: int, colon: int) -> re.Match[str] | None:
+    """The label whose colon is at ``colon``, searched from ``window``; the earliest if several.
+
+    A label holds no colon, so with the window starting after the previous
+    colon every match ends at this one.  Nor does it hold punctuation: it
+    starts after the last stop, comma or digit before its colon, which
+    narrows the window a lot.
+    """
+    stop = _LAST_NON_LABEL_CHAR.match(folded, window, colon)
+    return _LABEL_BEFORE_COLON.search(folded, window if stop is None else stop.end(), colon + 1)
 
 
 def _label_text_end(folded: str, m: re.Match[str]) -> int:
@@ -461,16 +461,17 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             if depth:
                 continue
         if m.group("en"):
-            if en_end is None:
-                en_end = _ends_like_en_name(folded, start, end) or _ends_with_of_complement(
-                    folded, start, end
-                )
             joins = (
                 _starts_like_en_name(folded, m.end())
                 and _EN_NAME_START.match(folded, piece_start) is not None
-                and (en_end or _is_known_span(folded, m.end(), end))
                 and _left_is_whole(folded, piece_start, m.start(), m.end(), end)
             )
+            if joins:  # and the right side is whole: the item ends like a name, or is known
+                if en_end is None:
+                    en_end = _ends_like_en_name(folded, start, end) or _ends_with_of_complement(
+                        folded, start, end
+                    )
+                joins = en_end or _is_known_span(folded, m.end(), end)
         else:
             joins = (
                 zh_end
