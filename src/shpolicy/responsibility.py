@@ -330,9 +330,16 @@ _EN_HEAD_OF: Final = re.compile(
     r"|Centre|Council|Agency|Authority)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
 )
 _ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室"
-# "(?<!\s)": an English "and" match starts at the first blank before it, so a
-# long run of blanks is not rescanned from each of its positions.
-_AND: Final = re.compile(r"(?P<en>(?<!\s)\s+(?:and|&)\s+)|(?P<zh>以及|和|及|与)", re.IGNORECASE)
+# "\s(?<!\s\s)": an English "and" match starts at the first blank before it,
+# so a long run of blanks is not rescanned from each of its positions.  (The
+# same as "(?<!\s)\s", but opening with a blank lets the scan skip words.)
+_AND_EN: Final = r"(?P<en>\s(?<!\s\s)\s*(?:and|&)\s+)"
+_AND_ZH: Final = r"(?P<zh>以及|和|及|与)"
+_AND: Final = re.compile(rf"{_AND_EN}|{_AND_ZH}", re.IGNORECASE)
+# An item in one language is scanned for its own "and" only: a smaller
+# pattern, and a faster scan.
+_AND_EN_ONLY: Final = re.compile(_AND_EN, re.IGNORECASE)
+_AND_ZH_ONLY: Final = re.compile(_AND_ZH)
 # "(?-i:": ideographs have no case, and compiling a 20,000-character class
 # case-insensitively costs milliseconds at import.
 _LEADING_JUNK: Final = re.compile(
@@ -439,7 +446,8 @@ def _is_known_span(folded: str, start: int, end: int) -> bool:
 
 def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one list item at each "and" (和 / 及) that joins two complete names."""
-    if not _may_hold_and(folded, start, end):
+    and_pattern = _and_pattern(folded, start, end)
+    if and_pattern is None:
         return [(start, end)]
     pieces: list[tuple[int, int]] = []
     piece_start = start
@@ -450,7 +458,7 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     bracketed = _BRACKET.search(folded, start, end) is not None
     en_end: bool | None = None  # whether the item ends like a name; computed on first need
     zh_end = _ends_like_zh_name(folded, start, end)
-    for m in _AND.finditer(folded, start, end):
+    for m in and_pattern.finditer(folded, start, end):
         if bracketed:
             for ch in folded[scanned : m.start()]:
                 if ch in "([":
@@ -460,7 +468,7 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             scanned = m.start()
             if depth:
                 continue
-        if m.group("en"):
+        if m.lastgroup == "en":
             joins = (
                 _starts_like_en_name(folded, m.end())
                 and _EN_NAME_START.match(folded, piece_start) is not None
@@ -485,10 +493,16 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _may_hold_and(folded: str, start: int, end: int) -> bool:
-    """Whether ``_AND`` can match in the range: str tests, far cheaper than the regex scan."""
+def _and_pattern(folded: str, start: int, end: int) -> re.Pattern[str] | None:
+    """The pattern that finds every "and" of the range, or ``None`` when it holds none.
+
+    str tests are far cheaper than a regex scan, and most items hold no "and".
+    """
     text = folded[start:end]
-    return "&" in text or "和" in text or "及" in text or "与" in text or "and" in text.lower()
+    english = "&" in text or "and" in text.lower()
+    if "和" in text or "及" in text or "与" in text:
+        return _AND if english else _AND_ZH_ONLY
+    return _AND_EN_ONLY if english else None
 
 
 def _left_is_whole(folded: str, piece_start: int, and_start: int, and_end: int, end: int) -> bool:
