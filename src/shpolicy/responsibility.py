@@ -303,7 +303,10 @@ def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple
 _SEPARATORS: Final = ",;、/"
 _BRACKET: Final = re.compile(r"[()\[\]]")
 # "Co., Ltd." keeps its comma: a comma before "Ltd" is part of the name.
-_BRACKET_OR_SEPARATOR: Final = re.compile(r"[()\[\];、/]|,(?!\s*Ltd\b)")
+_BRACKET_OR_SEPARATOR: Final = re.compile(r"[()\[\];、/,]")
+# Tested after each comma rather than in the pattern, whose scan a
+# lookahead would slow down.
+_LTD_AFTER: Final = re.compile(r"\s*Ltd\b")
 # A name ends with one of these head nouns; used to decide whether " and "
 # joins two bodies or sits inside one name ("Commission of Housing and
 # Urban-rural Development" must stay whole).
@@ -398,6 +401,8 @@ def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0:
+            if ch == "," and _LTD_AFTER.match(folded, m.end(), end) is not None:
+                continue
             cuts.append(m.start())
             if ch in ";、":
                 strong.append(m.start())
