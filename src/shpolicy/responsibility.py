@@ -352,7 +352,7 @@ _JUNK_FIRST: Final = "aAoOtT以和及"  # the first characters _LEADING_JUNK can
 _TRIM_CHARS: Final = " .。;,:/"  # what _trim strips at either end
 # "… Commission of Education and/or the …": the list's "and" left at a piece's end.
 _TRAILING_JUNK: Final = re.compile(r"\s+(?:and|or)$", re.IGNORECASE)
-_JUNK_LAST: Final = "dDrR\n"
+_JUNK_LAST: Final = "dDrR\n"  # the last characters a _TRAILING_JUNK match can end with
 # An abbreviation's stop is part of the name ("Co., Ltd.").
 _ABBREVIATED_END: Final = re.compile(r"\b(?:Ltd|Co|Inc|Corp|No)\.$")
 # Only the end of a name decides whether it is complete; looking at a bounded
