@@ -55,6 +55,10 @@ _LABEL_BEFORE_COLON: Final = re.compile(
     rf"(?<![A-Za-z])(?:{_EN_LABEL}|{_ZH_LABEL})\s{{0,3}}:", re.IGNORECASE
 )
 _LABEL_WINDOW: Final = 80  # longer than the longest label
+# Greedy, so it ends after the last character no label can hold (labels are
+# letters, blanks, "(s)" and "co-operating"); \w covers every case variant
+# IGNORECASE lets a letter match ("ſ", "K").
+_LAST_NON_LABEL_CHAR: Final = re.compile(r"(?s:.*)[^\w\s()\-]")
 # Where a clause may begin: its own bracket, the start of the segment, or
 # right after a sentence ends (". Responsible unit: ...").
 _OPEN: Final = "(["
@@ -143,7 +147,9 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
         if before >= start and folded[before] in _OPEN:
             clause_start = before
             if pairs is None:
-                pairs = _bracket_pairs(folded, start, end)
+                # Which bracket closes one depends only on the text after it,
+                # and later labels come later: pair from here, not from start.
+                pairs = _bracket_pairs(folded, before, end)
             close = pairs.get(before)
             if close is None:
                 # An unclosed bracket: take the rest of the segment.
@@ -169,6 +175,8 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
 # label: "（市交通委牵头，各区政府配合）", "（A、B按职责分工负责）",
 # "(Led by the X, with the participation of Y)".
 _ZH_ROLE_END: Final = re.compile(r"(?:牵头|配合|按职责分工负责|分工负责|负责)$")
+# The longest match: "$" also matches before a final line break.
+_ZH_ROLE_END_LENGTH: Final = len("按职责分工负责\n")
 _LED_BY: Final = re.compile(
     r"\(\s*led\s+by\s+(?:the\s+)?(?P<lead>[^()]+?)"
     r"(?:,\s*(?:and\s+)?with\s+(?:the\s+)?(?:participation|cooperation|support|assistance)\s+of\s+"
@@ -203,7 +211,9 @@ def _unlabelled_clause(folded: str, start: int, content_end: int) -> Clause | No
             units=tuple(units),
         )
     inner = folded[inner_start:inner_end].rstrip(" 。.")
-    if not _ZH_ROLE_END.search(inner) or not any(ch > "\u2e80" for ch in inner):
+    # Only the end can match: search the last few characters, not all of them.
+    ends_with_role = _ZH_ROLE_END.search(inner, max(0, len(inner) - _ZH_ROLE_END_LENGTH))
+    if not ends_with_role or not any(ch > "\u2e80" for ch in inner):
         return None
     marked = _split_marked(folded, inner_start, inner_end)
     if not marked or not all(_ends_like_zh_name(folded, s, e) for s, e, _ in marked):
@@ -218,17 +228,19 @@ def _unlabelled_clause(folded: str, start: int, content_end: int) -> Clause | No
 
 
 def _bracket_pairs_reversed(folded: str, start: int, close: int) -> int | None:
-    """Offset of the bracket opening the one that closes at ``close - 1``."""
-    depth = 0
-    for i in range(close - 1, start - 1, -1):
-        ch = folded[i]
-        if ch in ")]":
-            depth += 1
-        elif ch in "([":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+    """Offset of the bracket opening the one that closes at ``close - 1``.
+
+    Brackets are paired forwards (a closing bracket with nothing open is
+    ignored), which pairs the last one exactly as counting back from it would;
+    jumping from bracket to bracket keeps the Python loop off plain text.
+    """
+    open_at: list[int] = []
+    for m in _BRACKET.finditer(folded, start, close - 1):
+        if m.group() in "([":
+            open_at.append(m.start())
+        elif open_at:
+            open_at.pop()
+    return open_at[-1] if open_at else None
 
 
 def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -237,25 +249,29 @@ def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
     Every label ends with a colon, and colons are rare; matching only in a
     short window before each one is far cheaper than scanning every position.
     """
+    after_colon = start
     colon = folded.find(":", start, end)
     while colon >= 0:
-        m = _label_ending_at(folded, max(start, colon - _LABEL_WINDOW), colon + 1)
+        m = _label_ending_at(folded, max(after_colon, colon - _LABEL_WINDOW), colon)
         if m is not None:
             # re-match forwards to include the blanks after the colon
             full = _LABEL.match(folded, m.start(), end)
             if full is not None:
                 yield full
-        colon = folded.find(":", colon + 1, end)
+        after_colon = colon + 1
+        colon = folded.find(":", after_colon, end)
 
 
-def _label_ending_at(folded: str, window: int, stop: int) -> re.Match[str] | None:
-    """The label whose colon is at ``stop - 1`` (not an earlier label in the window)."""
-    pos = window
-    while (m := _LABEL_BEFORE_COLON.search(folded, pos, stop)) is not None:
-        if m.end() == stop:
-            return m
-        pos = m.start() + 1
-    return None
+def _label_ending_at(folded: str, window: int, colon: int) -> re.Match[str] | None:
+    """The label whose colon is at ``colon``, searched from ``window``; the earliest if several.
+
+    A label holds no colon, so with the window starting after the previous
+    colon every match ends at this one.  Nor does it hold punctuation: it
+    starts after the last stop, comma or digit before its colon, which
+    narrows the window a lot.
+    """
+    stop = _LAST_NON_LABEL_CHAR.match(folded, window, colon)
+    return _LABEL_BEFORE_COLON.search(folded, window if stop is None else stop.end(), colon + 1)
 
 
 def _label_text_end(folded: str, m: re.Match[str]) -> int:
@@ -287,7 +303,10 @@ def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple
 _SEPARATORS: Final = ",;、/"
 _BRACKET: Final = re.compile(r"[()\[\]]")
 # "Co., Ltd." keeps its comma: a comma before "Ltd" is part of the name.
-_BRACKET_OR_SEPARATOR: Final = re.compile(r"[()\[\];、/]|,(?!\s*Ltd\b)")
+_BRACKET_OR_SEPARATOR: Final = re.compile(r"[()\[\];、/,]")
+# Tested after each comma rather than in the pattern, whose scan a
+# lookahead would slow down.
+_LTD_AFTER: Final = re.compile(r"\s*Ltd\b")
 # A name ends with one of these head nouns; used to decide whether " and "
 # joins two bodies or sits inside one name ("Commission of Housing and
 # Urban-rural Development" must stay whole).
@@ -314,14 +333,26 @@ _EN_HEAD_OF: Final = re.compile(
     r"|Centre|Council|Agency|Authority)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
 )
 _ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室"
-# "(?<!\s)": an English "and" match starts at the first blank before it, so a
-# long run of blanks is not rescanned from each of its positions.
-_AND: Final = re.compile(r"(?P<en>(?<!\s)\s+(?:and|&)\s+)|(?P<zh>以及|和|及|与)", re.IGNORECASE)
+# "\s(?<!\s\s)": an English "and" match starts at the first blank before it,
+# so a long run of blanks is not rescanned from each of its positions.  (The
+# same as "(?<!\s)\s", but opening with a blank lets the scan skip words.)
+_AND_EN: Final = r"(?P<en>\s(?<!\s\s)\s*(?:and|&)\s+)"
+_AND_ZH: Final = r"(?P<zh>以及|和|及|与)"
+_AND: Final = re.compile(rf"{_AND_EN}|{_AND_ZH}", re.IGNORECASE)
+# An item in one language is scanned for its own "and" only: a smaller
+# pattern, and a faster scan.
+_AND_EN_ONLY: Final = re.compile(_AND_EN, re.IGNORECASE)
+_AND_ZH_ONLY: Final = re.compile(_AND_ZH)
+# "(?-i:": ideographs have no case, and compiling a 20,000-character class
+# case-insensitively costs milliseconds at import.
 _LEADING_JUNK: Final = re.compile(
-    r"(?:and|or|the|以及|和|及)\s+|(?:以及|和|及)(?=[\u4e00-\u9fff])", re.IGNORECASE
+    r"(?:and|or|the|以及|和|及)\s+|(?:以及|和|及)(?=(?-i:[\u4e00-\u9fff]))", re.IGNORECASE
 )
+_JUNK_FIRST: Final = "aAoOtT以和及"  # the first characters _LEADING_JUNK can match
+_TRIM_CHARS: Final = " .。;,:/"  # what _trim strips at either end
 # "… Commission of Education and/or the …": the list's "and" left at a piece's end.
 _TRAILING_JUNK: Final = re.compile(r"\s+(?:and|or)$", re.IGNORECASE)
+_JUNK_LAST: Final = "dDrR\n"  # the last characters a _TRAILING_JUNK match can end with
 # An abbreviation's stop is part of the name ("Co., Ltd.").
 _ABBREVIATED_END: Final = re.compile(r"\b(?:Ltd|Co|Inc|Corp|No)\.$")
 # Only the end of a name decides whether it is complete; looking at a bounded
@@ -330,15 +361,18 @@ _NAME_TAIL: Final = 120
 
 
 def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and folded[start] in " .。;,:/":
+    while start < end and folded[start] in _TRIM_CHARS:
         start += 1
-    while end > start and folded[end - 1] in " .。;,:/":
+    while end > start and folded[end - 1] in _TRIM_CHARS:
         if folded[end - 1] == "." and _ABBREVIATED_END.search(folded, max(start, end - 6), end):
             break
         end -= 1
-    junk = _TRAILING_JUNK.search(folded, max(start, end - 6), end)
-    if junk is not None and junk.start() > start:
-        end = junk.start()
+    # Only an "and" / "or" at the end (or before a final line break, where
+    # "$" also matches) can be junk: test the last letter before the regex.
+    if end > start and folded[end - 1] in _JUNK_LAST:
+        junk = _TRAILING_JUNK.search(folded, max(start, end - 6), end)
+        if junk is not None and junk.start() > start:
+            end = junk.start()
     return start, end
 
 
@@ -367,6 +401,8 @@ def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
         elif ch in ")]":
             depth = max(0, depth - 1)
         elif depth == 0:
+            if ch == "," and _LTD_AFTER.match(folded, m.end(), end) is not None:
+                continue
             cuts.append(m.start())
             if ch in ";、":
                 strong.append(m.start())
@@ -386,7 +422,9 @@ def _ends_like_en_name(folded: str, start: int, end: int) -> bool:
 
 def _ends_with_of_complement(folded: str, start: int, end: int) -> bool:
     """ "… Commission of Commerce": complete, but only as sure as "Office of China Banking"."""
-    return _EN_HEAD_OF.search(folded[max(start, end - _NAME_TAIL) : end].rstrip()) is not None
+    tail = folded[max(start, end - _NAME_TAIL) : end]
+    # The pattern needs "of" or "for"; most names have neither and skip the search.
+    return ("of" in tail or "for" in tail) and _EN_HEAD_OF.search(tail.rstrip()) is not None
 
 
 def _first_word(folded: str, start: int, end: int) -> str:
@@ -413,47 +451,40 @@ def _is_known_span(folded: str, start: int, end: int) -> bool:
 
 def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one list item at each "and" (和 / 及) that joins two complete names."""
+    and_pattern = _and_pattern(folded, start, end)
+    if and_pattern is None:
+        return [(start, end)]
     pieces: list[tuple[int, int]] = []
     piece_start = start
     depth = 0
     scanned = start
-    en_end = _ends_like_en_name(folded, start, end) or _ends_with_of_complement(folded, start, end)
+    # Most items hold no bracket: then no "and" is inside one, and the
+    # character-by-character depth count can be skipped.
+    bracketed = _BRACKET.search(folded, start, end) is not None
+    en_end: bool | None = None  # whether the item ends like a name; computed on first need
     zh_end = _ends_like_zh_name(folded, start, end)
-    for m in _AND.finditer(folded, start, end):
-        for ch in folded[scanned : m.start()]:
-            if ch in "([":
-                depth += 1
-            elif ch in ")]":
-                depth = max(0, depth - 1)
-        scanned = m.start()
-        if depth:
-            continue
-        if m.group("en"):
-            # A left side ending in an "of" complement is taken as whole only
-            # when the right side is printed in parallel ("Xuhui District
-            # Commission of Commerce and Xuhui District … Office").
-            # A name closed by its bracket ("… (区市场监管局) and …") or known to
-            # the registry is whole too.
-            left_end = m.start()
-            while left_end > piece_start and folded[left_end - 1].isspace():
-                left_end -= 1
-            left_whole = (
-                _ends_like_en_name(folded, piece_start, m.start())
-                or (left_end > piece_start and folded[left_end - 1] == ")")
-                or _is_known_span(folded, piece_start, left_end)
-                or (
-                    _ends_with_of_complement(folded, piece_start, m.start())
-                    and _first_word(folded, piece_start, m.start())
-                    == _first_word(folded, m.end(), end)
-                )
-            )
-            right_whole = en_end or _is_known_span(folded, m.end(), end)
+    for m in and_pattern.finditer(folded, start, end):
+        if bracketed:
+            for ch in folded[scanned : m.start()]:
+                if ch in "([":
+                    depth += 1
+                elif ch in ")]":
+                    depth = max(0, depth - 1)
+            scanned = m.start()
+            if depth:
+                continue
+        if m.lastgroup == "en":
             joins = (
-                right_whole
-                and left_whole
-                and _starts_like_en_name(folded, m.end())
+                _starts_like_en_name(folded, m.end())
                 and _EN_NAME_START.match(folded, piece_start) is not None
+                and _left_is_whole(folded, piece_start, m.start(), m.end(), end)
             )
+            if joins:  # and the right side is whole: the item ends like a name, or is known
+                if en_end is None:
+                    en_end = _ends_like_en_name(folded, start, end) or _ends_with_of_complement(
+                        folded, start, end
+                    )
+                joins = en_end or _is_known_span(folded, m.end(), end)
         else:
             joins = (
                 zh_end
@@ -467,12 +498,47 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _and_pattern(folded: str, start: int, end: int) -> re.Pattern[str] | None:
+    """The pattern that finds every "and" of the range, or ``None`` when it holds none.
+
+    str tests are far cheaper than a regex scan, and most items hold no "and".
+    """
+    text = folded[start:end]
+    english = "&" in text or "and" in text.lower()
+    if "和" in text or "及" in text or "与" in text:
+        return _AND if english else _AND_ZH_ONLY
+    return _AND_EN_ONLY if english else None
+
+
+def _left_is_whole(folded: str, piece_start: int, and_start: int, and_end: int, end: int) -> bool:
+    """Whether the text before an English "and" is a complete name.
+
+    A left side ending in an "of" complement is taken as whole only when the
+    right side is printed in parallel ("Xuhui District Commission of Commerce
+    and Xuhui District … Office").  A name closed by its bracket ("…
+    (区市场监管局) and …") or known to the registry is whole too.
+    """
+    left_end = and_start
+    while left_end > piece_start and folded[left_end - 1].isspace():
+        left_end -= 1
+    return (
+        (left_end > piece_start and folded[left_end - 1] == ")")
+        or _ends_like_en_name(folded, piece_start, and_start)
+        or (
+            _ends_with_of_complement(folded, piece_start, and_start)
+            and _first_word(folded, piece_start, and_start) == _first_word(folded, and_end, end)
+        )
+        or _is_known_span(folded, piece_start, left_end)
+    )
+
+
 # A unit's role may be written beside it: "X (lead)", "市交通委牵头", "各区政府配合".
 _ROLE_MARK: Final = re.compile(
     r"\s*(?:\(\s*(?P<lead_en>lead(?:ing)?(?:\s+unit)?)\s*\)|\(\s*(?P<coop_en>co-?operat(?:ing|ion)|support(?:ing)?)\s*\)"
     r"|\(?(?P<lead_zh>牵头)\)?|\(?(?P<coop_zh>配合|协同|参与)\)?|\(?按职责分工负责\)?|\(?分工负责\)?|\(?负责\)?)$",
     re.IGNORECASE,
 )
+_ROLE_MARK_LAST: Final = ")头合同与责\n"
 # "etc." closing a list, and 等 before a collective ("市发展改革委等相关部门").
 _ETC: Final = re.compile(r"etc\.?|等", re.IGNORECASE)
 _ZH_ETC_SPLIT: Final = re.compile(r"等(?=(?:相关|有关|各|其他)[\u4e00-\u9fff]{1,8}$)")
@@ -492,7 +558,11 @@ def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, str
             found.append((etc.end(), e, None))
             continue
         role: str | None = None
-        mark = _ROLE_MARK.search(folded, max(s, e - 24), e)
+        # Every mark ends with one of a few characters ("$" also matches
+        # before a final line break): most names are spared the search.
+        mark = None
+        if folded[e - 1] in _ROLE_MARK_LAST:
+            mark = _ROLE_MARK.search(folded, max(s, e - 24), e)
         if mark is not None and mark.start() > s:
             if mark.group("lead_en") or mark.group("lead_zh"):
                 role = "lead"
@@ -517,23 +587,30 @@ def _merge_fragments(folded: str, bounds: list[int]) -> list[int]:
     # whole once longer than any name, and its ASCII-ness is carried along,
     # so a long list of fragments costs linear time.
     ascii_before = True  # the text from the last kept cut to the previous bound
+    # The trimmed piece right of the previous cut: once that cut is kept, it
+    # is the piece left of this one, and need not be trimmed again.
+    after: tuple[int, int] | None = None
     for i in range(1, len(bounds) - 1):
         cut = bounds[i]
-        s, e = _trim(folded, kept[-1] + 1, cut)
-        ns, ne = _trim(folded, cut + 1, bounds[i + 1])
+        before = after if kept[-1] == bounds[i - 1] else None
+        after = None
+        if folded[cut] != ",":  # only a comma can sit inside a name
+            kept.append(cut)
+            ascii_before = True
+            continue
+        s, e = _trim(folded, kept[-1] + 1, cut) if before is None else before
+        ns, ne = after = _trim(folded, cut + 1, bounds[i + 1])
         is_ascii = ascii_before and folded[bounds[i - 1] + 1 : cut].isascii()
-        left = folded[s:e] if e - s <= MAX_NAME_LENGTH else ""  # longer: no name at all
+        # Cheapest tests first; all are pure, so the order changes nothing else.
         fragment = (
-            folded[cut] == ","
-            and s < e
+            s < e
             and ns < ne
             and is_ascii
-            and not _ends_like_en_name(folded, s, e)
-            and not _ends_with_of_complement(folded, s, e)
-            and not (left and is_known_name(left))
-            and not (left and is_collective(left))
             and folded[ns].isupper()
             and _first_word(folded, ns, ne) not in _name_openers()
+            and not _ends_like_en_name(folded, s, e)
+            and not _ends_with_of_complement(folded, s, e)
+            and not _is_known_or_collective(folded, s, e)
         )
         if fragment:
             ascii_before = is_ascii
@@ -542,6 +619,14 @@ def _merge_fragments(folded: str, bounds: list[int]) -> list[int]:
             ascii_before = True
     kept.append(bounds[-1])
     return kept
+
+
+def _is_known_or_collective(folded: str, start: int, end: int) -> bool:
+    """Whether the piece names a registered body or a collective; longer than any name: no."""
+    if end - start > MAX_NAME_LENGTH:
+        return False
+    name = folded[start:end]
+    return is_known_name(name) or is_collective(name)
 
 
 @functools.cache
@@ -563,14 +648,32 @@ def split_units(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = _merge_fragments(folded, [start - 1, *_depth0_separators(folded, start, end), end])
     units: list[tuple[int, int]] = []
     for left, right in pairwise(bounds):
-        s, e = _trim(folded, left + 1, right)
-        s = _strip_leading_words(folded, s, e)
-        s, e = _trim(folded, s, e)
-        if s >= e:
-            continue
+        s, e = left + 1, right
+        if not _is_tidy(folded, s, e):
+            s, e = _trim(folded, s, e)
+            s = _strip_leading_words(folded, s, e)
+            s, e = _trim(folded, s, e)
+            if s >= e:
+                continue
         for us, ue in _split_on_and(folded, s, e):
-            us = _strip_leading_words(folded, us, ue)
-            us, ue = _trim(folded, us, ue)
+            if not _is_tidy(folded, us, ue):
+                us = _strip_leading_words(folded, us, ue)
+                us, ue = _trim(folded, us, ue)
             if us < ue:
                 units.append((us, ue))
     return units
+
+
+def _is_tidy(folded: str, start: int, end: int) -> bool:
+    """Whether ``_trim`` and ``_strip_leading_words`` would leave the range as it is.
+
+    Most names start and end with a letter that neither can remove; testing
+    two characters spares them their calls and regexes.
+    """
+    return (
+        start < end
+        and folded[start] not in _TRIM_CHARS
+        and folded[start] not in _JUNK_FIRST
+        and folded[end - 1] not in _TRIM_CHARS
+        and folded[end - 1] not in _JUNK_LAST
+    )

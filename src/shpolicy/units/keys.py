@@ -64,9 +64,10 @@ DISTRICT_NAMES_ZH: Final = (
 # Characters dropped inside words: apostrophes (curly or straight), hyphens and
 # dots, so "Jing’an" = "Jingan", "Lin-gang" = "Lingang", "P.R." = "PR".
 _JOINERS: Final = dict.fromkeys(map(ord, "'’‘‛′`´-‐‑‒–—.·"), None)
-# Any other punctuation separates words.
-_SEPARATORS: Final = re.compile(r"[^\w\s]+|_+")
-_SPACES: Final = re.compile(r"\s+")
+# Any other punctuation separates words: the key is the runs of letters and
+# digits ("_" and every other non-blank non-word character separate them),
+# joined by single spaces.
+_WORDS: Final = re.compile(r"[^\W_]+")
 _CJK: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 _LEADING_FILLER: Final = re.compile(r"^(?:(?:the|and|as well as) )+")
@@ -113,26 +114,39 @@ def has_cjk(text: str) -> bool:
 def name_key(name: str) -> str:
     """The comparison key of a body's name (see the module docstring); ``""`` for no name."""
     text = fold(name).casefold().translate(_JOINERS).replace("&", " and ")
-    text = _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip()
-    if has_cjk(text):
+    if text.replace(" ", "").isalnum():
+        # The usual name, words and blanks only: str methods do the same faster.
+        text = " ".join(text.split())
+    else:
+        text = " ".join(_WORDS.findall(text))
+    if not text.isascii() and has_cjk(text):
         return _chinese_key(text.replace(" ", ""))
     return _english_key(text)
 
 
 def _english_key(text: str) -> str:
-    text = _LEADING_FILLER.sub("", text)
+    # Each rewrite is tried only when the words it needs are there: a str test
+    # costs far less than a regex pass, and most names need few rewrites.
+    if text.startswith(("the ", "and ", "as well as ")):
+        text = _LEADING_FILLER.sub("", text)
     # str methods, not a "(?: etc)+$" search, which is quadratic on " etc etc ... x".
     end = len(text)
     while text.endswith(_TRAILING_FILLER, 0, end):
         end -= len(_TRAILING_FILLER)
     text = text[:end]
-    text = _PEOPLES_GOVERNMENT.sub("government", text)
-    text = _SHANGHAI_BEFORE_LEVEL.sub("", text)
-    text = _OF_MUNICIPALITY.sub(r"municipal \g<body>", text)
-    text = _OF_MUNICIPAL_GOVERNMENT.sub(r"municipal government \g<body>", text)
-    text = _OF_PARTY_COMMITTEE.sub(r"municipal party committee \g<body>", text)
-    text = _PARTY_COMMITTEE_PREFIX.sub("municipal party committee ", text)
-    text = _TYPE_FIRST.sub(r"\g<level>\g<field> \g<kind>", text)
+    if "peoples government" in text:
+        text = _PEOPLES_GOVERNMENT.sub("government", text)
+    if text.startswith(("shanghai ", "cpc shanghai ")):
+        text = _SHANGHAI_BEFORE_LEVEL.sub("", text)
+    if text.endswith("shanghai municipality"):
+        text = _OF_MUNICIPALITY.sub(r"municipal \g<body>", text)
+    if text.endswith("municipal government"):
+        text = _OF_MUNICIPAL_GOVERNMENT.sub(r"municipal government \g<body>", text)
+    if "municipal" in text and "committee" in text:
+        text = _OF_PARTY_COMMITTEE.sub(r"municipal party committee \g<body>", text)
+        text = _PARTY_COMMITTEE_PREFIX.sub("municipal party committee ", text)
+    if " of " in text or " for " in text or " on " in text:
+        text = _TYPE_FIRST.sub(r"\g<level>\g<field> \g<kind>", text)
     return text.strip()
 
 
