@@ -77,6 +77,8 @@ def _set_span(record: Element, span: Span | None) -> None:
 
 def _exact(record: Element, field: str, text: str) -> str:
     """The visible form of *text*; records the exact form when they differ."""
+    if text.isprintable():  # most text: safe, and shown as it is
+        return text
     if not is_xml_safe(text):
         _shp("exact", record, {"field": field}).text = escape(text)
     return visible(text)
