@@ -45,8 +45,8 @@ from .vocabulary import (
 
 __all__ = ["to_akn"]
 
-# Elements whose content is text (mixed content): the indenter leaves them alone,
-# so every character of the text they carry survives pretty-printing.
+# Elements whose content is text (mixed content): the serialiser does not indent
+# inside them, so every character of the text they carry survives pretty-printing.
 _TEXT_ELEMENTS: Final = frozenset({"p", "num", "heading", "shp:exact", "shp:diagnostic"})
 
 _SEPARATORS: Final = {
@@ -62,10 +62,12 @@ def to_akn(policy: Policy) -> bytes:
 
 
 def _akn(tag: str, parent: Element | None = None, **attributes: str) -> Element:
+    """An Akoma Ntoso element: the default namespace, declared on the root."""
     return Element(tag, attributes, parent)
 
 
 def _shp(tag: str, parent: Element, attributes: dict[str, str] | None = None) -> Element:
+    """A shpolicy record element: the ``shp`` prefix is declared on ``<shp:policy>``."""
     return Element("shp:" + tag, attributes, parent)
 
 
