@@ -75,6 +75,11 @@ def short_hash(text: str, length: int = 8) -> str:
 
 def _district_in(text: str) -> str | None:
     folded = _APOSTROPHES.sub("", fold(text).lower())
+    # Every alternative of the regex ends in one of these words, and the
+    # 32-way alternation is slow to try at each character of a long name:
+    # most names (municipal bodies) hold none of them.
+    if "区" not in folded and "district" not in folded and "area" not in folded:
+        return None
     match = _DISTRICT_RE.search(folded)
     return match.lastgroup if match is not None else None
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Final, cast
+from typing import Final
 
 import attrs
-from lxml import etree
 
 from ..model import Measure, Policy, Reference, ResponsibleUnit, Section, Span, Target
 from . import naming
+from .markup import Element, serialize
 from .safetext import escape, is_xml_safe, visible
 from .vocabulary import (
     AKN_NS,
@@ -41,22 +41,13 @@ from .vocabulary import (
     SOURCE_ID,
     UNKNOWN_AUTHOR_ID,
     VALIDITY_ID,
-    A,
-    S,
 )
 
 __all__ = ["to_akn"]
 
-Element = etree._Element
-
-# Elements whose content is text (mixed content): the indenter leaves them alone,
-# so every character of the text they carry survives pretty-printing.
-_TEXT_ELEMENTS: Final = frozenset(
-    {A + "p", A + "num", A + "heading", S + "exact", S + "diagnostic"}
-)
-_INDENT: Final = "  "
-# The default namespace has the key None, which lxml-stubs do not allow for.
-_AKN_NSMAP: Final = cast("dict[str, str]", {None: AKN_NS})
+# Elements whose content is text (mixed content): the serialiser does not indent
+# inside them, so every character of the text they carry survives pretty-printing.
+_TEXT_ELEMENTS: Final = frozenset({"p", "num", "heading", "shp:exact", "shp:diagnostic"})
 
 _SEPARATORS: Final = {
     # language: (open, label end, between units, close, between list items)
@@ -67,33 +58,31 @@ _SEPARATORS: Final = {
 
 def to_akn(policy: Policy) -> bytes:
     """Serialise *policy* as deterministic, pretty-printed UTF-8 Akoma Ntoso 3.0 XML."""
-    root = _Writer(policy).build()
-    _indent(root, 0)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    return serialize(_Writer(policy).build(), _TEXT_ELEMENTS)
 
 
 def _akn(tag: str, parent: Element | None = None, **attributes: str) -> Element:
-    if parent is None:
-        return etree.Element(A + tag, attributes, nsmap=_AKN_NSMAP)
-    return etree.SubElement(parent, A + tag, attributes)
+    """An Akoma Ntoso element: the default namespace, declared on the root."""
+    return Element(tag, attributes, parent)
 
 
-def _shp(
-    tag: str, parent: Element, attributes: dict[str, str] | None = None, **more: str
-) -> Element:
-    return etree.SubElement(parent, S + tag, {**(attributes or {}), **more})
+def _shp(tag: str, parent: Element, attributes: dict[str, str] | None = None) -> Element:
+    """A shpolicy record element: the ``shp`` prefix is declared on ``<shp:policy>``."""
+    return Element("shp:" + tag, attributes, parent)
 
 
 def _set_span(record: Element, span: Span | None) -> None:
     if span is not None:
-        record.set("start", str(span.start))
-        record.set("end", str(span.end))
+        record.set_number("start", span.start)
+        record.set_number("end", span.end)
 
 
 def _exact(record: Element, field: str, text: str) -> str:
     """The visible form of *text*; records the exact form when they differ."""
+    if text.isprintable():  # most text: safe, and shown as it is
+        return text
     if not is_xml_safe(text):
-        _shp("exact", record, field=field).text = escape(text)
+        _shp("exact", record, {"field": field}).text = escape(text)
     return visible(text)
 
 
@@ -158,7 +147,7 @@ def _date_marks(text: str, days: Sequence[tuple[dt.date, str]]) -> list[tuple[in
         for form in _date_forms(day):
             start = text.find(form, cursor)
             if start >= 0:
-                element = etree.Element(A + "date", date=day.isoformat(), refersTo="#" + event)
+                element = Element("date", {"date": day.isoformat(), "refersTo": "#" + event})
                 element.text = form
                 cursor = start + len(form)
                 marks.append((start, cursor, element))
@@ -222,9 +211,7 @@ class _Writer:
                 EVENT_END,
             )
         )
-        self.record = etree.Element(
-            S + "policy", {"version": SHP_FORMAT_VERSION}, nsmap={"shp": SHP_NS}
-        )
+        self.record = Element("shp:policy", {"xmlns:shp": SHP_NS, "version": SHP_FORMAT_VERSION})
 
     @property
     def separators(self) -> tuple[str, str, str, str, str]:
@@ -258,20 +245,19 @@ class _Writer:
         if unit.role is not None:
             unit_record.set("role", unit.role)
         _set_span(unit_record, unit.span)
-        element = etree.Element(A + "organization", refersTo=self.organization_ref(unit))
+        element = Element("organization", {"refersTo": self.organization_ref(unit)})
         element.text = _exact(unit_record, "name", unit.name)
         return element
 
     def quantity(self, target: Target, record: Element) -> Element:
-        target_record = _shp("target", record, comparator=target.comparator)
+        target_record = _shp("target", record, {"comparator": target.comparator})
         if target.deadline_year is not None:
-            target_record.set("deadlineYear", str(target.deadline_year))
+            target_record.set_number("deadlineYear", target.deadline_year)
         _set_span(target_record, target.span)
         _exact(target_record, "unit", target.unit)
-        element = etree.Element(
-            A + "quantity",
-            normalized=str(target.value),
-            refersTo=self.concept_ref(target.unit),
+        element = Element(
+            "quantity",
+            {"normalized": str(target.value), "refersTo": self.concept_ref(target.unit)},
         )
         element.text = _exact(target_record, "text", target.text)
         return element
@@ -282,7 +268,7 @@ class _Writer:
         title = _exact(reference_record, "title", reference.title)
         eid = self.ids.claim(f"instrument-{len(self.instruments) + 1}")
         self.instruments.append((eid, title))
-        element = etree.Element(A + "ref", href="#" + eid)
+        element = Element("ref", {"href": "#" + eid})
         element.text = title
         return element
 
@@ -425,11 +411,11 @@ class _Writer:
             issuers = _shp("issuers", self.record)
             authorities = []
             for unit in policy.issuers:
-                authority = etree.Element(A + "docAuthority")
+                authority = Element("docAuthority")
                 authority.append(self.organization(unit, issuers))
                 authorities.append(authority)
             _write_list(preface, "issuers", authorities, self.separators[4])
-        return preface if len(preface) else None
+        return preface if preface.children else None
 
     def preamble(self) -> Element:
         policy = self.policy
@@ -454,7 +440,7 @@ class _Writer:
     def main_body(self) -> Element:
         body = _akn("mainBody")
         self.children(body, "", self.policy.sections, self.policy.measures, 0)
-        if not len(body):
+        if not body.children:
             _akn("p", body)  # mainBody may not be empty
         return body
 
@@ -488,8 +474,7 @@ class _Writer:
             record = _shp(
                 "diagnostic",
                 self.record,
-                code=escape(diagnostic.code),
-                severity=diagnostic.severity,
+                {"code": escape(diagnostic.code), "severity": diagnostic.severity},
             )
             _set_span(record, diagnostic.span)
             record.text = escape(diagnostic.message)
@@ -629,7 +614,7 @@ class _Writer:
         body = self.main_body()
         conclusions = self.conclusions()
         self.diagnostics()
-        root = _akn("akomaNtoso")
+        root = Element("akomaNtoso", {"xmlns": AKN_NS})
         doc = _akn("doc", root, name=DOC_NAME, contains="originalVersion")
         doc.append(self.meta())
         parts: list[Element | None] = [preface, preamble, body, conclusions]
@@ -637,16 +622,3 @@ class _Writer:
             if part is not None:
                 doc.append(part)
         return root
-
-
-def _indent(element: Element, level: int) -> None:
-    """Pretty-print in place, touching only elements that hold no text of their own."""
-    if element.tag in _TEXT_ELEMENTS or not len(element):
-        return
-    inner = "\n" + _INDENT * (level + 1)
-    element.text = inner
-    children: list[Element] = list(element)
-    for child in children:
-        child.tail = inner
-        _indent(child, level + 1)
-    children[-1].tail = "\n" + _INDENT * level
