@@ -47,7 +47,13 @@ from .sentences import sentence_end
 from .structure import Node, Outline, Piece, TailRules, build_outline, is_heading_only
 from .targets import find_targets
 from .units import is_collective, lookup
-from .validity import ValidityMatch, add_years, find_validity, is_validity_clause
+from .validity import (
+    VALIDITY_OPENING,
+    ValidityMatch,
+    add_years,
+    find_validity,
+    is_validity_clause,
+)
 
 __all__ = ["parse_bytes", "parse_file", "parse_text"]
 
@@ -96,7 +102,10 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
 
 
 _TAIL_RULES = TailRules(
-    starts_tail=is_validity_clause, back_matter=is_back_matter, signature=is_signature_line
+    starts_tail=is_validity_clause,
+    back_matter=is_back_matter,
+    signature=is_signature_line,
+    opening=VALIDITY_OPENING,
 )
 
 
