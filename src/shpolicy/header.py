@@ -497,7 +497,8 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
         return "attachment"  # "附件：《…》" in a notice: names the plan, is not its title
     if text.startswith(("—", "--", "–")):
         return "subtitle"  # "——关于…的实施方案" under the title: never the title itself
-    number = _TRAILING_NUMBER.search(text)
+    # (The pattern ends in ")$": a line ending otherwise spares the search.)
+    number = _TRAILING_NUMBER.search(text) if text.endswith((")", ")\n")) else None
     if number is not None and state.doc_number is None and _is_title(text[: number.start()]):
         # "Measures of … (Hu Fu Ban Fa [2024] No. 12)": the title carries its number.
         state.doc_number = (line.start + number.start("number"), line.start + number.end("number"))

@@ -238,7 +238,8 @@ class _Assembler:
     def _is_section(
         self, node: Node, section_styles: set[tuple[int, tuple[str, str]]], depth: int
     ) -> bool:
-        heading_only = is_heading_only(self.folded, node)
+        # (Whether the item's line is only a heading is asked last: it is the
+        # costliest test.)
         if node.children:
             # An item with numbered items below is a section when they carry
             # responsibility clauses and it does not; where no clause says
@@ -246,11 +247,11 @@ class _Assembler:
             # below are points of one measure ("…conditions:" "(1) …").
             if any(c.has_clause_below() for c in node.children):
                 return node.clause is None
-            return node.clause is None and heading_only
+            return node.clause is None and is_heading_only(self.folded, node)
         # A bare heading without items below is a section where its level is
         # a section level elsewhere (its paragraphs and clause are the
         # section's own); an item with text on its own line never is.
-        return heading_only and (depth, node.label.style) in section_styles
+        return (depth, node.label.style) in section_styles and is_heading_only(self.folded, node)
 
     def _section_styles(self, roots: Sequence[Node]) -> set[tuple[int, tuple[str, str]]]:
         styles: set[tuple[int, tuple[str, str]]] = set()
