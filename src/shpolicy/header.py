@@ -365,6 +365,8 @@ def _notice_end(folded: str, lines: Sequence[Line], kinds: list[str], state: _Re
 
 def _notice_en(text: str, *, bare: bool = False) -> re.Match[str] | None:
     """The title after "Notice ... on Issuing" in *text* (quoted, or else to the line's end)."""
+    if text.isascii() and "notice" not in text.lower():
+        return None  # (ASCII text: the word's letters, in any case, are a quick test)
     word = _NOTICE_WORD.search(text)
     if word is None:
         return None
@@ -458,7 +460,11 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
     text = _content(folded, line)
     was_after_org, state.after_org = state.after_org, False
     was_after_number, state.after_number = state.after_number, False
-    notice = _notice_en(text) or _NOTICE_ZH.search(text) or _notice_en(text, bare=True)
+    notice = (
+        _notice_en(text)
+        or (_NOTICE_ZH.search(text) if "关于" in text else None)
+        or _notice_en(text, bare=True)
+    )
     if notice is not None:
         state.notices.append((line.start + notice.start("title"), line.start + notice.end("title")))
     fields = _read_fields(folded, line, state, was_after_org)

@@ -157,6 +157,7 @@ class _Assembler:
         name = self._slice(start, end)
         name = _unwrap(name)
         unit = lookup(name)
+        span = Span(start=start, end=end)  # frozen: the finding and the unit share it
         # A collective entry ("relevant district governments") is no one body:
         # it has no id, and that is no finding.
         if unit is None and not is_collective(name):
@@ -165,14 +166,14 @@ class _Assembler:
                     code="unknown-unit",
                     severity="info",
                     message=f"{name!r} is not in the registry of Shanghai bodies",
-                    span=Span(start=start, end=end),
+                    span=span,
                 )
             )
         return ResponsibleUnit(
             name=name,
             unit_id=None if unit is None else unit.id,
             role=role,
-            span=Span(start=start, end=end),
+            span=span,
         )
 
     def _clause_units(
@@ -451,7 +452,7 @@ class _Assembler:
             end=end,
             starts_on_announcement=found.starts_on_announcement,
             text=self.text[found.span_start : found.span_end],
-            span=Span(start=found.span_start, end=found.span_end),
+            span=span,
         )
 
     def _title(self, parts: Sequence[tuple[int, int]]) -> str | None:
