@@ -18,6 +18,7 @@ __all__ = ["Line", "join_continued", "join_hard_wrapped", "split_lines"]
 # Characters that count as blank at a line's ends once folded (fold() turns
 # NBSP, the ideographic space and the other Unicode spaces into " ").
 _BLANK = " \t\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_BLANK_OR_BREAK = _BLANK + "\r\n"
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -34,9 +35,10 @@ def split_lines(folded: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     for number, raw in enumerate(folded.splitlines(keepends=True), start=1):
-        content = raw.rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-        left = len(content) - len(content.lstrip(_BLANK))
-        right = len(content.rstrip(_BLANK))
+        # A line break can only be *raw*'s terminator, so one strip removes
+        # it and the blanks before it.
+        right = len(raw.rstrip(_BLANK_OR_BREAK))
+        left = len(raw) - len(raw.lstrip(_BLANK))
         if right > left:
             lines.append(Line(start=pos + left, end=pos + right, number=number))
         pos += len(raw)

@@ -132,7 +132,12 @@ class _Assembler:
 
     # -- small pieces -------------------------------------------------------
     def _slice(self, start: int, end: int) -> str:
-        start, end = self._trimmed(start, end)
+        # ``_trimmed(start, end)`` written out: this runs for every name and range.
+        folded = self.folded
+        while start < end and folded[start] == " ":
+            start += 1
+        while end > start and folded[end - 1] == " ":
+            end -= 1
         return self.text[start:end]
 
     def _trimmed(self, start: int, end: int, chars: str = " ") -> tuple[int, int]:

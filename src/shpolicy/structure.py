@@ -153,8 +153,9 @@ class _Builder:
     # -- labels -----------------------------------------------------------
     def _placement(self, label: Label) -> tuple[int, bool] | None:
         """Index of the open level *label* continues, and whether its style changed."""
+        style = label.style  # (a property that builds its tuple on each call)
         for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].style == label.style:
+            if self.stack[i].style == style:
                 return i, False
         for i in range(len(self.stack) - 1, -1, -1):
             level = self.stack[i]
