@@ -146,6 +146,9 @@ _ADDRESSEE: Final = re.compile(
     r"|committee)s?\s*[:：]$",
     re.IGNORECASE,
 )
+# The longest word _ADDRESSEE ends with, and its plural "s": a match starts no
+# further than this before the blanks and the colon that end the line.
+_ADDRESSEE_WORD_MAX: Final = 11
 _LEAD_IN: Final = re.compile(
     r"如下|以下|下列|制定|提出|following|as\s+follows|hereby|formulated|put\s+forward|。|\.\s",
     re.IGNORECASE,
@@ -514,11 +517,21 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
     if _is_title(text):
         state.titles.append(line)
         return "title"
-    if text.endswith((":", "：")) and _ADDRESSEE.search(text) and not _LEAD_IN.search(text):
+    if text.endswith((":", "：")) and _is_addressee(text) and not _LEAD_IN.search(text):
         return "addressee"
     if text.startswith("(") and text.endswith(")") and len(text) <= _MAX_TITLE_PART:
         return "note"  # "（此件公开发布）", "(For Trial Implementation)": a marking, not prose
     return "prose"
+
+
+def _is_addressee(text: str) -> bool:
+    """Whether *text*, which ends with a colon, ends with a body's name before it.
+
+    Only the end of the line is searched: a long line is not tried at each of
+    its positions.
+    """
+    name_end = len(text[:-1].rstrip())
+    return _ADDRESSEE.search(text, max(0, name_end - _ADDRESSEE_WORD_MAX)) is not None
 
 
 def _pick_title(folded: str, titles: list[Line]) -> Line | None:
