@@ -188,7 +188,7 @@ class _Assembler:
             return None, ()
         # An unlabelled clause ("（市交通委牵头，各区政府配合）") has an empty label.
         label = self.text[clause.label_start : clause.label_end] or None
-        units = tuple(self._unit(u.start, u.end, u.role) for u in clause.units)
+        units = tuple([self._unit(u.start, u.end, u.role) for u in clause.units])
         if not units:
             self.diagnostics.append(
                 Diagnostic(
@@ -279,9 +279,8 @@ class _Assembler:
             # 'Building the "15-minute … circle." Efforts …': the quote closes the title
             title += self.text[title_range[1] + 1]
         label_name, units = self._clause_units(node.clause)
-        _, label = self._label_text(node)
         return Measure(
-            label=label,
+            label=self.text[node.label.start : node.label.text_end],
             ordinal=node.label.value,
             title=title,
             text=self._join(ranges),
