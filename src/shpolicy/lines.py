@@ -103,6 +103,7 @@ def join_continued(
 # Lines of a text copied from a PDF are cut at the page width: most of them
 # have the same length and end in the middle of a sentence.
 _SENTENCE_ENDS = tuple("。；：！？.;:!?」”’)）")
+_SENTENCE_END_SET = frozenset(_SENTENCE_ENDS)  # (each is one character)
 _PAGE_NUMBER = re.compile(r"[-—–]*\s*\d{1,4}\s*[-—–]*")
 _MIN_WRAP_WIDTH = 15
 _WRAPPED_SHARE = 0.25
@@ -115,10 +116,10 @@ def _width(folded: str, line: Line) -> int:
 def _wrap_width(folded: str, lines: list[Line]) -> int | None:
     """The page width a text was cut at, when it was cut at one."""
     widths = Counter(
-        _width(folded, line)
+        line.end - line.start
         for line in lines
-        if _width(folded, line) >= _MIN_WRAP_WIDTH
-        and not folded[line.end - 1].endswith(_SENTENCE_ENDS)
+        if line.end - line.start >= _MIN_WRAP_WIDTH
+        and folded[line.end - 1] not in _SENTENCE_END_SET
     )
     if not widths:
         return None
