@@ -225,7 +225,7 @@ def _is_banner(text: str) -> bool:
         return True
     # An all-capitals English line of a few words is a website section banner.
     # (The word count first: it rules out most lines without a look at each letter.)
-    if len(text.split()) > 6:
+    if len(text.split(maxsplit=6)) > 6:  # (7 parts: at least 7 words)
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isascii() and c.isupper() for c in letters)
