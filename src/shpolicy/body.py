@@ -61,8 +61,10 @@ def _first_numbered_line(folded: str, lines: Sequence[Line], start: int = 0) -> 
     return len(lines)
 
 
-# After a sentence end, something shaped like the first label of a list.
-_FIRST_INLINE: Final = re.compile(r"(?<=[.。!?;)\]])\s*(?=[(\[]?(?:1|一|I)[.、)\]])")
+# A sentence end, then something shaped like the first label of a list.  (The
+# stop is matched, not looked behind for: a pattern that opens on a character
+# class lets the regex engine skip to the stops instead of trying every position.)
+_FIRST_INLINE: Final = re.compile(r"[.。!?;)\]]\s*(?=[(\[]?(?:1|一|I)[.、)\]])")
 
 
 def _open_body_inside_a_line(
@@ -75,23 +77,42 @@ def _open_body_inside_a_line(
     """
     for i in range(body_at):
         line = lines[i]
+        seconds: dict[tuple[str, str], int] | None = None
         for m in _FIRST_INLINE.finditer(folded, line.start, line.end):
             first = match_label(folded, m.end(), line.end)
-            if first is None or first.value != 1 or not _second_follows(folded, first, lines, i):
+            if first is None or first.value != 1:
                 continue
-            head = Line(start=line.start, end=m.start(), number=line.number)
+            if seconds is None:
+                seconds = _last_seconds(folded, line)
+            if not (
+                seconds.get(first.style, -1) >= first.end
+                or _second_opens_next(folded, first, lines, i)
+            ):
+                continue
+            head = Line(start=line.start, end=m.start() + 1, number=line.number)  # with the stop
             rest = Line(start=first.start, end=line.end, number=line.number)
             return [*lines[:i], head, rest, *lines[i + 1 :]], i + 1
     return lines, body_at
 
 
-def _second_follows(folded: str, first: Label, lines: list[Line], at: int) -> bool:
-    """Whether item 2 in *first*'s style follows it, in its line or at the next line's start."""
-    stop = lines[at].end
-    for m in SENTENCE_BREAK.finditer(folded, first.end, stop):
-        label = match_label(folded, m.end(), stop)
-        if label is not None and label.style == first.style and label.value == 2:
-            return True
+def _last_seconds(folded: str, line: Line) -> dict[tuple[str, str], int]:
+    """Offset of the last stop in *line* followed by an item 2, for each style of label.
+
+    Item 2 follows a first item in its line where such a stop lies at or after
+    the first item's label; one scan of the line answers this for every "1."
+    in it (a scan after each of them would take quadratic time on a line of
+    many).
+    """
+    last: dict[tuple[str, str], int] = {}
+    for m in SENTENCE_BREAK.finditer(folded, line.start, line.end):
+        label = match_label(folded, m.end(), line.end)
+        if label is not None and label.value == 2:
+            last[label.style] = m.start()
+    return last
+
+
+def _second_opens_next(folded: str, first: Label, lines: list[Line], at: int) -> bool:
+    """Whether item 2 in *first*'s style opens the line after line *at*."""
     if at + 1 < len(lines):
         label = match_label(folded, lines[at + 1].start, lines[at + 1].end)
         return label is not None and label.style == first.style and label.value == 2

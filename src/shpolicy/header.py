@@ -146,6 +146,9 @@ _ADDRESSEE: Final = re.compile(
     r"|committee)s?\s*[:：]$",
     re.IGNORECASE,
 )
+# The longest word _ADDRESSEE ends with, and its plural "s": a match starts no
+# further than this before the blanks and the colon that end the line.
+_ADDRESSEE_WORD_MAX: Final = 11
 _LEAD_IN: Final = re.compile(
     r"如下|以下|下列|制定|提出|following|as\s+follows|hereby|formulated|put\s+forward|。|\.\s",
     re.IGNORECASE,
@@ -222,7 +225,7 @@ def _is_banner(text: str) -> bool:
         return True
     # An all-capitals English line of a few words is a website section banner.
     # (The word count first: it rules out most lines without a look at each letter.)
-    if len(text.split()) > 6:
+    if len(text.split(maxsplit=6)) > 6:  # (7 parts: at least 7 words)
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isascii() and c.isupper() for c in letters)
@@ -365,6 +368,8 @@ def _notice_end(folded: str, lines: Sequence[Line], kinds: list[str], state: _Re
 
 def _notice_en(text: str, *, bare: bool = False) -> re.Match[str] | None:
     """The title after "Notice ... on Issuing" in *text* (quoted, or else to the line's end)."""
+    if text.isascii() and "notice" not in text.lower():
+        return None  # (ASCII text: the word's letters, in any case, are a quick test)
     word = _NOTICE_WORD.search(text)
     if word is None:
         return None
@@ -458,7 +463,11 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
     text = _content(folded, line)
     was_after_org, state.after_org = state.after_org, False
     was_after_number, state.after_number = state.after_number, False
-    notice = _notice_en(text) or _NOTICE_ZH.search(text) or _notice_en(text, bare=True)
+    notice = (
+        _notice_en(text)
+        or (_NOTICE_ZH.search(text) if "关于" in text else None)
+        or _notice_en(text, bare=True)
+    )
     if notice is not None:
         state.notices.append((line.start + notice.start("title"), line.start + notice.end("title")))
     fields = _read_fields(folded, line, state, was_after_org)
@@ -497,7 +506,8 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
         return "attachment"  # "附件：《…》" in a notice: names the plan, is not its title
     if text.startswith(("—", "--", "–")):
         return "subtitle"  # "——关于…的实施方案" under the title: never the title itself
-    number = _TRAILING_NUMBER.search(text)
+    # (The pattern ends in ")$": a line ending otherwise spares the search.)
+    number = _TRAILING_NUMBER.search(text) if text.endswith((")", ")\n")) else None
     if number is not None and state.doc_number is None and _is_title(text[: number.start()]):
         # "Measures of … (Hu Fu Ban Fa [2024] No. 12)": the title carries its number.
         state.doc_number = (line.start + number.start("number"), line.start + number.end("number"))
@@ -507,11 +517,21 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
     if _is_title(text):
         state.titles.append(line)
         return "title"
-    if text.endswith((":", "：")) and _ADDRESSEE.search(text) and not _LEAD_IN.search(text):
+    if text.endswith((":", "：")) and _is_addressee(text) and not _LEAD_IN.search(text):
         return "addressee"
     if text.startswith("(") and text.endswith(")") and len(text) <= _MAX_TITLE_PART:
         return "note"  # "（此件公开发布）", "(For Trial Implementation)": a marking, not prose
     return "prose"
+
+
+def _is_addressee(text: str) -> bool:
+    """Whether *text*, which ends with a colon, ends with a body's name before it.
+
+    Only the end of the line is searched: a long line is not tried at each of
+    its positions.
+    """
+    name_end = len(text[:-1].rstrip())
+    return _ADDRESSEE.search(text, max(0, name_end - _ADDRESSEE_WORD_MAX)) is not None
 
 
 def _pick_title(folded: str, titles: list[Line]) -> Line | None:

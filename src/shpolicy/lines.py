@@ -18,6 +18,7 @@ __all__ = ["Line", "join_continued", "join_hard_wrapped", "split_lines"]
 # Characters that count as blank at a line's ends once folded (fold() turns
 # NBSP, the ideographic space and the other Unicode spaces into " ").
 _BLANK = " \t\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_BLANK_OR_BREAK = _BLANK + "\r\n"
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -34,9 +35,10 @@ def split_lines(folded: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     for number, raw in enumerate(folded.splitlines(keepends=True), start=1):
-        content = raw.rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-        left = len(content) - len(content.lstrip(_BLANK))
-        right = len(content.rstrip(_BLANK))
+        # A line break can only be *raw*'s terminator, so one strip removes
+        # it and the blanks before it.
+        right = len(raw.rstrip(_BLANK_OR_BREAK))
+        left = len(raw) - len(raw.lstrip(_BLANK))
         if right > left:
             lines.append(Line(start=pos + left, end=pos + right, number=number))
         pos += len(raw)
@@ -101,6 +103,7 @@ def join_continued(
 # Lines of a text copied from a PDF are cut at the page width: most of them
 # have the same length and end in the middle of a sentence.
 _SENTENCE_ENDS = tuple("。；：！？.;:!?」”’)）")
+_SENTENCE_END_SET = frozenset(_SENTENCE_ENDS)  # (each is one character)
 _PAGE_NUMBER = re.compile(r"[-—–]*\s*\d{1,4}\s*[-—–]*")
 _MIN_WRAP_WIDTH = 15
 _WRAPPED_SHARE = 0.25
@@ -113,10 +116,10 @@ def _width(folded: str, line: Line) -> int:
 def _wrap_width(folded: str, lines: list[Line]) -> int | None:
     """The page width a text was cut at, when it was cut at one."""
     widths = Counter(
-        _width(folded, line)
+        line.end - line.start
         for line in lines
-        if _width(folded, line) >= _MIN_WRAP_WIDTH
-        and not folded[line.end - 1].endswith(_SENTENCE_ENDS)
+        if line.end - line.start >= _MIN_WRAP_WIDTH
+        and folded[line.end - 1] not in _SENTENCE_END_SET
     )
     if not widths:
         return None

@@ -47,7 +47,13 @@ from .sentences import sentence_end
 from .structure import Node, Outline, Piece, TailRules, build_outline, is_heading_only
 from .targets import find_targets
 from .units import is_collective, lookup
-from .validity import ValidityMatch, add_years, find_validity, is_validity_clause
+from .validity import (
+    VALIDITY_OPENING,
+    ValidityMatch,
+    add_years,
+    find_validity,
+    is_validity_clause,
+)
 
 __all__ = ["parse_bytes", "parse_file", "parse_text"]
 
@@ -96,7 +102,10 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
 
 
 _TAIL_RULES = TailRules(
-    starts_tail=is_validity_clause, back_matter=is_back_matter, signature=is_signature_line
+    starts_tail=is_validity_clause,
+    back_matter=is_back_matter,
+    signature=is_signature_line,
+    opening=VALIDITY_OPENING,
 )
 
 
@@ -123,7 +132,12 @@ class _Assembler:
 
     # -- small pieces -------------------------------------------------------
     def _slice(self, start: int, end: int) -> str:
-        start, end = self._trimmed(start, end)
+        # ``_trimmed(start, end)`` written out: this runs for every name and range.
+        folded = self.folded
+        while start < end and folded[start] == " ":
+            start += 1
+        while end > start and folded[end - 1] == " ":
+            end -= 1
         return self.text[start:end]
 
     def _trimmed(self, start: int, end: int, chars: str = " ") -> tuple[int, int]:
@@ -148,6 +162,7 @@ class _Assembler:
         name = self._slice(start, end)
         name = _unwrap(name)
         unit = lookup(name)
+        span = Span(start=start, end=end)  # frozen: the finding and the unit share it
         # A collective entry ("relevant district governments") is no one body:
         # it has no id, and that is no finding.
         if unit is None and not is_collective(name):
@@ -156,14 +171,14 @@ class _Assembler:
                     code="unknown-unit",
                     severity="info",
                     message=f"{name!r} is not in the registry of Shanghai bodies",
-                    span=Span(start=start, end=end),
+                    span=span,
                 )
             )
         return ResponsibleUnit(
             name=name,
             unit_id=None if unit is None else unit.id,
             role=role,
-            span=Span(start=start, end=end),
+            span=span,
         )
 
     def _clause_units(
@@ -173,7 +188,7 @@ class _Assembler:
             return None, ()
         # An unlabelled clause ("（市交通委牵头，各区政府配合）") has an empty label.
         label = self.text[clause.label_start : clause.label_end] or None
-        units = tuple(self._unit(u.start, u.end, u.role) for u in clause.units)
+        units = tuple([self._unit(u.start, u.end, u.role) for u in clause.units])
         if not units:
             self.diagnostics.append(
                 Diagnostic(
@@ -229,7 +244,8 @@ class _Assembler:
     def _is_section(
         self, node: Node, section_styles: set[tuple[int, tuple[str, str]]], depth: int
     ) -> bool:
-        heading_only = is_heading_only(self.folded, node)
+        # (Whether the item's line is only a heading is asked last: it is the
+        # costliest test.)
         if node.children:
             # An item with numbered items below is a section when they carry
             # responsibility clauses and it does not; where no clause says
@@ -237,11 +253,11 @@ class _Assembler:
             # below are points of one measure ("…conditions:" "(1) …").
             if any(c.has_clause_below() for c in node.children):
                 return node.clause is None
-            return node.clause is None and heading_only
+            return node.clause is None and is_heading_only(self.folded, node)
         # A bare heading without items below is a section where its level is
         # a section level elsewhere (its paragraphs and clause are the
         # section's own); an item with text on its own line never is.
-        return heading_only and (depth, node.label.style) in section_styles
+        return (depth, node.label.style) in section_styles and is_heading_only(self.folded, node)
 
     def _section_styles(self, roots: Sequence[Node]) -> set[tuple[int, tuple[str, str]]]:
         styles: set[tuple[int, tuple[str, str]]] = set()
@@ -263,9 +279,8 @@ class _Assembler:
             # 'Building the "15-minute … circle." Efforts …': the quote closes the title
             title += self.text[title_range[1] + 1]
         label_name, units = self._clause_units(node.clause)
-        _, label = self._label_text(node)
         return Measure(
-            label=label,
+            label=self.text[node.label.start : node.label.text_end],
             ordinal=node.label.value,
             title=title,
             text=self._join(ranges),
@@ -441,7 +456,7 @@ class _Assembler:
             end=end,
             starts_on_announcement=found.starts_on_announcement,
             text=self.text[found.span_start : found.span_end],
-            span=Span(start=found.span_start, end=found.span_end),
+            span=span,
         )
 
     def _title(self, parts: Sequence[tuple[int, int]]) -> str | None:

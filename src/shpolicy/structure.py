@@ -115,11 +115,15 @@ class TailRules:
     ``starts_tail`` (a validity clause), ``back_matter`` (附件 / 抄送 /
     "Attachment:": from there on every line is tail, numbered or not) and
     ``signature`` (the name of a body or a date, as in a signature block).
+    ``opening`` is what a sentence that ``starts_tail`` accepts opens with
+    (at least): inside a line, ``starts_tail`` is asked only after the sentence
+    breaks it follows.
     """
 
     starts_tail: Recogniser
     back_matter: Recogniser
     signature: Recogniser
+    opening: re.Pattern[str]
 
 
 class _Builder:
@@ -140,12 +144,18 @@ class _Builder:
         # (style, value) of every item opened so far: whether numbering runs
         # on from another group is then one lookup, not a walk over all items.
         self.printed: set[tuple[tuple[str, str], int]] = set()
+        # A sentence break followed by what a tail sentence opens with: one
+        # scan of a line finds the few places worth asking ``starts_tail``.
+        self.tail_break = re.compile(
+            f"{SENTENCE_BREAK.pattern}(?={rules.opening.pattern})", rules.opening.flags
+        )
 
     # -- labels -----------------------------------------------------------
     def _placement(self, label: Label) -> tuple[int, bool] | None:
         """Index of the open level *label* continues, and whether its style changed."""
+        style = label.style  # (a property that builds its tuple on each call)
         for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].style == label.style:
+            if self.stack[i].style == style:
                 return i, False
         for i in range(len(self.stack) - 1, -1, -1):
             level = self.stack[i]
@@ -505,7 +515,7 @@ def _pieces(builder: _Builder, line: Line) -> Iterator[tuple[Piece, Label | None
 def _tail_start_within(builder: _Builder, start: int, end: int) -> int | None:
     """Offset where a validity clause begins a sentence inside ``[start, end)``, if any."""
     folded = builder.folded
-    for m in SENTENCE_BREAK.finditer(folded, start, end):
+    for m in builder.tail_break.finditer(folded, start, end):
         at = m.end()
         if at < end and builder.rules.starts_tail(folded, at, end):
             return at

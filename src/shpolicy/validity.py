@@ -21,7 +21,7 @@ from .dates import DATE_TEXT, parse_date
 from .numbering import chinese_to_int
 from .sentences import sentence_spans
 
-__all__ = ["ValidityMatch", "add_years", "find_validity", "is_validity_clause"]
+__all__ = ["VALIDITY_OPENING", "ValidityMatch", "add_years", "find_validity", "is_validity_clause"]
 
 _DOC: Final = (
     r"(?:measures?|opinions?|plans?|rules?|provisions?|polic(?:y|ies)|programmes?|programs?"
@@ -32,6 +32,8 @@ _SELF: Final = re.compile(
     r"|本(?:[\u4e00-\u9fff]{0,6}?)(?:措施|意见|方案|办法|规定|细则|通知|政策|规划|计划|决定|条例|指引|文件|规则)",
     re.IGNORECASE,
 )
+# A validity clause opens by naming the document ("These Measures", "本办法").
+VALIDITY_OPENING: Final = _SELF
 _ANNOUNCE_EN: Final = (
     r"the\s+date\s+of\s+(?:its\s+)?"
     r"(?:announcement|promulgation|issuance|publication|release|issue|printing)"
