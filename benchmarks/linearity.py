@@ -57,6 +57,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "docnum": lambda n: "A " * (n // 2) + "\n1. x",
     "implementing": lambda n: "implementing the " * (n // 17) + "\n1. x",
     "implementing_and": lambda n: "implementing the Plan " + "and the Plan " * (n // 13) + "\n1. x",
+    "runon_first_items": lambda n: ". 1." * (n // 4) + "\n1. x",
     "quotes": lambda n: '"' * n + "\n1. x",
     "title_marks": lambda n: "《" * n + "\n1. x",
     "inline_labels": lambda n: "1. a" + ". (1) b" * (n // 7),

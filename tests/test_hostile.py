@@ -275,6 +275,7 @@ def test_a_clause_continued_over_many_lines() -> None:
         "a " * 50_000 + "| 2024-01-01",
         "关于印发《" * 20_000,
         '"' * 100_000,
+        ". 1." * 20_000,  # a run-on first item after every stop: once rescanned per stop
     ],
 )
 def test_long_header_lines(header_line: str) -> None:
