@@ -17,6 +17,7 @@ namespace declarations are ordinary attributes (``xmlns:shp``).
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Mapping
 from typing import Final
@@ -97,32 +98,69 @@ class Element:
 
 
 def serialize(root: Element, text_elements: frozenset[str]) -> bytes:
-    """UTF-8 XML with a declaration, indented two spaces per level.
+    """UTF-8 XML with a declaration, indented two spaces per level; *root* is emptied.
 
     Elements named in *text_elements* hold mixed content and are written as
     they are; every other element with children gets each child on a line of
     its own (any text or tail around them is replaced by the indentation),
-    which is what the writer's former lxml indentation pass did.
+    which is what the writer's former lxml indentation pass did.  Each child
+    is let go once written, so the tree and the XML are not held in full
+    side by side.
     """
-    out: list[str] = [_DECLARATION]
-    _write(root, 0, text_elements, out)
-    out.append("\n")
-    return "".join(out).encode("utf-8")
+    sink = _Sink()
+    sink.out.append(_DECLARATION)
+    _write(root, 0, text_elements, sink)
+    sink.out.append("\n")
+    return sink.getvalue()
 
 
-def _write(element: Element, level: int, text_elements: frozenset[str], out: list[str]) -> None:
+# Pieces held as strings before they are encoded into the buffer: a document
+# is written in millions of small pieces, and a str object costs some fifty
+# bytes beyond its characters, so holding them all until the end took over ten
+# times the size of the input.
+_BLOCK: Final = 4096
+
+
+class _Sink:
+    """Collects the output: small pieces, encoded block by block into one buffer."""
+
+    __slots__ = ("buffer", "out")
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.buffer = io.BytesIO()
+
+    def flush_if_full(self) -> None:
+        if len(self.out) >= _BLOCK:
+            self.flush()
+
+    def flush(self) -> None:
+        # UTF-8 encodes character by character: the blocks add up to the encoding of the whole.
+        self.buffer.write("".join(self.out).encode("utf-8"))
+        self.out.clear()
+
+    def getvalue(self) -> bytes:
+        self.flush()
+        return self.buffer.getvalue()  # (BytesIO hands over its buffer without a copy)
+
+
+def _write(element: Element, level: int, text_elements: frozenset[str], sink: _Sink) -> None:
+    out = sink.out
     children = element.children
     if not children or element.tag in text_elements:
         _write_as_is(element, out)
         return
     inner = "\n" + _INDENT * (level + 1)
     out.append(element.head + ">")
-    for child in children:
+    children.reverse()  # taken from the end, so each child is dropped as it is written
+    while children:
+        child = children.pop()
         out.append(inner)
         if child.children or child.text is not None:
-            _write(child, level + 1, text_elements, out)
+            _write(child, level + 1, text_elements, sink)
         else:  # an empty element, the most common kind: spare the call
             out.append(child.head + "/>")
+        sink.flush_if_full()
     out.append("\n" + _INDENT * level + "</" + element.tag + ">")
 
 
