@@ -266,10 +266,14 @@ def structure(data: object) -> Policy:
 
 def to_json(policy: Policy) -> str:
     """Serialise ``policy`` to deterministic, indented JSON text ending in a newline."""
-    out: list[str] = []
-    _write_indented(unstructure(policy), "\n", out)
-    out.append("\n")
-    text = "".join(out)
+    sink = _Sink()
+    _write_indented(unstructure(policy), "\n", sink)
+    sink.out.append("\n")
+    return sink.getvalue()
+
+
+def _escape_surrogates(text: str) -> str:
+    """*text* with each lone surrogate written as a ``\\uXXXX`` escape."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -280,15 +284,47 @@ def to_json(policy: Policy) -> str:
     return text
 
 
+# Pieces held before they are joined into a block: a document is written in
+# hundreds of thousands of small strings, each costing some fifty bytes beyond
+# its characters; held to the end, they took several times the input's size.
+_BLOCK: Final = 4096
+
+
+class _Sink:
+    """Collects the JSON text: small pieces, joined (and surrogates escaped) block by block."""
+
+    __slots__ = ("blocks", "out")
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.blocks: list[str] = []
+
+    def flush_if_full(self) -> None:
+        if len(self.out) >= _BLOCK:
+            self.flush()
+
+    def flush(self) -> None:
+        # A surrogate is one character: escaping block by block is escaping the whole.
+        self.blocks.append(_escape_surrogates("".join(self.out)))
+        self.out.clear()
+
+    def getvalue(self) -> str:
+        self.flush()
+        return "".join(self.blocks)
+
+
 # What ``json.dumps(value, ensure_ascii=False, indent=2)`` writes, byte for byte,
 # for the unstructured model (dicts, lists, str, int, bool, None).  The standard
 # library's indenting encoder is pure Python built from nested generators; this
-# writer appends to one list and is more than twice as fast.
+# writer appends to one list and is more than twice as fast.  The unstructured
+# data is private to to_json: lists are emptied as they are written, so the
+# data and the text are not held in full side by side.
 _LITERALS: Final[dict[object, str]] = {None: "null", True: "true", False: "false"}
 
 
-def _write_indented(value: object, newline: str, out: list[str]) -> None:
+def _write_indented(value: object, newline: str, sink: _Sink) -> None:
     """Append the indented JSON of a dict or list; ``newline`` holds its own indentation."""
+    out = sink.out
     inner = newline + "  "
     if isinstance(value, dict):
         if not value:
@@ -297,7 +333,7 @@ def _write_indented(value: object, newline: str, out: list[str]) -> None:
         separator = "{" + inner
         for key, item in value.items():
             out.append(f"{separator}{_json_string(key)}: ")
-            _write_value(item, inner, out)
+            _write_value(item, inner, sink)
             separator = "," + inner
         out.append(newline + "}")
     else:
@@ -305,20 +341,24 @@ def _write_indented(value: object, newline: str, out: list[str]) -> None:
         if not value:
             out.append("[]")
             return
+        items = value if isinstance(value, list) else list(value)
+        items.reverse()  # taken from the end, so each item is dropped once written
         separator = "[" + inner
-        for item in value:
+        while items:
             out.append(separator)
-            _write_value(item, inner, out)
+            _write_value(items.pop(), inner, sink)
             separator = "," + inner
+            sink.flush_if_full()
         out.append(newline + "]")
 
 
-def _write_value(value: object, newline: str, out: list[str]) -> None:
+def _write_value(value: object, newline: str, sink: _Sink) -> None:
     # Exact type tests: cheaper than isinstance, and bool must not pass as int.
+    out = sink.out
     if type(value) is str:
         out.append(_json_string(value))
     elif type(value) is dict or type(value) is list or type(value) is tuple:
-        _write_indented(value, newline, out)
+        _write_indented(value, newline, sink)
     elif type(value) is int:
         out.append(int.__repr__(value))
     elif value is None or type(value) is bool:
