@@ -293,14 +293,11 @@ def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple
         role = _role(folded[m.start() : m.end()])
         for s, e, marked_role in _split_marked(folded, m.end(), part_end):
             mentions.append(UnitMention(start=s, end=e, role=marked_role or role))
-    if len(labels) == 1:
-        return tuple(mentions)
     # Where lead and cooperating units are named, an unmarked label ("责任单位")
     # among them keeps role None; that is what the text says.
     return tuple(mentions)
 
 
-_SEPARATORS: Final = ",;、/"
 _BRACKET: Final = re.compile(r"[()\[\]]")
 # "Co., Ltd." keeps its comma: a comma before "Ltd" is part of the name.
 _BRACKET_OR_SEPARATOR: Final = re.compile(r"[()\[\];、/,]")
