@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
 import attrs
 
@@ -17,23 +17,35 @@ from .errors import InvalidValueError
 
 __all__ = [
     "COMPARATORS",
+    "LANGUAGES",
     "ROLES",
     "SEVERITIES",
+    "Comparator",
     "Diagnostic",
+    "Language",
     "Measure",
     "Policy",
     "Reference",
     "ResponsibleUnit",
+    "Role",
     "Section",
+    "Severity",
     "Span",
     "Target",
     "ValidityPeriod",
 ]
 
-COMPARATORS: Final = ("=", ">", ">=", "<", "<=")
-SEVERITIES: Final = ("info", "warning", "error")
-ROLES: Final = ("lead", "cooperating")
-LANGUAGES: Final = ("en", "zh")
+# The closed sets of the model.  The Literal is the one place a set is written;
+# the tuples (for validators, the JSON Schema and tests) are read from it.
+Comparator = Literal["=", ">", ">=", "<", "<="]
+Severity = Literal["info", "warning", "error"]
+Role = Literal["lead", "cooperating"]
+Language = Literal["en", "zh"]
+
+COMPARATORS: Final[tuple[Comparator, ...]] = get_args(Comparator)
+SEVERITIES: Final[tuple[Severity, ...]] = get_args(Severity)
+ROLES: Final[tuple[Role, ...]] = get_args(Role)
+LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
 
 
 def _one_of(choices: tuple[str, ...]) -> Any:
@@ -85,7 +97,7 @@ class Diagnostic:
     """Something the parser noticed: a numbering gap, a missing title, an unknown unit..."""
 
     code: str
-    severity: str = attrs.field(validator=_one_of(SEVERITIES))
+    severity: Severity = attrs.field(validator=_one_of(SEVERITIES))
     message: str
     span: Span | None = None
 
@@ -108,7 +120,7 @@ class ResponsibleUnit:
 
     name: str
     unit_id: str | None = None
-    role: str | None = attrs.field(default=None, validator=_optional_one_of(ROLES))
+    role: Role | None = attrs.field(default=None, validator=_optional_one_of(ROLES))
     span: Span | None = None
 
 
@@ -119,7 +131,7 @@ class Target:
     text: str
     value: Decimal = attrs.field(validator=_finite)
     unit: str
-    comparator: str = attrs.field(default="=", validator=_one_of(COMPARATORS))
+    comparator: Comparator = attrs.field(default="=", validator=_one_of(COMPARATORS))
     deadline_year: int | None = None
     span: Span
 
@@ -186,7 +198,7 @@ class Policy:
     """A parsed policy document."""
 
     title: str | None = None
-    language: str = attrs.field(default="en", validator=_one_of(LANGUAGES))
+    language: Language = attrs.field(default="en", validator=_one_of(LANGUAGES))
     doc_number: str | None = None
     issued: dt.date | None = None
     published: dt.date | None = None

@@ -17,6 +17,17 @@ from pathlib import Path
 
 from .body import find_body, starts_item
 from .dates import find_dates, parse_date
+from .diagnostics import (
+    EMPTY_RESPONSIBILITY_CLAUSE,
+    NO_MEASURES,
+    NO_TITLE,
+    NOTICE_TEXT,
+    TABLE_OF_CONTENTS,
+    UNKNOWN_UNIT,
+    UNPLACED_TEXT,
+    VALIDITY_END_COMPUTED,
+    VALIDITY_END_UNKNOWN,
+)
 from .errors import ParseError
 from .header import (
     Header,
@@ -34,6 +45,7 @@ from .model import (
     Policy,
     Reference,
     ResponsibleUnit,
+    Role,
     Section,
     Span,
     Target,
@@ -122,11 +134,9 @@ class _Assembler:
         """Report a table of contents that was set aside."""
         first, last = contents[0], contents[-1]
         self.diagnostics.append(
-            Diagnostic(
-                code="table-of-contents",
-                severity="info",
-                message="a table of contents before the body; its headings are not structure",
-                span=Span(start=first.start, end=last.end),
+            TABLE_OF_CONTENTS.at(
+                "a table of contents before the body; its headings are not structure",
+                Span(start=first.start, end=last.end),
             )
         )
 
@@ -158,7 +168,7 @@ class _Assembler:
                 found.extend(find_targets(self.text, s, e))
         return tuple(found)
 
-    def _unit(self, start: int, end: int, role: str | None) -> ResponsibleUnit:
+    def _unit(self, start: int, end: int, role: Role | None) -> ResponsibleUnit:
         name = self._slice(start, end)
         name = _unwrap(name)
         unit = lookup(name)
@@ -167,12 +177,7 @@ class _Assembler:
         # it has no id, and that is no finding.
         if unit is None and not is_collective(name):
             self.diagnostics.append(
-                Diagnostic(
-                    code="unknown-unit",
-                    severity="info",
-                    message=f"{name!r} is not in the registry of Shanghai bodies",
-                    span=span,
-                )
+                UNKNOWN_UNIT.at(f"{name!r} is not in the registry of Shanghai bodies", span)
             )
         return ResponsibleUnit(
             name=name,
@@ -191,11 +196,8 @@ class _Assembler:
         units = tuple([self._unit(u.start, u.end, u.role) for u in clause.units])
         if not units:
             self.diagnostics.append(
-                Diagnostic(
-                    code="empty-responsibility-clause",
-                    severity="warning",
-                    message=f"the clause {label!r} names no unit",
-                    span=Span(start=clause.start, end=clause.end),
+                EMPTY_RESPONSIBILITY_CLAUSE.at(
+                    f"the clause {label!r} names no unit", Span(start=clause.start, end=clause.end)
                 )
             )
         return label, units
@@ -434,21 +436,16 @@ class _Assembler:
                 # "自印发之日起施行，有效期2年": counted from the document's own date.
                 end = add_years(announced, found.years) - dt.timedelta(days=1)
                 self.diagnostics.append(
-                    Diagnostic(
-                        code="validity-end-computed",
-                        severity="info",
-                        message=f"end of validity counted as {found.years} years from "
+                    VALIDITY_END_COMPUTED.at(
+                        f"end of validity counted as {found.years} years from "
                         f"{announced.isoformat()}, the document's date",
-                        span=span,
+                        span,
                     )
                 )
             else:
                 self.diagnostics.append(
-                    Diagnostic(
-                        code="validity-end-unknown",
-                        severity="info",
-                        message=f"valid for {found.years} years from a date the text does not give",
-                        span=span,
+                    VALIDITY_END_UNKNOWN.at(
+                        f"valid for {found.years} years from a date the text does not give", span
                     )
                 )
         return ValidityPeriod(
@@ -496,39 +493,26 @@ class _Assembler:
     def _report_stray(self, stray: Sequence[Piece]) -> None:
         for piece in stray:
             self.diagnostics.append(
-                Diagnostic(
-                    code="unplaced-text",
-                    severity="warning",
-                    message="text between top-level items; kept in the closing text",
-                    span=Span(start=piece.start, end=piece.end),
+                UNPLACED_TEXT.at(
+                    "text between top-level items; kept in the closing text",
+                    Span(start=piece.start, end=piece.end),
                 )
             )
 
     def _report_header(self, header: Header, title: str | None, no_items: bool) -> None:
         if title is None:
-            self.diagnostics.append(
-                Diagnostic(
-                    code="no-title", severity="info", message="the text has no title", span=None
-                )
-            )
+            self.diagnostics.append(NO_TITLE.at("the text has no title", None))
         if header.wrapper:
             first, last = header.wrapper[0], header.wrapper[-1]
             self.diagnostics.append(
-                Diagnostic(
-                    code="notice-text",
-                    severity="info",
-                    message="text of a notice that wraps the policy; not part of its preamble",
-                    span=Span(start=first.start, end=last.end),
+                NOTICE_TEXT.at(
+                    "text of a notice that wraps the policy; not part of its preamble",
+                    Span(start=first.start, end=last.end),
                 )
             )
         if no_items:
             self.diagnostics.append(
-                Diagnostic(
-                    code="no-measures",
-                    severity="warning",
-                    message="no numbered item found; the text is kept as the preamble",
-                    span=None,
-                )
+                NO_MEASURES.at("no numbered item found; the text is kept as the preamble", None)
             )
 
 

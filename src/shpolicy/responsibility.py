@@ -22,6 +22,7 @@ from typing import Final
 
 import attrs
 
+from .model import Role
 from .units import all as all_units
 from .units import is_collective, is_known_name
 from .units.resolve import MAX_NAME_LENGTH
@@ -79,7 +80,7 @@ class UnitMention:
 
     start: int
     end: int
-    role: str | None
+    role: Role | None
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -97,7 +98,7 @@ class Clause:
     units: tuple[UnitMention, ...]
 
 
-def _role(label: str) -> str | None:
+def _role(label: str) -> Role | None:
     if _LEAD_WORDS.match(label):
         return "lead"
     if _COOP_WORDS.match(label):
@@ -541,9 +542,9 @@ _ETC: Final = re.compile(r"etc\.?|等", re.IGNORECASE)
 _ZH_ETC_SPLIT: Final = re.compile(r"等(?=(?:相关|有关|各|其他)[\u4e00-\u9fff]{1,8}$)")
 
 
-def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, Role | None]]:
     """Units of a list with the role each one is marked with, if any; "etc." is dropped."""
-    found: list[tuple[int, int, str | None]] = []
+    found: list[tuple[int, int, Role | None]] = []
     for s, e in split_units(folded, start, end):
         if _ETC.fullmatch(folded, s, e):
             continue
@@ -554,7 +555,7 @@ def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, str
             found.append((s, etc.start(), None))
             found.append((etc.end(), e, None))
             continue
-        role: str | None = None
+        role: Role | None = None
         # Every mark ends with one of a few characters ("$" also matches
         # before a final line break): most names are spared the search.
         mark = None

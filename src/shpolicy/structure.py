@@ -27,6 +27,15 @@ from typing import Final
 
 import attrs
 
+from .diagnostics import (
+    ITEMS_RUN_TOGETHER,
+    NUMBERING_CONTINUES,
+    NUMBERING_GAP,
+    NUMBERING_OUT_OF_ORDER,
+    NUMBERING_RESTART,
+    NUMBERING_STYLE_CHANGE,
+    DiagnosticKind,
+)
 from .lines import Line
 from .model import Diagnostic, Span
 from .numbering import Label, match_label
@@ -235,8 +244,7 @@ class _Builder:
             if (label.style, 2) in self.printed:
                 # The same numbering ran past 1 under an earlier group.
                 self._diag(
-                    "numbering-restart",
-                    "info",
+                    NUMBERING_RESTART,
                     f"numbering restarts at {label.num} under {where}",
                     label,
                 )
@@ -245,15 +253,13 @@ class _Builder:
         # after "33." in chapter II) is a known convention: an info.
         if self._continues_elsewhere(label):
             self._diag(
-                "numbering-continues",
-                "info",
+                NUMBERING_CONTINUES,
                 f"numbering under {where} continues the previous group's at {label.num}",
                 label,
             )
         else:
             self._diag(
-                "numbering-gap",
-                "warning",
+                NUMBERING_GAP,
                 f"the first item under {where} is {label.num}, not 1",
                 label,
             )
@@ -265,8 +271,7 @@ class _Builder:
         expected = level.value + 1
         if style_changed:
             self._diag(
-                "numbering-style-change",
-                "info",
+                NUMBERING_STYLE_CHANGE,
                 f"numbering changes style from {level.node.label.num} to {label.num}",
                 label,
             )
@@ -275,32 +280,23 @@ class _Builder:
         if label.value > expected:
             missing = label.value - expected
             self._diag(
-                "numbering-gap",
-                "warning",
+                NUMBERING_GAP,
                 f"item {label.num} follows {level.node.label.num}: "
                 f"{missing} numbered item(s) or heading(s) missing; "
                 "the text stays under the last printed one",
                 label,
             )
         elif label.value == 1:
-            self._diag("numbering-restart", "info", f"numbering restarts at {label.num}", label)
+            self._diag(NUMBERING_RESTART, f"numbering restarts at {label.num}", label)
         else:
             self._diag(
-                "numbering-out-of-order",
-                "warning",
+                NUMBERING_OUT_OF_ORDER,
                 f"item {label.num} follows {level.node.label.num}",
                 label,
             )
 
-    def _diag(self, code: str, severity: str, message: str, label: Label) -> None:
-        self.diagnostics.append(
-            Diagnostic(
-                code=code,
-                severity=severity,
-                message=message,
-                span=Span(start=label.start, end=label.text_end),
-            )
-        )
+    def _diag(self, kind: DiagnosticKind, message: str, label: Label) -> None:
+        self.diagnostics.append(kind.at(message, Span(start=label.start, end=label.text_end)))
 
     # -- unnumbered text ----------------------------------------------------
     def add_text(self, piece: Piece) -> None:
@@ -502,11 +498,9 @@ def _pieces(builder: _Builder, line: Line) -> Iterator[tuple[Piece, Label | None
         if cut is None:
             return
         builder.diagnostics.append(
-            Diagnostic(
-                code="items-run-together",
-                severity="info",
-                message=f"item {cut.num} starts inside the line of item {label.num}",
-                span=Span(start=cut.start, end=cut.text_end),
+            ITEMS_RUN_TOGETHER.at(
+                f"item {cut.num} starts inside the line of item {label.num}",
+                Span(start=cut.start, end=cut.text_end),
             )
         )
         start, label = cut.start, cut

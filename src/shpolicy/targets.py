@@ -48,14 +48,15 @@ that has a target.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
 from .errors import InvalidValueError
-from .model import Span, Target
+from .model import Comparator, Span, Target
 from .normalize import fold
 from .quantities.deadlines import SentenceDeadlines
 from .quantities.numerals import (
@@ -173,7 +174,7 @@ _FOLDING_KEEPS_ASCII_SKELETON: Final = fold(_ALL_ASCII).isascii() and (
     fold(_ALL_ASCII).encode("ascii").translate(_SKELETON_BYTES)
     == _ALL_ASCII.encode("ascii").translate(_SKELETON_BYTES)
 )
-_NUMBER_KINDS: Final = MappingProxyType(
+_NUMBER_KINDS: Final[Mapping[str, NumberKind]] = MappingProxyType(
     {**dict.fromkeys("0123456789", "digits"), **dict.fromkeys(CHINESE_NUMERAL_CHARS, "hanzi")}
 )
 _DIGITS: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
@@ -277,6 +278,12 @@ _CLAUSE_BREAK: Final = re.compile(r"[,;:。!?\n]|\.(?=\s)")
 _CLAUSE_WINDOW: Final = 80
 
 
+# How a number is written: Arabic digits, a Chinese numeral, an English word.
+NumberKind = Literal["digits", "hanzi", "word"]
+# What a number counts; "time" (a duration or date) and "none" are no target.
+UnitKind = Literal["percent", "money", "count", "noun", "time", "none"]
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class _Number:
     """A number as read: where it is, its value before any scale, its kind."""
@@ -285,7 +292,7 @@ class _Number:
     end: int
     token: str
     value: Decimal
-    kind: str  # "digits", "hanzi" or "word"
+    kind: NumberKind
     scale: int = 0  # power of ten of a scale written after it ("万", "million")
     scale_end: int = 0
 
@@ -300,9 +307,9 @@ class _Unit:
     """What a number counts: ``unit`` as reported, ``kind`` decides acceptance."""
 
     unit: str
-    kind: str  # "percent", "money", "count", "noun", "time" or "none"
+    kind: UnitKind  # decides acceptance
     end: int
-    comparator: str | None = None  # 多 / 余: "more than"
+    comparator: Comparator | None = None  # 多 / 余: "more than"
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -313,7 +320,7 @@ class _Phrase:
     end: int
     value: Decimal
     unit: str
-    comparator: str
+    comparator: Comparator
 
 
 def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Target, ...]:
@@ -652,7 +659,7 @@ def _is_name_word(folded: str, word: re.Match[str]) -> bool:
     return opener not in _SENTENCE_OPENERS
 
 
-def _prefix_comparator(folded: str, lead: int) -> tuple[int | None, str | None]:
+def _prefix_comparator(folded: str, lead: int) -> tuple[int | None, Comparator | None]:
     window_start = max(0, lead - _WINDOW)
     # Only the script of the word before the number can hold its comparator.
     english = _is_ascii_letter(_char_before(folded, lead))
@@ -734,7 +741,7 @@ def _read_chinese_unit(raw: str, folded: str, pos: int) -> _Unit | None:
         return _Unit(unit="", kind="time", end=pos)
     more = _CHINESE_MORE.match(folded, pos)
     after = pos if more is None else more.end()
-    approximate = None if more is None else ">"
+    approximate: Comparator | None = None if more is None else ">"
     currency = _CHINESE_CURRENCY.match(folded, after)
     if currency is not None:
         code = CHINESE_CURRENCIES[currency.group()]
@@ -796,7 +803,7 @@ def _looks_plural(word: str) -> bool:
     return word in ENGLISH_INVARIANT_PLURALS or (word.endswith("s") and not word.endswith("ss"))
 
 
-def _suffix_comparator(folded: str, pos: int) -> tuple[str | None, int]:
+def _suffix_comparator(folded: str, pos: int) -> tuple[Comparator | None, int]:
     for pattern, table in (
         (_CHINESE_SUFFIX, CHINESE_SUFFIX_COMPARATORS),
         (_ENGLISH_SUFFIX, ENGLISH_SUFFIX_COMPARATORS),
@@ -833,7 +840,7 @@ def _is_quantity(number: _Number, unit: _Unit, has_comparator: bool) -> bool:
     return has_comparator and unit.kind in ("percent", "money", "count", "noun")
 
 
-def _clause_cap(folded: str, floor: int, start: int) -> str | None:
+def _clause_cap(folded: str, floor: int, start: int) -> Comparator | None:
     """``"<="`` when a cap word ("maximum", "最高") opens the clause before *start*."""
     window_start = max(floor, start - _CLAUSE_WINDOW, 0)
     clause_start = window_start
