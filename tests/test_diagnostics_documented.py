@@ -41,7 +41,7 @@ def test_one_entry_per_code() -> None:
 
 
 def test_emitted_diagnostics_are_catalogue_entries_and_every_entry_is_emitted() -> None:
-    by_code = {kind.code: kind.severity for kind in CATALOGUE}
+    by_code: dict[str, str] = {kind.code: kind.severity for kind in CATALOGUE}
     policies = [shpolicy.parse_bytes(p.read_bytes(), source=p.name) for p in TEXTS]
     policies.extend(shpolicy.parse_text(text) for text in CRAFTED)
     seen = set()

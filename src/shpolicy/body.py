@@ -19,6 +19,7 @@ from typing import Final
 import attrs
 
 from .lines import Line
+from .normalize import Folded
 from .numbering import Label, match_label
 from .sentences import SENTENCE_BREAK, sentence_end
 
@@ -34,7 +35,7 @@ class Layout:
     body: tuple[Line, ...]
 
 
-def find_body(folded: str, lines: Sequence[Line]) -> Layout:
+def find_body(folded: Folded, lines: Sequence[Line]) -> Layout:
     """Split *lines* into header, table of contents (if any) and body."""
     body_at = _first_numbered_line(folded, lines)
     split, body_at = _open_body_inside_a_line(folded, list(lines), body_at)
@@ -49,12 +50,12 @@ def find_body(folded: str, lines: Sequence[Line]) -> Layout:
     )
 
 
-def starts_item(folded: str, start: int, end: int) -> bool:
+def starts_item(folded: Folded, start: int, end: int) -> bool:
     """Whether the line ``folded[start:end]`` opens with a numbering label."""
     return match_label(folded, start, end) is not None
 
 
-def _first_numbered_line(folded: str, lines: Sequence[Line], start: int = 0) -> int:
+def _first_numbered_line(folded: Folded, lines: Sequence[Line], start: int = 0) -> int:
     for i in range(start, len(lines)):
         if match_label(folded, lines[i].start, lines[i].end) is not None:
             return i
@@ -68,7 +69,7 @@ _FIRST_INLINE: Final = re.compile(r"[.。!?;)\]]\s*(?=[(\[]?(?:1|一|I)[.、)\]]
 
 
 def _open_body_inside_a_line(
-    folded: str, lines: list[Line], body_at: int
+    folded: Folded, lines: list[Line], body_at: int
 ) -> tuple[list[Line], int]:
     """Split a line whose prose runs on into the first numbered item ("…formulated. 1. …").
 
@@ -95,7 +96,7 @@ def _open_body_inside_a_line(
     return lines, body_at
 
 
-def _last_seconds(folded: str, line: Line) -> dict[tuple[str, str], int]:
+def _last_seconds(folded: Folded, line: Line) -> dict[tuple[str, str], int]:
     """Offset of the last stop in *line* followed by an item 2, for each style of label.
 
     Item 2 follows a first item in its line where such a stop lies at or after
@@ -111,7 +112,7 @@ def _last_seconds(folded: str, line: Line) -> dict[tuple[str, str], int]:
     return last
 
 
-def _second_opens_next(folded: str, first: Label, lines: list[Line], at: int) -> bool:
+def _second_opens_next(folded: Folded, first: Label, lines: list[Line], at: int) -> bool:
     """Whether item 2 in *first*'s style opens the line after line *at*."""
     if at + 1 < len(lines):
         label = match_label(folded, lines[at + 1].start, lines[at + 1].end)
@@ -123,7 +124,7 @@ _CONTENTS_MARKER: Final = re.compile(r"目\s*录|(?:table\s+of\s+)?contents", re
 _CONTENTS_ENTRY_MAX: Final = 80
 
 
-def _table_of_contents(folded: str, lines: Sequence[Line], body_at: int) -> range | None:
+def _table_of_contents(folded: Folded, lines: Sequence[Line], body_at: int) -> range | None:
     """Lines of a table of contents before the body ("目录" and the headings it lists), if any.
 
     A run of bare numbered headings counts when a 目录 / Contents line opens it
@@ -146,11 +147,11 @@ def _table_of_contents(folded: str, lines: Sequence[Line], body_at: int) -> rang
     return range(start, end)
 
 
-def _text_of(folded: str, line: Line) -> str:
+def _text_of(folded: Folded, line: Line) -> str:
     return folded[line.start : line.end].strip()
 
 
-def _is_contents_entry(folded: str, line: Line) -> bool:
+def _is_contents_entry(folded: Folded, line: Line) -> bool:
     label = match_label(folded, line.start, line.end)
     return (
         label is not None

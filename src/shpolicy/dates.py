@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from .normalize import Folded, folded_chars, trim
 from .numbering import chinese_to_int
 
 __all__ = ["DATE_PATTERN", "DATE_TEXT", "FoundDate", "find_dates", "parse_date"]
@@ -87,7 +88,7 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
     return None
 
 
-def find_dates(folded: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
+def find_dates(folded: Folded, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
     """Every valid date in ``folded[start:end]``, in order."""
     stop = len(folded) if end is None else end
     for m in _DATE.finditer(folded, start, stop):
@@ -96,8 +97,12 @@ def find_dates(folded: str, start: int = 0, end: int | None = None) -> Iterator[
             yield FoundDate(date=date, start=m.start(), end=m.end())
 
 
-def parse_date(folded: str) -> dt.date | None:
-    """The date that *folded* consists of (blanks and brackets around it allowed), else ``None``."""
-    core = folded.strip(" ()[]")
-    m = _DATE.fullmatch(core)
+_AROUND_DATE: Final = folded_chars(" ()[]")
+
+
+def parse_date(folded: Folded, start: int = 0, end: int | None = None) -> dt.date | None:
+    """The date ``folded[start:end]`` consists of (blanks and brackets around it allowed), else
+    ``None``."""
+    start, end = trim(folded, start, len(folded) if end is None else end, _AROUND_DATE)
+    m = _DATE.fullmatch(folded, start, end)
     return _to_date(m) if m else None

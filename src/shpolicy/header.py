@@ -19,6 +19,7 @@ import attrs
 
 from .dates import parse_date
 from .lines import Line
+from .normalize import Folded, folded_chars
 from .references import DOC_TYPE_EN, DOC_TYPE_ZH
 from .sentences import sentence_end
 
@@ -143,7 +144,7 @@ _FIELD_KINDS: Final = {
 # colon ("…现提出如下意见：", "…the following measures are formulated:") is prose.
 _ADDRESSEE: Final = re.compile(
     r"(?:政府|委|办|局|单位|部门|街道|镇|government|department|unit|bureau|office|commission"
-    r"|committee)s?\s*[:：]$",
+    r"|committee)s?\s*:$",
     re.IGNORECASE,
 )
 # The longest word _ADDRESSEE ends with, and its plural "s": a match starts no
@@ -184,21 +185,23 @@ class Header:
     wrapper: tuple[Line, ...]  # text of a notice that wraps the plan, before its title
 
 
-def _content(folded: str, line: Line) -> str:
-    return folded[line.start : line.end]
+def _content(folded: Folded, line: Line) -> Folded:
+    return Folded(folded[line.start : line.end])  # a line of folded text
 
 
-def is_org_line(folded: str, line: Line) -> bool:
+def is_org_line(folded: Folded, line: Line) -> bool:
     """A line that is just the name of a body (an issuer or a signature)."""
     text = _content(folded, line)
-    if len(text) > 120 or text.endswith(_SENTENCE_END) or "," in text or ":" in text:
+    # A name holds no list punctuation: "，" "：" "；" are "," ":" ";" once folded,
+    # and "上海市商务委员会；上海市财政局" names two bodies, not one.
+    if len(text) > 120 or text.endswith(_SENTENCE_END) or "," in text or ":" in text or ";" in text:
         return False
     if DOC_TYPE_ZH.search(text) and not _ZH_ORG.search(text):
         return False
     if _EN_ORG.search(text) or _EN_ORG_OF.search(text):
         # "Notice of the General Office of ... Government" is a title, not a body.
         return text[:1].isupper() and _TITLE_OPENING.match(text) is None
-    return bool(_ZH_ORG.search(text)) and len(text) <= 40 and not re.search(r"[,，。；]", text)
+    return bool(_ZH_ORG.search(text)) and len(text) <= 40 and "。" not in text
 
 
 # Page furniture copied along with the text: "打印本页　关闭窗口", "[打印] [关闭]", "Print | Close".
@@ -218,7 +221,7 @@ _PAGE_CONTROLS: Final = re.compile(
 _BREADCRUMB: Final = re.compile(r"[^>]{1,40}(?:>[^>]{1,80}){2,}")
 
 
-def _is_banner(text: str) -> bool:
+def _is_banner(text: Folded) -> bool:
     if _PAGE_CONTROLS.fullmatch(text) or _BREADCRUMB.fullmatch(text):
         return True
     if _BANNER_LABEL.match(text) or _URL.match(text):
@@ -231,7 +234,7 @@ def _is_banner(text: str) -> bool:
     return bool(letters) and all(c.isascii() and c.isupper() for c in letters)
 
 
-def _is_title(text: str) -> bool:
+def _is_title(text: Folded) -> bool:
     if not text or len(text) > _MAX_TITLE or text.endswith(_SENTENCE_END):
         return False
     if "。" in text or sentence_end(text, 0, len(text)) is not None:
@@ -269,7 +272,7 @@ class _Reading:
     after_number: bool = False  # the previous line was the document number
 
 
-def read_header(folded: str, lines: Sequence[Line]) -> Header:
+def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
     """Read the header *lines* (everything before the first numbered item)."""
     state = _Reading()
     kinds: list[str] = []
@@ -317,18 +320,19 @@ _OPEN_ENDED: Final = re.compile(
     r"\b(?:on|for|of|the|and|to|in|about|concerning)$|(?:关于|促进|推进|加快|进一步|支持|推动|的)$"
 )
 _MAX_TITLE_PART: Final = 60
+_NOT_IN_TITLE_PART: Final = folded_chars(",;。")
 
 
-def _title_part(folded: str, line: Line) -> bool:
+def _title_part(folded: Folded, line: Line) -> bool:
     text = _content(folded, line)
     return (
         len(text) <= _MAX_TITLE_PART
         and not text.endswith(_SENTENCE_END)
-        and not any(ch in text for ch in ",;，；。")
+        and not any(ch in text for ch in _NOT_IN_TITLE_PART)
     )
 
 
-def _title_lines(folded: str, lines: Sequence[Line], kinds: list[str], at: int) -> range:
+def _title_lines(folded: Folded, lines: Sequence[Line], kinds: list[str], at: int) -> range:
     """Indices of the lines of the title printed at *at*, with a part broken onto a neighbour."""
     first, last = at, at
     before = at - 1
@@ -347,7 +351,7 @@ def _title_lines(folded: str, lines: Sequence[Line], kinds: list[str], at: int) 
     return range(first, last + 1)
 
 
-def _notice_end(folded: str, lines: Sequence[Line], kinds: list[str], state: _Reading) -> int:
+def _notice_end(folded: Folded, lines: Sequence[Line], kinds: list[str], state: _Reading) -> int:
     """Index of the last line of a notice's own text, when the notice gives the only title.
 
     The notice runs to its signature (a body's name or a date after the notice
@@ -376,7 +380,7 @@ def _notice_en(text: str, *, bare: bool = False) -> re.Match[str] | None:
     return (_NOTICE_EN_BARE if bare else _NOTICE_EN).search(text, word.end())
 
 
-def _field_spans(text: str) -> list[tuple[int, int]]:
+def _field_spans(text: Folded) -> list[tuple[int, int]]:
     """``[start, end)`` of each field of a header line, brackets around it removed."""
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -392,7 +396,7 @@ def _field_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _read_fields(folded: str, line: Line, state: _Reading, after_org: bool) -> str | None:
+def _read_fields(folded: Folded, line: Line, state: _Reading, after_org: bool) -> str | None:
     """Read labelled fields ("Date of issue: …", "文号：…", "(Issued on …)"); their kind, else None.
 
     A line counts only when every one of its fields is a field (a short label
@@ -407,7 +411,7 @@ def _read_fields(folded: str, line: Line, state: _Reading, after_org: bool) -> s
     spans = _field_spans(text)
     for start, end in spans:
         reading = _read_field(text, start, end)
-        if reading is None and len(spans) > 1 and parse_date(text[start:end]) is not None:
+        if reading is None and len(spans) > 1 and parse_date(text, start, end) is not None:
             reading = ("date", start, end)  # "2024-06-28    Source: …": the page's date
         if reading is None:
             return None
@@ -415,23 +419,22 @@ def _read_fields(folded: str, line: Line, state: _Reading, after_org: bool) -> s
     if not readings or all(kind == "ignore" for kind, _, _ in readings):
         return None
     for kind, start, end in readings:
-        value = text[start:end]
         if kind == "issuer":
             state.issuers.append((line.start + start, line.start + end))
         elif kind == "number":
             state.doc_number = state.doc_number or (line.start + start, line.start + end)
         elif kind in ("issued", "published"):
-            date = parse_date(value)
+            date = parse_date(text, start, end)
             if kind == "issued" or after_org:
                 state.issued = state.issued or date
             else:
                 state.published = state.published or date
         elif kind == "date":
-            state.published_guess = state.published_guess or parse_date(value)
+            state.published_guess = state.published_guess or parse_date(text, start, end)
     return "fields"
 
 
-def _read_field(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+def _read_field(text: Folded, start: int, end: int) -> tuple[str, int, int] | None:
     """What one field holds: ``(kind, value start, value end)``, or None when not a field."""
     m = _FIELD.match(text, start, end)
     if m is not None:
@@ -442,24 +445,24 @@ def _read_field(text: str, start: int, end: int) -> tuple[str, int, int] | None:
             short = len(label) <= (_MAX_FIELD_LABEL_ZH if not label.isascii() else _MAX_FIELD_LABEL)
             return ("ignore", m.end(), end) if short else None
         value_ok = (
-            parse_date(text[m.end() : end]) is not None
+            parse_date(text, m.end(), end) is not None
             if kind in ("issued", "published")
             else bool(text[m.end() : end].strip())
         )
         return (kind, m.end(), end) if value_ok else None
     on = _ON_DATE.match(text, start, end)
-    if on is not None and parse_date(text[on.end() : end]) is not None:
+    if on is not None and parse_date(text, on.end(), end) is not None:
         verb = on.group("verb").lower()
         kind = "published" if verb in ("published", "released", "updated") else "issued"
         return kind, on.end(), end
     if text[start - 1 : start] == "(" and _DOC_NUMBER.match(text[start:end]):
         return "number", start, end
-    if text[start - 1 : start] == "(" and parse_date(text[start:end]) is not None:
+    if text[start - 1 : start] == "(" and parse_date(text, start, end) is not None:
         return "issued", start, end
     return None
 
 
-def _classify(folded: str, line: Line, state: _Reading) -> str:
+def _classify(folded: Folded, line: Line, state: _Reading) -> str:
     text = _content(folded, line)
     was_after_org, state.after_org = state.after_org, False
     was_after_number, state.after_number = state.after_number, False
@@ -488,8 +491,9 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
     # A byline is short; on a long line the lazy org part would retry the
     # blanks before "|" from up to 200 starting lengths.
     byline = _BYLINE.match(text) if len(text) <= _MAX_BYLINE else None
-    if byline is not None and parse_date(byline.group("date")) is not None:
-        state.published = state.published or parse_date(byline.group("date"))
+    byline_date = None if byline is None else parse_date(text, *byline.span("date"))
+    if byline is not None and byline_date is not None:
+        state.published = state.published or byline_date
         state.issuers.append((line.start + byline.start("org"), line.start + byline.end("org")))
         return "byline"
     if state.doc_number is None and _DOC_NUMBER.match(text):
@@ -508,7 +512,11 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
         return "subtitle"  # "——关于…的实施方案" under the title: never the title itself
     # (The pattern ends in ")$": a line ending otherwise spares the search.)
     number = _TRAILING_NUMBER.search(text) if text.endswith((")", ")\n")) else None
-    if number is not None and state.doc_number is None and _is_title(text[: number.start()]):
+    if (
+        number is not None
+        and state.doc_number is None
+        and _is_title(Folded(text[: number.start()]))
+    ):
         # "Measures of … (Hu Fu Ban Fa [2024] No. 12)": the title carries its number.
         state.doc_number = (line.start + number.start("number"), line.start + number.end("number"))
         state.title_cut[line.start] = line.start + number.start()
@@ -517,14 +525,14 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
     if _is_title(text):
         state.titles.append(line)
         return "title"
-    if text.endswith((":", "：")) and _is_addressee(text) and not _LEAD_IN.search(text):
+    if text.endswith(":") and _is_addressee(text) and not _LEAD_IN.search(text):
         return "addressee"
     if text.startswith("(") and text.endswith(")") and len(text) <= _MAX_TITLE_PART:
         return "note"  # "（此件公开发布）", "(For Trial Implementation)": a marking, not prose
     return "prose"
 
 
-def _is_addressee(text: str) -> bool:
+def _is_addressee(text: Folded) -> bool:
     """Whether *text*, which ends with a colon, ends with a body's name before it.
 
     Only the end of the line is searched: a long line is not tried at each of
@@ -534,7 +542,7 @@ def _is_addressee(text: str) -> bool:
     return _ADDRESSEE.search(text, max(0, name_end - _ADDRESSEE_WORD_MAX)) is not None
 
 
-def _pick_title(folded: str, titles: list[Line]) -> Line | None:
+def _pick_title(folded: Folded, titles: list[Line]) -> Line | None:
     if not titles:
         return None
     chosen = titles[-1]
@@ -555,18 +563,18 @@ _BACK_MATTER: Final = re.compile(
 )
 
 
-def is_back_matter(folded: str, start: int, end: int) -> bool:
+def is_back_matter(folded: Folded, start: int, end: int) -> bool:
     """Whether the line ``folded[start:end]`` opens the back matter after the body."""
     return _BACK_MATTER.match(folded, start, end) is not None
 
 
-def is_signature_line(folded: str, start: int, end: int) -> bool:
+def is_signature_line(folded: Folded, start: int, end: int) -> bool:
     """Whether the line is a body's name or a date, as lines of a signature block are."""
     line = Line(start=start, end=end, number=0)
-    return is_org_line(folded, line) or parse_date(folded[start:end]) is not None
+    return is_org_line(folded, line) or parse_date(folded, start, end) is not None
 
 
-def signature_block(folded: str, lines: Sequence[Line]) -> tuple[range, dt.date | None]:
+def signature_block(folded: Folded, lines: Sequence[Line]) -> tuple[range, dt.date | None]:
     """The lines of the signature block among *lines*, and its date.
 
     A signature is a run of body names followed by a date line; page furniture,
@@ -583,7 +591,7 @@ def signature_block(folded: str, lines: Sequence[Line]) -> tuple[range, dt.date 
             last += 1
         if last == len(lines):
             return range(first, last), None  # names at the very end, undated
-        date = parse_date(_content(folded, lines[last]))
+        date = parse_date(folded, lines[last].start, lines[last].end)
         if date is not None:
             return range(first, last + 1), date
         first = last

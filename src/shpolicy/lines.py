@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import attrs
 
+from .normalize import Folded
+
 __all__ = ["Line", "join_continued", "join_hard_wrapped", "split_lines"]
 
 # Characters that count as blank at a line's ends once folded (fold() turns
@@ -30,7 +32,7 @@ class Line:
     number: int  # 1-based line number in the text, for messages
 
 
-def split_lines(folded: str) -> list[Line]:
+def split_lines(folded: Folded) -> list[Line]:
     """Non-blank lines of *folded* (a same-length folded copy of the text)."""
     lines: list[Line] = []
     pos = 0
@@ -48,7 +50,7 @@ def split_lines(folded: str) -> list[Line]:
 _BRACKET = re.compile(r"[()\[\]]")
 
 
-def _bracket_depth(folded: str, start: int, end: int) -> int:
+def _bracket_depth(folded: Folded, start: int, end: int) -> int:
     """Brackets opened minus brackets closed in ``[start, end)``, counted by str.count."""
     return (
         folded.count("(", start, end)
@@ -58,7 +60,7 @@ def _bracket_depth(folded: str, start: int, end: int) -> int:
     )
 
 
-def _lowest_depth(folded: str, start: int, end: int) -> int:
+def _lowest_depth(folded: Folded, start: int, end: int) -> int:
     """The lowest bracket depth reached in ``[start, end)``, counting from 0."""
     depth = lowest = 0
     for m in _BRACKET.finditer(folded, start, end):
@@ -68,7 +70,7 @@ def _lowest_depth(folded: str, start: int, end: int) -> int:
 
 
 def join_continued(
-    folded: str, lines: list[Line], starts_item: Callable[[str, int, int], bool]
+    folded: Folded, lines: list[Line], starts_item: Callable[[Folded, int, int], bool]
 ) -> list[Line]:
     """Join lines that a line break cut in the middle of a bracket or a list.
 

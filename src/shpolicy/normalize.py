@@ -11,9 +11,33 @@ text as written while the model keeps the text as written.
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NewType
 
-__all__ = ["fold", "squash_spaces"]
+import attrs
+
+__all__ = [
+    "BLANK",
+    "Brackets",
+    "Folded",
+    "FoldedChars",
+    "fold",
+    "folded_chars",
+    "match_brackets",
+    "squash_spaces",
+    "trim",
+]
+
+Folded = NewType("Folded", str)
+"""Text as :func:`fold` returns it: the copy every recogniser reads.
+
+Full-width forms are ASCII in it, so a check for ``，`` or ``；`` on it can never
+match; recognisers take ``Folded`` so that the text as written cannot be passed
+to them by mistake.  (A slice of folded text is folded too, but a plain ``str``
+to the type checker: recognisers take the whole text and a range instead.)
+"""
+
+FoldedChars = NewType("FoldedChars", str)
+"""A set of characters a check looks for in folded text (see :func:`folded_chars`)."""
 
 
 def _fold_table() -> dict[int, str]:
@@ -44,11 +68,89 @@ def _replacement(m: re.Match[str]) -> str:
     return _TABLE[m.group()]
 
 
-def fold(text: str) -> str:
+def fold(text: str) -> Folded:
     """Return *text* with full-width forms and Unicode spaces in ASCII; same length."""
-    return _FOLDABLE.sub(_replacement, text)
+    return Folded(_FOLDABLE.sub(_replacement, text))
 
 
 def squash_spaces(text: str) -> str:
     """Collapse runs of whitespace to one space and strip the ends (for comparisons)."""
     return " ".join(fold(text).split())
+
+
+def folded_chars(chars: str) -> FoldedChars:
+    """*chars* as a set to look for in folded text; every one must be able to occur there.
+
+    ``folded_chars("。.;；")`` raises: folding turns ``；`` into ``;``, so a check
+    for it on folded text is dead (the mistake that let a line with a mid-line
+    ``；`` pass for the name of a body).  Raised at import, so every such set is
+    checked by merely loading the package.
+    """
+    dead = sorted({ch for ch in chars if ch in _TABLE})
+    if dead:
+        raise ValueError(f"folded text never holds {dead!r}; look for {fold(''.join(dead))!r}")
+    return FoldedChars(chars)
+
+
+BLANK: Final = folded_chars(" ")
+"""The one blank of folded text (fold() turns tabs and the Unicode spaces into it)."""
+
+
+def trim(
+    folded: Folded, start: int, end: int, chars: FoldedChars = BLANK, *, left: bool = True
+) -> tuple[int, int]:
+    """``[start, end)`` without the *chars* at its ends (at its right end only: ``left=False``)."""
+    if left:
+        while start < end and folded[start] in chars:
+            start += 1
+    while end > start and folded[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+_BRACKET: Final = re.compile(r"[()\[\]]")
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Brackets:
+    """How the brackets of a range of folded text pair up, read from left to right.
+
+    Folding reads every bracket as ``(``, ``)``, ``[`` or ``]``; a closing
+    bracket closes the last one still open, whatever its shape.  One with
+    nothing open closes a bracket opened before the range: it is *unopened*.
+    """
+
+    end: int
+    pairs: dict[int, int]  # offset of an opening bracket -> offset of the one closing it
+    unclosed: tuple[int, ...]  # opening brackets still open at the end, in order
+    unopened: int  # closing brackets with nothing open
+
+    @property
+    def depth(self) -> int:
+        """Brackets opened minus brackets closed: how deep the range leaves the text."""
+        return len(self.unclosed) - self.unopened
+
+    def outermost(self) -> list[tuple[int, int]]:
+        """``(open, close)`` of each bracket at depth 0; one left open closes at the end."""
+        stretches: list[tuple[int, int]] = []
+        reach = -1
+        for at in sorted([*self.pairs, *self.unclosed]):
+            if at > reach:
+                reach = self.pairs.get(at, self.end)
+                stretches.append((at, reach))
+        return stretches
+
+
+def match_brackets(folded: Folded, start: int, end: int) -> Brackets:
+    """Pair the brackets of ``folded[start:end]`` (one pass, from bracket to bracket)."""
+    pairs: dict[int, int] = {}
+    open_at: list[int] = []
+    unopened = 0
+    for m in _BRACKET.finditer(folded, start, end):
+        if m.group() in "([":
+            open_at.append(m.start())
+        elif open_at:
+            pairs[open_at.pop()] = m.start()
+        else:
+            unopened += 1
+    return Brackets(end=end, pairs=pairs, unclosed=tuple(open_at), unopened=unopened)

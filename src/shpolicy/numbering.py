@@ -14,6 +14,8 @@ from typing import Final
 
 import attrs
 
+from .normalize import Folded, folded_chars
+
 __all__ = [
     "CHINESE_DIGITS",
     "CHINESE_SMALL_UNITS",
@@ -165,17 +167,18 @@ def _value(system: str, num: str) -> int:
 
 
 _BARE_HEADING_MAX = 30
+_NOT_IN_HEADING: Final = folded_chars("。.,;:")
 
 
-def _is_short_heading(folded: str, start: int, stop: int) -> bool:
+def _is_short_heading(folded: Folded, start: int, stop: int) -> bool:
     """Whether ``folded[start:stop]`` (the rest of a line) is a short heading without a stop."""
     newline = folded.find("\n", start, stop)
     end = stop if newline < 0 else newline
     rest = folded[start:end].rstrip()
-    return len(rest) <= _BARE_HEADING_MAX and not any(c in rest for c in "。.,，;；:：")
+    return len(rest) <= _BARE_HEADING_MAX and not any(c in rest for c in _NOT_IN_HEADING)
 
 
-def match_label(folded: str, pos: int, end: int | None = None) -> Label | None:
+def match_label(folded: Folded, pos: int, end: int | None = None) -> Label | None:
     """The label starting exactly at *pos* in *folded*, or ``None``."""
     stop = len(folded) if end is None else end
     first = _ANY_SHAPE.match(folded, pos, stop)

@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Final
 
 from .body import find_body, starts_item
 from .dates import find_dates, parse_date
@@ -51,7 +52,7 @@ from .model import (
     Target,
     ValidityPeriod,
 )
-from .normalize import fold
+from .normalize import Folded, fold, folded_chars
 from .read import decode
 from .references import find_references
 from .responsibility import Clause
@@ -71,6 +72,7 @@ __all__ = ["parse_bytes", "parse_file", "parse_text"]
 
 _TRIM = " .。:;"
 _BRACKETED_HEADING_MAX = 24
+_NOT_IN_CAPTION: Final = folded_chars("。.,;")
 
 
 def parse_file(path: str | os.PathLike[str]) -> Policy:
@@ -124,7 +126,7 @@ _TAIL_RULES = TailRules(
 class _Assembler:
     """Turns header and outline offsets into model objects (state: the texts only)."""
 
-    def __init__(self, text: str, folded: str, source: str | None) -> None:
+    def __init__(self, text: str, folded: Folded, source: str | None) -> None:
         self.text = text
         self.folded = folded
         self.source = source
@@ -237,7 +239,7 @@ class _Assembler:
             close = self.folded.find(closing, start, min(end, start + _BRACKETED_HEADING_MAX))
             caption = self.folded[start + 1 : close]
             # "【加强统筹】…", "第一条（目的依据）…": a short caption, then the text
-            if close > start + 1 and not any(c in caption for c in "。.,，;；"):
+            if close > start + 1 and not any(c in caption for c in _NOT_IN_CAPTION):
                 return self._trimmed(start + 1, close, _TRIM)
         stop = sentence_end(self.folded, start, end)
         lead_end = end if stop is None else stop
@@ -374,7 +376,7 @@ class _Assembler:
         signers = [
             (tail[i].start, tail[i].end)
             for i in block
-            if parse_date(self.folded[tail[i].start : tail[i].end]) is None
+            if parse_date(self.folded, tail[i].start, tail[i].end) is None
         ]
         validity: ValidityMatch | None = None
         closing: list[tuple[int, int]] = []

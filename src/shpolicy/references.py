@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .normalize import Folded
+
 __all__ = ["DOC_TYPE_EN", "DOC_TYPE_ZH", "find_references"]
 
 DOC_TYPE_EN: Final = re.compile(
@@ -48,7 +50,7 @@ _TITLE_START: Final = re.compile(
 )
 
 
-def find_references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def find_references(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of the instrument titles named in ``folded[start:end]`` (quotes excluded)."""
     found: list[tuple[int, int]] = []
     for m in _TITLE_MARKS.finditer(folded, start, end):
@@ -67,14 +69,14 @@ def find_references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _without_trailing_stop(folded: str, start: int, end: int) -> tuple[int, int]:
+def _without_trailing_stop(folded: Folded, start: int, end: int) -> tuple[int, int]:
     """A quoted title without the comma or stop set inside its closing quote ("…Industry,")."""
     while end > start and folded[end - 1] in ",.;:":
         end -= 1
     return start, end
 
 
-def _unquoted(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def _unquoted(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
     titles: list[tuple[int, int]] = []
     stop: re.Match[str] | None = None
     searched = False
@@ -95,7 +97,7 @@ def _unquoted(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return titles
 
 
-def _keep_title(folded: str, start: int, end: int, titles: list[tuple[int, int]]) -> None:
+def _keep_title(folded: Folded, start: int, end: int, titles: list[tuple[int, int]]) -> None:
     while end > start and folded[end - 1] == " ":
         end -= 1
     if end - start >= 8 and _TITLE_START.match(folded, start, end):

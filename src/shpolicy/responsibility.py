@@ -23,6 +23,7 @@ from typing import Final
 import attrs
 
 from .model import Role
+from .normalize import Folded
 from .units import all as all_units
 from .units import is_collective, is_known_name
 from .units.resolve import MAX_NAME_LENGTH
@@ -106,7 +107,7 @@ def _role(label: str) -> Role | None:
     return None
 
 
-def _bracket_pairs(folded: str, start: int, end: int) -> dict[int, int]:
+def _bracket_pairs(folded: Folded, start: int, end: int) -> dict[int, int]:
     """Offset of each opening bracket in ``[start, end)`` -> offset of the one closing it.
 
     One pass for the whole segment: looking for each label's closing bracket
@@ -123,14 +124,14 @@ def _bracket_pairs(folded: str, start: int, end: int) -> dict[int, int]:
     return pairs
 
 
-def _content_end(folded: str, start: int, end: int) -> int:
+def _content_end(folded: Folded, start: int, end: int) -> int:
     """End of the segment without its trailing stops and blanks."""
     while end > start and folded[end - 1] in _TRAILING:
         end -= 1
     return end
 
 
-def find_clause(folded: str, start: int, end: int) -> Clause | None:
+def find_clause(folded: Folded, start: int, end: int) -> Clause | None:
     """The responsibility clause that ends the segment ``folded[start:end]``, if any.
 
     The clause must run to the end of the segment (a closing stop or blanks may
@@ -186,7 +187,7 @@ _LED_BY: Final = re.compile(
 )
 
 
-def _unlabelled_clause(folded: str, start: int, content_end: int) -> Clause | None:
+def _unlabelled_clause(folded: Folded, start: int, content_end: int) -> Clause | None:
     if content_end <= start or folded[content_end - 1] not in ")]":
         return None
     open_at = _bracket_pairs_reversed(folded, start, content_end)
@@ -228,7 +229,7 @@ def _unlabelled_clause(folded: str, start: int, content_end: int) -> Clause | No
     )
 
 
-def _bracket_pairs_reversed(folded: str, start: int, close: int) -> int | None:
+def _bracket_pairs_reversed(folded: Folded, start: int, close: int) -> int | None:
     """Offset of the bracket opening the one that closes at ``close - 1``.
 
     Brackets are paired forwards (a closing bracket with nothing open is
@@ -244,7 +245,7 @@ def _bracket_pairs_reversed(folded: str, start: int, close: int) -> int | None:
     return open_at[-1] if open_at else None
 
 
-def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _labels(folded: Folded, start: int, end: int) -> Iterator[re.Match[str]]:
     """Clause labels in the range, found from their colons.
 
     Every label ends with a colon, and colons are rare; matching only in a
@@ -263,7 +264,7 @@ def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
         colon = folded.find(":", after_colon, end)
 
 
-def _label_ending_at(folded: str, window: int, colon: int) -> re.Match[str] | None:
+def _label_ending_at(folded: Folded, window: int, colon: int) -> re.Match[str] | None:
     """The label whose colon is at ``colon``, searched from ``window``; the earliest if several.
 
     A label holds no colon, so with the window starting after the previous
@@ -275,7 +276,7 @@ def _label_ending_at(folded: str, window: int, colon: int) -> re.Match[str] | No
     return _LABEL_BEFORE_COLON.search(folded, window if stop is None else stop.end(), colon + 1)
 
 
-def _label_text_end(folded: str, m: re.Match[str]) -> int:
+def _label_text_end(folded: Folded, m: re.Match[str]) -> int:
     """End of the label words, before the colon."""
     colon = folded.rfind(":", m.start(), m.end())
     end = colon if colon >= 0 else m.end()
@@ -284,7 +285,9 @@ def _label_text_end(folded: str, m: re.Match[str]) -> int:
     return end
 
 
-def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple[UnitMention, ...]:
+def _units_with_roles(
+    folded: Folded, first: re.Match[str], body_end: int
+) -> tuple[UnitMention, ...]:
     """Split the clause body into units; further labels inside it set the role."""
     labels = [first]
     labels.extend(_labels(folded, first.end(), body_end))
@@ -358,7 +361,7 @@ _ABBREVIATED_END: Final = re.compile(r"\b(?:Ltd|Co|Inc|Corp|No)\.$")
 _NAME_TAIL: Final = 120
 
 
-def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
+def _trim(folded: Folded, start: int, end: int) -> tuple[int, int]:
     while start < end and folded[start] in _TRIM_CHARS:
         start += 1
     while end > start and folded[end - 1] in _TRIM_CHARS:
@@ -374,7 +377,7 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _strip_leading_words(folded: str, start: int, end: int) -> int:
+def _strip_leading_words(folded: Folded, start: int, end: int) -> int:
     """Skip a leading "and" / "the" (", and the Municipal ..."): names are kept without them."""
     while True:
         m = _LEADING_JUNK.match(folded, start, end)
@@ -383,7 +386,7 @@ def _strip_leading_words(folded: str, start: int, end: int) -> int:
         start = m.end()
 
 
-def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
+def _depth0_separators(folded: Folded, start: int, end: int) -> list[int]:
     """Separator offsets outside brackets.
 
     Where a list separates its items with semicolons, its commas belong to
@@ -409,7 +412,7 @@ def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
     return cuts
 
 
-def _ends_like_en_name(folded: str, start: int, end: int) -> bool:
+def _ends_like_en_name(folded: Folded, start: int, end: int) -> bool:
     tail = folded[max(start, end - _NAME_TAIL) : end].rstrip()
     if tail.endswith(")"):  # "Government (Shanghai ... Committee)": the name before it counts
         opening = tail.rfind("(")
@@ -418,27 +421,27 @@ def _ends_like_en_name(folded: str, start: int, end: int) -> bool:
     return last.lower() in _EN_HEAD_WORDS
 
 
-def _ends_with_of_complement(folded: str, start: int, end: int) -> bool:
+def _ends_with_of_complement(folded: Folded, start: int, end: int) -> bool:
     """ "… Commission of Commerce": complete, but only as sure as "Office of China Banking"."""
     tail = folded[max(start, end - _NAME_TAIL) : end]
     # The pattern needs "of" or "for"; most names have neither and skip the search.
     return ("of" in tail or "for" in tail) and _EN_HEAD_OF.search(tail.rstrip()) is not None
 
 
-def _first_word(folded: str, start: int, end: int) -> str:
+def _first_word(folded: Folded, start: int, end: int) -> str:
     m = _FIRST_WORD.match(folded, start, end)
     return "" if m is None else m.group(1).lower()
 
 
-def _starts_like_en_name(folded: str, start: int) -> bool:
+def _starts_like_en_name(folded: Folded, start: int) -> bool:
     return bool(_EN_NAME_START.match(folded, start))
 
 
-def _ends_like_zh_name(folded: str, start: int, end: int) -> bool:
+def _ends_like_zh_name(folded: Folded, start: int, end: int) -> bool:
     return end - start >= 2 and folded[end - 1] in _ZH_HEAD
 
 
-def _is_known_span(folded: str, start: int, end: int) -> bool:
+def _is_known_span(folded: Folded, start: int, end: int) -> bool:
     """``is_known_name(folded[start:end])`` without slicing a stretch longer than any name.
 
     The pieces around each "and" of a long list grow with the list; slicing
@@ -447,7 +450,7 @@ def _is_known_span(folded: str, start: int, end: int) -> bool:
     return end - start <= MAX_NAME_LENGTH and is_known_name(folded[start:end])
 
 
-def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_on_and(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
     """Split one list item at each "and" (和 / 及) that joins two complete names."""
     and_pattern = _and_pattern(folded, start, end)
     if and_pattern is None:
@@ -496,7 +499,7 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _and_pattern(folded: str, start: int, end: int) -> re.Pattern[str] | None:
+def _and_pattern(folded: Folded, start: int, end: int) -> re.Pattern[str] | None:
     """The pattern that finds every "and" of the range, or ``None`` when it holds none.
 
     str tests are far cheaper than a regex scan, and most items hold no "and".
@@ -508,7 +511,9 @@ def _and_pattern(folded: str, start: int, end: int) -> re.Pattern[str] | None:
     return _AND_EN_ONLY if english else None
 
 
-def _left_is_whole(folded: str, piece_start: int, and_start: int, and_end: int, end: int) -> bool:
+def _left_is_whole(
+    folded: Folded, piece_start: int, and_start: int, and_end: int, end: int
+) -> bool:
     """Whether the text before an English "and" is a complete name.
 
     A left side ending in an "of" complement is taken as whole only when the
@@ -542,7 +547,7 @@ _ETC: Final = re.compile(r"etc\.?|等", re.IGNORECASE)
 _ZH_ETC_SPLIT: Final = re.compile(r"等(?=(?:相关|有关|各|其他)[\u4e00-\u9fff]{1,8}$)")
 
 
-def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, Role | None]]:
+def _split_marked(folded: Folded, start: int, end: int) -> list[tuple[int, int, Role | None]]:
     """Units of a list with the role each one is marked with, if any; "etc." is dropped."""
     found: list[tuple[int, int, Role | None]] = []
     for s, e in split_units(folded, start, end):
@@ -573,7 +578,7 @@ def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, Rol
     return found
 
 
-def _merge_fragments(folded: str, bounds: list[int]) -> list[int]:
+def _merge_fragments(folded: Folded, bounds: list[int]) -> list[int]:
     """Drop the commas that sit inside an English name.
 
     "Pudong New Area Science, Technology and Economy Commission": a piece that
@@ -619,7 +624,7 @@ def _merge_fragments(folded: str, bounds: list[int]) -> list[int]:
     return kept
 
 
-def _is_known_or_collective(folded: str, start: int, end: int) -> bool:
+def _is_known_or_collective(folded: Folded, start: int, end: int) -> bool:
     """Whether the piece names a registered body or a collective; longer than any name: no."""
     if end - start > MAX_NAME_LENGTH:
         return False
@@ -637,7 +642,7 @@ def _name_openers() -> frozenset[str]:
     return frozenset(words)
 
 
-def split_units(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_units(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of each unit named in the list ``folded[start:end]``.
 
     Separators are ``,`` ``、`` ``，`` ``;`` ``；`` outside brackets, and an "and"
@@ -662,7 +667,7 @@ def split_units(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return units
 
 
-def _is_tidy(folded: str, start: int, end: int) -> bool:
+def _is_tidy(folded: Folded, start: int, end: int) -> bool:
     """Whether ``_trim`` and ``_strip_leading_words`` would leave the range as it is.
 
     Most names start and end with a letter that neither can remove; testing

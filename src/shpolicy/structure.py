@@ -38,6 +38,7 @@ from .diagnostics import (
 )
 from .lines import Line
 from .model import Diagnostic, Span
+from .normalize import Folded, folded_chars
 from .numbering import Label, match_label
 from .responsibility import Clause, find_clause
 from .sentences import SENTENCE_BREAK, sentence_end
@@ -113,7 +114,7 @@ class _Level:
     value: int
 
 
-Recogniser = Callable[[str, int, int], bool]
+Recogniser = Callable[[Folded, int, int], bool]
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -138,7 +139,7 @@ class TailRules:
 class _Builder:
     """The single pass over the body's lines."""
 
-    def __init__(self, folded: str, rules: TailRules) -> None:
+    def __init__(self, folded: Folded, rules: TailRules) -> None:
         self.folded = folded
         self.rules = rules
         self.in_back_matter = False
@@ -412,12 +413,12 @@ class _Builder:
 
 
 # A note on the item above it, and the title of a box set inside an item.
-_FULL_STOPS: Final = "。.!?;；)]:"
+_FULL_STOPS: Final = folded_chars("。.!?;)]:")
 _NOTE: Final = re.compile(r"(?:注|备注|说明|Notes?)\s*\d*\s*:", re.IGNORECASE)
 _BOX: Final = re.compile(r"(?:专栏|Box)\s*\d{1,2}\b", re.IGNORECASE)
 
 
-def _introduces_list(folded: str, node: Node) -> bool:
+def _introduces_list(folded: Folded, node: Node) -> bool:
     """Whether an item's own line ends with a colon: the points below are its list."""
     end = node.first.end
     while end > node.label.end and folded[end - 1] == " ":
@@ -425,7 +426,7 @@ def _introduces_list(folded: str, node: Node) -> bool:
     return end > node.label.end and folded[end - 1] == ":"
 
 
-def is_heading_only(folded: str, node: Node) -> bool:
+def is_heading_only(folded: Folded, node: Node) -> bool:
     """Whether an item's own line is just a heading: no body after its lead sentence.
 
     A line that goes on after its first full stop, or that ends with a colon
@@ -516,7 +517,7 @@ def _tail_start_within(builder: _Builder, start: int, end: int) -> int | None:
     return None
 
 
-def _rstrip(folded: str, start: int, end: int) -> int:
+def _rstrip(folded: Folded, start: int, end: int) -> int:
     while end > start and folded[end - 1] == " ":
         end -= 1
     return end
@@ -538,7 +539,7 @@ def _next_inline_label(builder: _Builder, current: Label, start: int, line: Line
     return None
 
 
-def build_outline(folded: str, lines: list[Line], rules: TailRules) -> Outline:
+def build_outline(folded: Folded, lines: list[Line], rules: TailRules) -> Outline:
     """Build the outline of *lines* (the body, from the first numbered line on).
 
     *rules* tell where the document's tail begins; from there on text no

@@ -57,7 +57,7 @@ import attrs
 
 from .errors import InvalidValueError
 from .model import Comparator, Span, Target
-from .normalize import fold
+from .normalize import Folded, fold
 from .quantities.deadlines import SentenceDeadlines
 from .quantities.numerals import (
     CHINESE_NUMERAL_CHARS,
@@ -243,7 +243,7 @@ _ENGLISH_SCALE: Final = re.compile(
     rf"[ ]{{1,2}}(?P<scale>(?i:{_alternation(longest_first(ENGLISH_SCALES))}))\b"
 )
 _CHINESE_SCALES: Final = MappingProxyType({"百": 2, "千": 3, "万": 4, "亿": 8})
-_RANGE_JOIN: Final = re.compile(r"[ ]{0,2}(?:[-–—~～至到]|－)[ ]{0,2}|[ ]{1,2}to[ ]{1,2}")
+_RANGE_JOIN: Final = re.compile(r"[ ]{0,2}[-–—~至到][ ]{0,2}|[ ]{1,2}to[ ]{1,2}")
 _PERCENT: Final = re.compile(
     r"(?P<percent>%|[ ]?(?i:percent|per cent)\b)"
     r"|(?P<points>[ ]?(?i:percentage points?)\b|个?百分点)"
@@ -372,7 +372,7 @@ def _ascii_may_hold_number(raw: str) -> bool:
     )
 
 
-def _scan(raw: str, folded: str) -> list[_Phrase]:
+def _scan(raw: str, folded: Folded) -> list[_Phrase]:
     phrases: list[_Phrase] = []
     pos = 0
     floor = 0  # a clause cap word never reaches back past the previous target
@@ -401,7 +401,7 @@ def _scan(raw: str, folded: str) -> list[_Phrase]:
             pos = end
 
 
-def _number_words(folded: str) -> list[tuple[int, int]]:
+def _number_words(folded: Folded) -> list[tuple[int, int]]:
     """Spans of every English number word of *folded*, by start (compounds overlap).
 
     Trying the number-word patterns at every non-word character cost more
@@ -433,7 +433,7 @@ def _number_words(folded: str) -> list[tuple[int, int]]:
     return words
 
 
-def _word_skeleton(folded: str) -> bytes:
+def _word_skeleton(folded: Folded) -> bytes:
     """*folded* as one byte a character: ASCII letters lower-cased, digits, "_", else space.
 
     A character matching an ASCII letter case-insensitively is that letter
@@ -441,15 +441,16 @@ def _word_skeleton(folded: str) -> bytes:
     is a space.  So is every other non-ASCII character (encoded as "?"), which
     can only propose a start that the patterns then reject.
     """
-    if any(twin in folded for twin in _ASCII_CASE_TWINS):
-        folded = folded.translate(_TO_ASCII_CASE)
-    return folded.encode("ascii", "replace").translate(_SKELETON_BYTES)
+    text: str = folded
+    if any(twin in text for twin in _ASCII_CASE_TWINS):
+        text = text.translate(_TO_ASCII_CASE)
+    return text.encode("ascii", "replace").translate(_SKELETON_BYTES)
 
 
 _RATIO_SIGNS: Final = ":∶"
 
 
-def _in_ratio(folded: str, start: int, stop: int) -> bool:
+def _in_ratio(folded: Folded, start: int, stop: int) -> bool:
     """Whether the number is a term of a ratio ("1:1", "1∶3"): a proportion, not a quantity."""
     after = folded[stop : stop + 2]
     before = folded[max(0, start - 2) : start]
@@ -458,7 +459,7 @@ def _in_ratio(folded: str, start: int, stop: int) -> bool:
     )
 
 
-def _read_phrase(raw: str, folded: str, start: int, end: int, floor: int) -> list[_Phrase]:
+def _read_phrase(raw: str, folded: Folded, start: int, end: int, floor: int) -> list[_Phrase]:
     number = _read_number(folded, start, end)
     if number is None or _in_ratio(folded, number.start, number.stop):
         return []
@@ -522,7 +523,7 @@ def _read_phrase(raw: str, folded: str, start: int, end: int, floor: int) -> lis
     ]
 
 
-def _read_number(folded: str, start: int, end: int) -> _Number | None:
+def _read_number(folded: Folded, start: int, end: int) -> _Number | None:
     token = folded[start:end]
     kind = _NUMBER_KINDS.get(token[0], "word")
     if kind == "digits":
@@ -550,7 +551,7 @@ def _digit_count(token: str) -> int:
     return len(token) - token.count(",") - token.count(".")
 
 
-def _with_scale(folded: str, number: _Number) -> _Number:
+def _with_scale(folded: Folded, number: _Number) -> _Number:
     """*number* with the scale written after it: "5000万" -> 10**4, "260 billion" -> 10**9."""
     if number.kind == "hanzi":  # a Chinese numeral already holds its 万 and 亿
         return number
@@ -587,7 +588,7 @@ def _scaled_number(number: _Number, power: int, scale_end: int) -> _Number:
     )
 
 
-def _prefix_currency(folded: str, number: _Number) -> tuple[int | None, str | None]:
+def _prefix_currency(folded: Folded, number: _Number) -> tuple[int | None, str | None]:
     if number.kind != "digits":
         return None, None
     if _char_before(folded, number.start) not in _CURRENCY_LAST_CHARS:
@@ -599,7 +600,7 @@ def _prefix_currency(folded: str, number: _Number) -> tuple[int | None, str | No
     return found.start(), PREFIX_CURRENCIES[found.group().strip()]
 
 
-def _char_before(folded: str, pos: int) -> str:
+def _char_before(folded: Folded, pos: int) -> str:
     """The character before *pos*, looking past up to two spaces ("" at the start)."""
     start = max(0, pos - 3)
     return folded[start:pos].rstrip(" ")[-1:]
@@ -609,13 +610,13 @@ def _is_ascii_letter(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
-def _percent_prefix(folded: str, number: _Number) -> int | None:
+def _percent_prefix(folded: Folded, number: _Number) -> int | None:
     """Where "百分之" starts when it is written right before the number (百分之五十)."""
     start = number.start - len(_PERCENT_PREFIX)
     return start if start >= 0 and folded.startswith(_PERCENT_PREFIX, start) else None
 
 
-def _is_label(folded: str, number: _Number) -> bool:
+def _is_label(folded: Folded, number: _Number) -> bool:
     """Whether the number names or ranks something instead of counting it."""
     if _glued_before(folded, number.start):
         return True
@@ -635,7 +636,7 @@ def _is_label(folded: str, number: _Number) -> bool:
     )
 
 
-def _glued_before(folded: str, pos: int) -> bool:
+def _glued_before(folded: Folded, pos: int) -> bool:
     """Whether a letter, a letter and "-", or a symbol (and a space) ends right at *pos*."""
     last = folded[pos - 1] if pos >= 1 else ""
     second_last = folded[pos - 2] if pos >= 2 else ""
@@ -647,7 +648,7 @@ def _glued_before(folded: str, pos: int) -> bool:
     )
 
 
-def _is_name_word(folded: str, word: re.Match[str]) -> bool:
+def _is_name_word(folded: Folded, word: re.Match[str]) -> bool:
     """A capitalised word inside a sentence before a number names it ("Fortune Global 500").
 
     At the start of a sentence the capital means nothing ("Over 30 parks").
@@ -659,7 +660,7 @@ def _is_name_word(folded: str, word: re.Match[str]) -> bool:
     return opener not in _SENTENCE_OPENERS
 
 
-def _prefix_comparator(folded: str, lead: int) -> tuple[int | None, Comparator | None]:
+def _prefix_comparator(folded: Folded, lead: int) -> tuple[int | None, Comparator | None]:
     window_start = max(0, lead - _WINDOW)
     # Only the script of the word before the number can hold its comparator.
     english = _is_ascii_letter(_char_before(folded, lead))
@@ -678,7 +679,7 @@ def _prefix_comparator(folded: str, lead: int) -> tuple[int | None, Comparator |
     return found.start(), table[_keyword(found.group("cmp"))]
 
 
-def _word_before(folded: str, window_start: int, pos: int) -> str:
+def _word_before(folded: Folded, window_start: int, pos: int) -> str:
     """The letters ending one or two spaces before *pos*, within the window ("" if none)."""
     end = pos
     for _ in range(2):
@@ -692,7 +693,7 @@ def _word_before(folded: str, window_start: int, pos: int) -> str:
     return folded[start:end]
 
 
-def _read_range_end(folded: str, number: _Number) -> _Number | None:
+def _read_range_end(folded: Folded, number: _Number) -> _Number | None:
     """The upper end of a range starting with *number* ("25—30", "5-10万"), if any."""
     if number.kind != "digits":
         return None
@@ -713,7 +714,7 @@ def _read_range_end(folded: str, number: _Number) -> _Number | None:
     return _with_scale(folded, end)
 
 
-def _read_unit(raw: str, folded: str, pos: int, kind: str, *, singular: bool = False) -> _Unit:
+def _read_unit(raw: str, folded: Folded, pos: int, kind: str, *, singular: bool = False) -> _Unit:
     percent = _PERCENT.match(folded, pos)
     if percent is not None:
         unit = "percent" if percent.lastgroup == "percent" else "percentage points"
@@ -735,7 +736,7 @@ def _read_unit(raw: str, folded: str, pos: int, kind: str, *, singular: bool = F
     return _read_noun(raw, folded, pos, singular=singular)
 
 
-def _read_chinese_unit(raw: str, folded: str, pos: int) -> _Unit | None:
+def _read_chinese_unit(raw: str, folded: Folded, pos: int) -> _Unit | None:
     """A duration, currency or measure word (after an optional 多 / 余) at *pos*, if any."""
     if _CHINESE_TIME.match(folded, pos):
         return _Unit(unit="", kind="time", end=pos)
@@ -759,7 +760,7 @@ def _read_chinese_unit(raw: str, folded: str, pos: int) -> _Unit | None:
     return None
 
 
-def _read_noun(raw: str, folded: str, pos: int, *, singular: bool) -> _Unit:
+def _read_noun(raw: str, folded: Folded, pos: int, *, singular: bool) -> _Unit:
     """The lower-case English noun phrase a number counts, up to its first function word.
 
     The phrase ends at its last plural word ("30 pilot demonstration projects
@@ -803,7 +804,7 @@ def _looks_plural(word: str) -> bool:
     return word in ENGLISH_INVARIANT_PLURALS or (word.endswith("s") and not word.endswith("ss"))
 
 
-def _suffix_comparator(folded: str, pos: int) -> tuple[Comparator | None, int]:
+def _suffix_comparator(folded: Folded, pos: int) -> tuple[Comparator | None, int]:
     for pattern, table in (
         (_CHINESE_SUFFIX, CHINESE_SUFFIX_COMPARATORS),
         (_ENGLISH_SUFFIX, ENGLISH_SUFFIX_COMPARATORS),
@@ -840,7 +841,7 @@ def _is_quantity(number: _Number, unit: _Unit, has_comparator: bool) -> bool:
     return has_comparator and unit.kind in ("percent", "money", "count", "noun")
 
 
-def _clause_cap(folded: str, floor: int, start: int) -> Comparator | None:
+def _clause_cap(folded: Folded, floor: int, start: int) -> Comparator | None:
     """``"<="`` when a cap word ("maximum", "最高") opens the clause before *start*."""
     window_start = max(floor, start - _CLAUSE_WINDOW, 0)
     clause_start = window_start

@@ -18,6 +18,7 @@ from typing import Final
 import attrs
 
 from .dates import DATE_TEXT, parse_date
+from .normalize import Folded
 from .numbering import chinese_to_int
 from .sentences import sentence_spans
 
@@ -92,18 +93,17 @@ class ValidityMatch:
     years: int | None  # "有效期5年": the period, when the end had to be computed
 
 
-def is_validity_clause(folded: str, start: int, end: int) -> bool:
+def is_validity_clause(folded: Folded, start: int, end: int) -> bool:
     """Whether ``folded[start:end]`` opens with a sentence on the document's own validity."""
     if _SELF.match(folded, start, end) is None:
         return False
     return any(p.search(folded, start, end) for p in (_START, _END, _YEARS, _DELAYED))
 
 
-def _date_in(m: re.Match[str], *groups: str) -> dt.date | None:
+def _date_in(folded: Folded, m: re.Match[str], *groups: str) -> dt.date | None:
     for name in groups:
-        value = m.group(name)
-        if value:
-            return parse_date(value)
+        if m.group(name):
+            return parse_date(folded, *m.span(name))
     return None
 
 
@@ -115,7 +115,7 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def find_validity(folded: str, start: int, end: int) -> ValidityMatch | None:
+def find_validity(folded: Folded, start: int, end: int) -> ValidityMatch | None:
     """The validity clause in ``folded[start:end]``: the sentences that state it."""
     if not is_validity_clause(folded, start, end):
         return None
@@ -125,8 +125,10 @@ def find_validity(folded: str, start: int, end: int) -> ValidityMatch | None:
     on_announcement = (
         begin is not None and bool(begin.group("ann_en") or begin.group("ann_zh"))
     ) or (begin is None and _FROM_ANNOUNCEMENT.search(folded, start, end) is not None)
-    start_date = None if begin is None else _date_in(begin, "d_en", "d_zh", "d_zh2")
-    end_date = None if finish is None else _date_in(finish, "d_en", "d_zh", "d_zh2", "d_zh3")
+    start_date = None if begin is None else _date_in(folded, begin, "d_en", "d_zh", "d_zh2")
+    end_date = (
+        None if finish is None else _date_in(folded, finish, "d_en", "d_zh", "d_zh2", "d_zh3")
+    )
     years: int | None = None
     if period is not None:
         raw = period.group("en") or period.group("zh")
