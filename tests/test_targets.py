@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from shpolicy.errors import InvalidValueError
 from shpolicy.model import COMPARATORS, Target
 from shpolicy.normalize import fold
+from shpolicy.numerals import english_word_value, hanzi_value, scaled
 from shpolicy.quantities.deadlines import find_deadlines
-from shpolicy.quantities.numerals import english_word_value, hanzi_value, scaled
 from shpolicy.targets import find_targets
 
 # (phrase, value, unit, comparator, deadline year) of each target found.

@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 
 from .normalize import Folded, folded_chars, trim
-from .numbering import chinese_to_int
+from .numerals import CHINESE_DIGITS, hanzi_value
 
 __all__ = ["DATE_PATTERN", "DATE_TEXT", "FoundDate", "find_dates", "parse_date"]
 
@@ -70,9 +70,12 @@ class FoundDate:
 
 def _to_date(m: re.Match[str]) -> dt.date | None:
     if m.group("y5") is not None:
-        year5 = int("".join(str(chinese_to_int(ch)) for ch in m.group("y5")))
+        # 二〇二四年: the year digit by digit; month and day as numerals (十二月二十日)
+        year5 = int("".join(str(CHINESE_DIGITS[ch]) for ch in m.group("y5")))
+        month = hanzi_value(m.group("m5"), strict=False) or 0
+        day = hanzi_value(m.group("d5"), strict=False) or 0
         try:
-            return dt.date(year5, chinese_to_int(m.group("m5")), chinese_to_int(m.group("d5")))
+            return dt.date(year5, month, day)
         except ValueError:
             return None
     for i in "1234":

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import attrs
 
-from .normalize import Folded
+from .normalize import Folded, match_brackets
 
 __all__ = ["Line", "join_continued", "join_hard_wrapped", "split_lines"]
 
@@ -47,28 +47,6 @@ def split_lines(folded: Folded) -> list[Line]:
     return lines
 
 
-_BRACKET = re.compile(r"[()\[\]]")
-
-
-def _bracket_depth(folded: Folded, start: int, end: int) -> int:
-    """Brackets opened minus brackets closed in ``[start, end)``, counted by str.count."""
-    return (
-        folded.count("(", start, end)
-        + folded.count("[", start, end)
-        - folded.count(")", start, end)
-        - folded.count("]", start, end)
-    )
-
-
-def _lowest_depth(folded: Folded, start: int, end: int) -> int:
-    """The lowest bracket depth reached in ``[start, end)``, counting from 0."""
-    depth = lowest = 0
-    for m in _BRACKET.finditer(folded, start, end):
-        depth += 1 if m.group() in "([" else -1
-        lowest = min(lowest, depth)
-    return lowest
-
-
 def join_continued(
     folded: Folded, lines: list[Line], starts_item: Callable[[Folded, int, int], bool]
 ) -> list[Line]:
@@ -84,18 +62,20 @@ def join_continued(
         line = lines[i]
         # Only blanks lie between two lines, so a joined line's depth is the sum
         # of its parts' depths: each line is counted once.
-        depth = _bracket_depth(folded, line.start, line.end)
+        depth = match_brackets(folded, line.start, line.end).depth
         while i + 1 < len(lines):
             if depth <= 0 and folded[line.end - 1] != "、":
                 break  # nothing left open: the cheap test spares the label match
             nxt = lines[i + 1]
             if starts_item(folded, nxt.start, nxt.end):
                 break
-            closes = depth > 0 and _lowest_depth(folded, nxt.start, nxt.end) <= -depth
+            brackets = match_brackets(folded, nxt.start, nxt.end)
+            # it closes what is open: as many closing brackets as were left open
+            closes = depth > 0 and brackets.unopened >= depth
             if not (closes or folded[line.end - 1] == "、"):
                 break
             line = Line(start=line.start, end=nxt.end, number=line.number)
-            depth += _bracket_depth(folded, nxt.start, nxt.end)
+            depth += brackets.depth
             i += 1
         joined.append(line)
         i += 1

@@ -11,6 +11,7 @@ text as written while the model keeps the text as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Final, NewType
 
 import attrs
@@ -97,14 +98,21 @@ BLANK: Final = folded_chars(" ")
 
 
 def trim(
-    folded: Folded, start: int, end: int, chars: FoldedChars = BLANK, *, left: bool = True
+    folded: Folded,
+    start: int,
+    end: int,
+    chars: FoldedChars = BLANK,
+    *,
+    left: bool = True,
+    right: bool = True,
 ) -> tuple[int, int]:
-    """``[start, end)`` without the *chars* at its ends (at its right end only: ``left=False``)."""
+    """``[start, end)`` without the *chars* at its ends (or only at the one end asked for)."""
     if left:
         while start < end and folded[start] in chars:
             start += 1
-    while end > start and folded[end - 1] in chars:
-        end -= 1
+    if right:
+        while end > start and folded[end - 1] in chars:
+            end -= 1
     return start, end
 
 
@@ -139,6 +147,17 @@ class Brackets:
                 reach = self.pairs.get(at, self.end)
                 stretches.append((at, reach))
         return stretches
+
+    def outside(self, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+        """The *matches* (in text order, none starting at a bracket) that no bracket encloses."""
+        stretches = self.outermost()
+        i = 0
+        for m in matches:
+            at = m.start()
+            while i < len(stretches) and stretches[i][1] < at:
+                i += 1
+            if i == len(stretches) or at < stretches[i][0]:
+                yield m
 
 
 def match_brackets(folded: Folded, start: int, end: int) -> Brackets:

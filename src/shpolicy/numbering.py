@@ -9,18 +9,15 @@ of the folded text (see :mod:`shpolicy.normalize`).
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 from typing import Final
 
 import attrs
 
-from .normalize import Folded, folded_chars
+from .normalize import Folded, folded_chars, trim
+from .numerals import hanzi_value
 
 __all__ = [
-    "CHINESE_DIGITS",
-    "CHINESE_SMALL_UNITS",
     "Label",
-    "chinese_to_int",
     "match_label",
     "roman_to_int",
 ]
@@ -92,40 +89,6 @@ def roman_to_int(numeral: str) -> int:
     return total
 
 
-# Values of the Chinese digits and of the units below 万; shared with the
-# quantity reader (shpolicy.quantities.numerals), which adds 万 and 亿.
-CHINESE_DIGITS: Final = MappingProxyType(
-    {
-        "〇": 0,
-        "零": 0,
-        "一": 1,
-        "二": 2,
-        "两": 2,
-        "三": 3,
-        "四": 4,
-        "五": 5,
-        "六": 6,
-        "七": 7,
-        "八": 8,
-        "九": 9,
-    }
-)
-CHINESE_SMALL_UNITS: Final = MappingProxyType({"十": 10, "百": 100, "千": 1000})
-
-
-def chinese_to_int(numeral: str) -> int:
-    """Value of a Chinese numeral below 10,000 (``十二`` 12, ``二十`` 20, ``一百零五`` 105)."""
-    total = 0
-    digit = 0
-    for ch in numeral:
-        if ch in CHINESE_DIGITS:
-            digit = CHINESE_DIGITS[ch]
-        else:
-            total += (digit or 1) * CHINESE_SMALL_UNITS[ch]
-            digit = 0
-    return total + digit
-
-
 @attrs.frozen(kw_only=True, slots=True)
 class Label:
     """A numbering label found in the text."""
@@ -158,7 +121,7 @@ def _value(system: str, num: str) -> int:
     if system == "arabic":
         return int(num.rsplit(".", 1)[-1])
     if system == "chinese":
-        return chinese_to_int(num)
+        return hanzi_value(num, strict=False) or 0
     if system == "circled":
         return ord(num) - 0x2460 + 1
     if "\u2160" <= num <= "\u216b":
@@ -197,9 +160,7 @@ def match_label(folded: Folded, pos: int, end: int | None = None) -> Label | Non
         value = _value(system, num)
         if value == 0:
             continue
-        label_end = m.end()
-        while label_end > m.start() and folded[label_end - 1] == " ":
-            label_end -= 1
+        label_end = trim(folded, m.start(), m.end(), left=False)[1]
         return Label(
             shape=shape,
             system=system,

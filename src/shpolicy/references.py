@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .normalize import Folded
+from .normalize import Folded, folded_chars, trim
 
 __all__ = ["DOC_TYPE_EN", "DOC_TYPE_ZH", "find_references"]
 
@@ -23,6 +23,7 @@ DOC_TYPE_EN: Final = re.compile(
 DOC_TYPE_ZH: Final = re.compile(
     r"(?:意见|方案|措施|办法|规定|通知|决定|条例|规划|纲要|计划|细则|指引|指南|政策|法)"
 )
+_STOPS_IN_QUOTE: Final = folded_chars(",.;:")
 _TITLE_MARKS: Final = re.compile(r"《([^《》\n]{1,300})》")
 # 「…」 and 『…』 are quotes of any kind; they mark a title when it names an instrument.
 _CORNER_QUOTED: Final = re.compile(r"「([^「」\n]{2,300})」|『([^『』\n]{2,300})』")
@@ -71,9 +72,7 @@ def find_references(folded: Folded, start: int, end: int) -> list[tuple[int, int
 
 def _without_trailing_stop(folded: Folded, start: int, end: int) -> tuple[int, int]:
     """A quoted title without the comma or stop set inside its closing quote ("…Industry,")."""
-    while end > start and folded[end - 1] in ",.;:":
-        end -= 1
-    return start, end
+    return trim(folded, start, end, _STOPS_IN_QUOTE, left=False)
 
 
 def _unquoted(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
@@ -98,7 +97,6 @@ def _unquoted(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _keep_title(folded: Folded, start: int, end: int, titles: list[tuple[int, int]]) -> None:
-    while end > start and folded[end - 1] == " ":
-        end -= 1
+    end = trim(folded, start, end, left=False)[1]
     if end - start >= 8 and _TITLE_START.match(folded, start, end):
         titles.append((start, end))

@@ -23,7 +23,7 @@ from typing import Final
 import attrs
 
 from .model import Role
-from .normalize import Folded
+from .normalize import Folded, folded_chars, match_brackets, trim
 from .units import all as all_units
 from .units import is_collective, is_known_name
 from .units.resolve import MAX_NAME_LENGTH
@@ -66,7 +66,7 @@ _LAST_NON_LABEL_CHAR: Final = re.compile(r"(?s:.*)[^\w\s()\-]")
 _OPEN: Final = "(["
 _CLOSE: Final = {"(": ")", "[": "]"}
 _SENTENCE_END: Final = ".。;!?)]"
-_TRAILING: Final = " .。;,"
+_TRAILING: Final = folded_chars(" .。;,")
 
 _LEAD_WORDS: Final = re.compile(r"^(?:lead|leading|牵头|主责|led\b)", re.IGNORECASE)
 _COOP_WORDS: Final = re.compile(
@@ -107,30 +107,6 @@ def _role(label: str) -> Role | None:
     return None
 
 
-def _bracket_pairs(folded: Folded, start: int, end: int) -> dict[int, int]:
-    """Offset of each opening bracket in ``[start, end)`` -> offset of the one closing it.
-
-    One pass for the whole segment: looking for each label's closing bracket
-    separately would rescan the rest of the segment once per label.
-    """
-    pairs: dict[int, int] = {}
-    open_at: list[int] = []
-    # Jumping from bracket to bracket keeps the Python loop off plain text.
-    for m in _BRACKET.finditer(folded, start, end):
-        if m.group() in "([":
-            open_at.append(m.start())
-        elif open_at:
-            pairs[open_at.pop()] = m.start()
-    return pairs
-
-
-def _content_end(folded: Folded, start: int, end: int) -> int:
-    """End of the segment without its trailing stops and blanks."""
-    while end > start and folded[end - 1] in _TRAILING:
-        end -= 1
-    return end
-
-
 def find_clause(folded: Folded, start: int, end: int) -> Clause | None:
     """The responsibility clause that ends the segment ``folded[start:end]``, if any.
 
@@ -138,12 +114,10 @@ def find_clause(folded: Folded, start: int, end: int) -> Clause | None:
     follow); a label in the middle of a sentence is not a clause.
     """
     pairs: dict[int, int] | None = None  # computed for the first bracketed label
-    content_end = _content_end(folded, start, end)
+    _, content_end = trim(folded, start, end, _TRAILING, left=False)  # without stops, blanks
     for m in _labels(folded, start, end):
         at = m.start()
-        before = at - 1
-        while before >= start and folded[before] == " ":
-            before -= 1
+        before = trim(folded, start, at, left=False)[1] - 1  # the character before, blanks skipped
         clause_start = at
         close: int | None = None
         if before >= start and folded[before] in _OPEN:
@@ -151,7 +125,9 @@ def find_clause(folded: Folded, start: int, end: int) -> Clause | None:
             if pairs is None:
                 # Which bracket closes one depends only on the text after it,
                 # and later labels come later: pair from here, not from start.
-                pairs = _bracket_pairs(folded, before, end)
+                # (One pass for the whole segment: looking for each label's
+                # closing bracket separately would rescan the rest each time.)
+                pairs = match_brackets(folded, before, end).pairs
             close = pairs.get(before)
             if close is None:
                 # An unclosed bracket: take the rest of the segment.
@@ -190,9 +166,12 @@ _LED_BY: Final = re.compile(
 def _unlabelled_clause(folded: Folded, start: int, content_end: int) -> Clause | None:
     if content_end <= start or folded[content_end - 1] not in ")]":
         return None
-    open_at = _bracket_pairs_reversed(folded, start, content_end)
-    if open_at is None:
+    # The bracket that closes at content_end - 1: paired forwards, the last one
+    # left open before it (as counting back from it would pair it).
+    unclosed = match_brackets(folded, start, content_end - 1).unclosed
+    if not unclosed:
         return None
+    open_at = unclosed[-1]
     inner_start, inner_end = open_at + 1, content_end - 1
     led = _LED_BY.match(folded, open_at, content_end)
     if led is not None:
@@ -229,22 +208,6 @@ def _unlabelled_clause(folded: Folded, start: int, content_end: int) -> Clause |
     )
 
 
-def _bracket_pairs_reversed(folded: Folded, start: int, close: int) -> int | None:
-    """Offset of the bracket opening the one that closes at ``close - 1``.
-
-    Brackets are paired forwards (a closing bracket with nothing open is
-    ignored), which pairs the last one exactly as counting back from it would;
-    jumping from bracket to bracket keeps the Python loop off plain text.
-    """
-    open_at: list[int] = []
-    for m in _BRACKET.finditer(folded, start, close - 1):
-        if m.group() in "([":
-            open_at.append(m.start())
-        elif open_at:
-            open_at.pop()
-    return open_at[-1] if open_at else None
-
-
 def _labels(folded: Folded, start: int, end: int) -> Iterator[re.Match[str]]:
     """Clause labels in the range, found from their colons.
 
@@ -279,10 +242,7 @@ def _label_ending_at(folded: Folded, window: int, colon: int) -> re.Match[str] |
 def _label_text_end(folded: Folded, m: re.Match[str]) -> int:
     """End of the label words, before the colon."""
     colon = folded.rfind(":", m.start(), m.end())
-    end = colon if colon >= 0 else m.end()
-    while end > m.start() and folded[end - 1] == " ":
-        end -= 1
-    return end
+    return trim(folded, m.start(), colon if colon >= 0 else m.end(), left=False)[1]
 
 
 def _units_with_roles(
@@ -302,9 +262,8 @@ def _units_with_roles(
     return tuple(mentions)
 
 
-_BRACKET: Final = re.compile(r"[()\[\]]")
 # "Co., Ltd." keeps its comma: a comma before "Ltd" is part of the name.
-_BRACKET_OR_SEPARATOR: Final = re.compile(r"[()\[\];、/,]")
+_SEPARATOR: Final = re.compile(r"[;、/,]")
 # Tested after each comma rather than in the pattern, whose scan a
 # lookahead would slow down.
 _LTD_AFTER: Final = re.compile(r"\s*Ltd\b")
@@ -350,7 +309,7 @@ _LEADING_JUNK: Final = re.compile(
     r"(?:and|or|the|以及|和|及)\s+|(?:以及|和|及)(?=(?-i:[\u4e00-\u9fff]))", re.IGNORECASE
 )
 _JUNK_FIRST: Final = "aAoOtT以和及"  # the first characters _LEADING_JUNK can match
-_TRIM_CHARS: Final = " .。;,:/"  # what _trim strips at either end
+_TRIM_CHARS: Final = folded_chars(" .。;,:/")  # what _trim strips at either end
 # "… Commission of Education and/or the …": the list's "and" left at a piece's end.
 _TRAILING_JUNK: Final = re.compile(r"\s+(?:and|or)$", re.IGNORECASE)
 _JUNK_LAST: Final = "dDrR\n"  # the last characters a _TRAILING_JUNK match can end with
@@ -362,12 +321,17 @@ _NAME_TAIL: Final = 120
 
 
 def _trim(folded: Folded, start: int, end: int) -> tuple[int, int]:
-    while start < end and folded[start] in _TRIM_CHARS:
-        start += 1
-    while end > start and folded[end - 1] in _TRIM_CHARS:
-        if folded[end - 1] == "." and _ABBREVIATED_END.search(folded, max(start, end - 6), end):
+    start, cut = trim(folded, start, end, _TRIM_CHARS)
+    # The stop of an abbreviation is the name's ("Co., Ltd."): the trim stops at
+    # the last one among what it cut.
+    stop = folded.rfind(".", cut, end)
+    while stop >= 0:
+        if _ABBREVIATED_END.search(folded, max(start, stop + 1 - 6), stop + 1):
+            end = stop + 1
             break
-        end -= 1
+        stop = folded.rfind(".", cut, stop)
+    else:
+        end = cut
     # Only an "and" / "or" at the end (or before a final line break, where
     # "$" also matches) can be junk: test the last letter before the regex.
     if end > start and folded[end - 1] in _JUNK_LAST:
@@ -394,19 +358,14 @@ def _depth0_separators(folded: Folded, start: int, end: int) -> list[int]:
     """
     cuts: list[int] = []
     strong: list[int] = []
-    depth = 0
-    for m in _BRACKET_OR_SEPARATOR.finditer(folded, start, end):
+    brackets = match_brackets(folded, start, end)
+    for m in brackets.outside(_SEPARATOR.finditer(folded, start, end)):
         ch = m.group()
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            if ch == "," and _LTD_AFTER.match(folded, m.end(), end) is not None:
-                continue
-            cuts.append(m.start())
-            if ch in ";、":
-                strong.append(m.start())
+        if ch == "," and _LTD_AFTER.match(folded, m.end(), end) is not None:
+            continue
+        cuts.append(m.start())
+        if ch in ";、":
+            strong.append(m.start())
     if any(folded[i] == ";" for i in strong) and len(strong) < len(cuts):
         return strong
     return cuts
@@ -457,23 +416,10 @@ def _split_on_and(folded: Folded, start: int, end: int) -> list[tuple[int, int]]
         return [(start, end)]
     pieces: list[tuple[int, int]] = []
     piece_start = start
-    depth = 0
-    scanned = start
-    # Most items hold no bracket: then no "and" is inside one, and the
-    # character-by-character depth count can be skipped.
-    bracketed = _BRACKET.search(folded, start, end) is not None
     en_end: bool | None = None  # whether the item ends like a name; computed on first need
     zh_end = _ends_like_zh_name(folded, start, end)
-    for m in and_pattern.finditer(folded, start, end):
-        if bracketed:
-            for ch in folded[scanned : m.start()]:
-                if ch in "([":
-                    depth += 1
-                elif ch in ")]":
-                    depth = max(0, depth - 1)
-            scanned = m.start()
-            if depth:
-                continue
+    brackets = match_brackets(folded, start, end)
+    for m in brackets.outside(and_pattern.finditer(folded, start, end)):
         if m.lastgroup == "en":
             joins = (
                 _starts_like_en_name(folded, m.end())
@@ -571,9 +517,7 @@ def _split_marked(folded: Folded, start: int, end: int) -> list[tuple[int, int, 
                 role = "lead"
             elif mark.group("coop_en") or mark.group("coop_zh"):
                 role = "cooperating"
-            e = mark.start()
-            while e > s and folded[e - 1] == " ":
-                e -= 1
+            e = trim(folded, s, mark.start(), left=False)[1]
         found.append((s, e, role))
     return found
 

@@ -12,7 +12,7 @@ import re
 import string
 from typing import Final
 
-from .normalize import Folded
+from .normalize import Folded, trim
 
 __all__ = ["SENTENCE_BREAK", "sentence_end", "sentence_spans"]
 
@@ -113,8 +113,7 @@ def sentence_spans(folded: Folded, start: int, end: int) -> list[tuple[int, int]
     spans: list[tuple[int, int]] = []
     pos = start
     while pos < end:
-        while pos < end and folded[pos] == " ":
-            pos += 1
+        pos = trim(folded, pos, end, right=False)[0]
         if pos >= end:
             break
         stop = sentence_end(folded, pos, end)
@@ -122,9 +121,6 @@ def sentence_spans(folded: Folded, start: int, end: int) -> list[tuple[int, int]
         # keep a closing quote that follows the stop with its sentence
         while stop_end < end and folded[stop_end] in '"”’':
             stop_end += 1
-        last = stop_end
-        while last > pos and folded[last - 1] == " ":
-            last -= 1
-        spans.append((pos, last))
+        spans.append(trim(folded, pos, stop_end, left=False))
         pos = stop_end
     return spans

@@ -58,14 +58,14 @@ import attrs
 from .errors import InvalidValueError
 from .model import Comparator, Span, Target
 from .normalize import Folded, fold
-from .quantities.deadlines import SentenceDeadlines
-from .quantities.numerals import (
+from .numerals import (
     CHINESE_NUMERAL_CHARS,
     ENGLISH_NUMBER_WORDS,
     english_word_value,
     hanzi_value,
     scaled,
 )
+from .quantities.deadlines import SentenceDeadlines
 from .quantities.vocabulary import (
     BLOCKING_WORDS,
     CHINESE_CURRENCIES,

@@ -19,7 +19,7 @@ import attrs
 
 from .dates import DATE_TEXT, parse_date
 from .normalize import Folded
-from .numbering import chinese_to_int
+from .numerals import hanzi_value
 from .sentences import sentence_spans
 
 __all__ = ["VALIDITY_OPENING", "ValidityMatch", "add_years", "find_validity", "is_validity_clause"]
@@ -132,7 +132,11 @@ def find_validity(folded: Folded, start: int, end: int) -> ValidityMatch | None:
     years: int | None = None
     if period is not None:
         raw = period.group("en") or period.group("zh")
-        years = int(raw) if raw.isdigit() else _EN_NUMBERS.get(raw.lower()) or chinese_to_int(raw)
+        years = (
+            int(raw)
+            if raw.isdigit()
+            else _EN_NUMBERS.get(raw.lower()) or hanzi_value(raw, strict=False) or 0
+        )
         if end_date is None and start_date is not None:
             end_date = add_years(start_date, years) - dt.timedelta(days=1)
     if start_date is not None and end_date is not None and end_date < start_date:
