@@ -18,7 +18,9 @@ from typing import Final
 
 import attrs
 
+from .diagnostics import TABLE_OF_CONTENTS
 from .lines import Line
+from .model import Diagnostic, Span
 from .normalize import Folded
 from .numbering import Label, match_label
 from .sentences import SENTENCE_BREAK, sentence_end
@@ -33,6 +35,15 @@ class Layout:
     header: tuple[Line, ...]
     contents: tuple[Line, ...] | None
     body: tuple[Line, ...]
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """A table of contents set aside is reported: its headings are not structure."""
+        if not self.contents:
+            return ()
+        span = Span(start=self.contents[0].start, end=self.contents[-1].end)
+        message = "a table of contents before the body; its headings are not structure"
+        return (TABLE_OF_CONTENTS.at(message, span),)
 
 
 def find_body(folded: Folded, lines: Sequence[Line]) -> Layout:

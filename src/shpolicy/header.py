@@ -1,11 +1,27 @@
-"""The header (before the first numbered item) and the signature block after the last.
+"""The header stage: the lines before the first numbered item.
 
-Each header line is classified by its shape: a website banner, a date, a
-byline ("Publisher | date"), a document number, an issuing body, an
-addressee line, a title, or prose.  The title is the last title-shaped line
-before the body (a notice that wraps a plan is followed by the plan's own
-title); where the header also holds a longer variant of that title (a short
-web title and the full formal one), the full one is kept.
+Input: the folded text and the header's lines (:mod:`shpolicy.body` decides
+where the body begins).  Output: a frozen :class:`Header`: each line with its
+kind, the title's lines, the document number, the dates, the issuing bodies,
+the preamble, and the text of a notice that wraps the policy.
+
+Decisions owned here:
+
+* **the kind of each line**, by its shape: labelled fields ("发布日期：…"), a
+  website banner, a date, a byline ("Publisher | date"), a document number, a
+  notice of issuance, an issuing body, an attachment line, a subtitle, a
+  title, an addressee line, a bracketed note, or prose;
+* **the title** — the last title-shaped line before the body (a notice that
+  wraps a plan is followed by the plan's own title), or a longer variant of it
+  elsewhere in the header (a short web title and the full formal one), with a
+  part broken onto a neighbouring line; failing a title line, the 《…》 title a
+  notice names;
+* **the dates** — a labelled or bracketed date, or one under a signature or
+  the number, is the date of issue; a date standing alone is the page's;
+* **preamble or notice text** — prose before the title, or the notice's own
+  sentences when the notice gives the only title, is the notice's.
+
+:func:`is_org_line` and :func:`is_back_matter` also serve the tail stage.
 """
 
 from __future__ import annotations
@@ -13,24 +29,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
 from .dates import parse_date
+from .diagnostics import NO_TITLE, NOTICE_TEXT
 from .lines import Line
+from .model import Diagnostic, Span
 from .normalize import Folded, folded_chars
 from .references import DOC_TYPE_EN, DOC_TYPE_ZH
 from .sentences import sentence_end
 
-__all__ = [
-    "Header",
-    "is_back_matter",
-    "is_org_line",
-    "is_signature_line",
-    "read_header",
-    "signature_block",
-]
+__all__ = ["Header", "HeaderLine", "LineKind", "is_back_matter", "is_org_line", "read_header"]
 
 _BANNER_LABEL: Final = re.compile(
     r"^(?:source|original\s+title|publisher|issuing\s+(?:authority|agency)|index\s+no|release\s+date"
@@ -83,7 +94,7 @@ _NOTICE_BODY: Final = re.compile(
 # line separated by "|" or a wide gap; the label says what the value is.
 _FIELD_SEPARATOR: Final = re.compile(r"\s*\|\s*|\s{2,}")
 _FIELD: Final = re.compile(r"(?P<label>[A-Za-z][A-Za-z .]{0,30}?|[\u4e00-\u9fff]{2,6})\s*:\s*")
-_FIELD_KINDS: Final = {
+_FIELD_KINDS: Final[dict[str, FieldKind]] = {
     **dict.fromkeys(
         (
             "dateofissue",
@@ -172,17 +183,49 @@ _TITLE_OPENING: Final = re.compile(
 )
 
 
+LineKind = Literal[
+    "fields",
+    "banner",
+    "date",
+    "byline",
+    "number",
+    "notice",
+    "org",
+    "attachment",
+    "subtitle",
+    "title",
+    "addressee",
+    "note",
+    "prose",
+]
+"""What a header line is (see the module docstring)."""
+
+# What a labelled field holds; "ignore": a field of the page shpolicy does not read.
+FieldKind = Literal["issued", "published", "number", "issuer", "date", "ignore"]
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class HeaderLine:
+    """One line of the header and its kind."""
+
+    line: Line
+    kind: LineKind
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class Header:
     """What the header says, as offsets into the text."""
 
+    lines: tuple[HeaderLine, ...]  # every line, classified
     title: tuple[tuple[int, int], ...]  # the title's lines (a long title may be broken)
+    notice_title: tuple[int, int] | None  # the title a notice of issuance names ("《…》")
     doc_number: tuple[int, int] | None
     issued: dt.date | None
     published: dt.date | None
     issuers: tuple[tuple[int, int], ...]
     preamble: tuple[Line, ...]
     wrapper: tuple[Line, ...]  # text of a notice that wraps the plan, before its title
+    diagnostics: tuple[Diagnostic, ...]  # no title; the text of a notice
 
 
 def _content(folded: Folded, line: Line) -> Folded:
@@ -275,7 +318,7 @@ class _Reading:
 def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
     """Read the header *lines* (everything before the first numbered item)."""
     state = _Reading()
-    kinds: list[str] = []
+    kinds: list[LineKind] = []
     for line in lines:
         kinds.append(_classify(folded, line, state))
     title_line = _pick_title(folded, state.titles)
@@ -303,7 +346,11 @@ def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
     if title_line is None and not preamble and not state.notices:
         preamble, wrapper = wrapper, []
     return Header(
+        lines=tuple(
+            HeaderLine(line=line, kind=kind) for line, kind in zip(lines, kinds, strict=True)
+        ),
         title=title,
+        notice_title=state.notices[-1] if state.notices else None,
         doc_number=state.doc_number,
         published=state.published or state.published_guess,
         # A bare date overruled by a labelled publication date is the date of issue.
@@ -311,7 +358,22 @@ def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
         issuers=tuple(state.issuers),
         preamble=tuple(preamble),
         wrapper=tuple(wrapper),
+        diagnostics=_report(title, wrapper),
     )
+
+
+def _report(title: tuple[tuple[int, int], ...], wrapper: Sequence[Line]) -> tuple[Diagnostic, ...]:
+    found: list[Diagnostic] = []
+    if not title:
+        found.append(NO_TITLE.at("the text has no title", None))
+    if wrapper:
+        found.append(
+            NOTICE_TEXT.at(
+                "text of a notice that wraps the policy; not part of its preamble",
+                Span(start=wrapper[0].start, end=wrapper[-1].end),
+            )
+        )
+    return tuple(found)
 
 
 # A title broken over two lines: the first part ends without punctuation,
@@ -332,7 +394,7 @@ def _title_part(folded: Folded, line: Line) -> bool:
     )
 
 
-def _title_lines(folded: Folded, lines: Sequence[Line], kinds: list[str], at: int) -> range:
+def _title_lines(folded: Folded, lines: Sequence[Line], kinds: list[LineKind], at: int) -> range:
     """Indices of the lines of the title printed at *at*, with a part broken onto a neighbour."""
     first, last = at, at
     before = at - 1
@@ -351,7 +413,9 @@ def _title_lines(folded: Folded, lines: Sequence[Line], kinds: list[str], at: in
     return range(first, last + 1)
 
 
-def _notice_end(folded: Folded, lines: Sequence[Line], kinds: list[str], state: _Reading) -> int:
+def _notice_end(
+    folded: Folded, lines: Sequence[Line], kinds: list[LineKind], state: _Reading
+) -> int:
     """Index of the last line of a notice's own text, when the notice gives the only title.
 
     The notice runs to its signature (a body's name or a date after the notice
@@ -396,8 +460,8 @@ def _field_spans(text: Folded) -> list[tuple[int, int]]:
     return spans
 
 
-def _read_fields(folded: Folded, line: Line, state: _Reading, after_org: bool) -> str | None:
-    """Read labelled fields ("Date of issue: …", "文号：…", "(Issued on …)"); their kind, else None.
+def _read_fields(folded: Folded, line: Line, state: _Reading, after_org: bool) -> bool:
+    """Read a line of labelled fields ("Date of issue: …", "文号：…"), if it is one.
 
     A line counts only when every one of its fields is a field (a short label
     and its value, a bracketed number or date) and one of them says something
@@ -406,18 +470,18 @@ def _read_fields(folded: Folded, line: Line, state: _Reading, after_org: bool) -
     """
     text = _content(folded, line)
     if len(text) > _MAX_BYLINE or (":" not in text and " on " not in text and "(" not in text):
-        return None
-    readings: list[tuple[str, int, int]] = []
+        return False
+    readings: list[tuple[FieldKind, int, int]] = []
     spans = _field_spans(text)
     for start, end in spans:
         reading = _read_field(text, start, end)
         if reading is None and len(spans) > 1 and parse_date(text, start, end) is not None:
             reading = ("date", start, end)  # "2024-06-28    Source: …": the page's date
         if reading is None:
-            return None
+            return False
         readings.append(reading)
     if not readings or all(kind == "ignore" for kind, _, _ in readings):
-        return None
+        return False
     for kind, start, end in readings:
         if kind == "issuer":
             state.issuers.append((line.start + start, line.start + end))
@@ -431,10 +495,10 @@ def _read_fields(folded: Folded, line: Line, state: _Reading, after_org: bool) -
                 state.published = state.published or date
         elif kind == "date":
             state.published_guess = state.published_guess or parse_date(text, start, end)
-    return "fields"
+    return True
 
 
-def _read_field(text: Folded, start: int, end: int) -> tuple[str, int, int] | None:
+def _read_field(text: Folded, start: int, end: int) -> tuple[FieldKind, int, int] | None:
     """What one field holds: ``(kind, value start, value end)``, or None when not a field."""
     m = _FIELD.match(text, start, end)
     if m is not None:
@@ -462,7 +526,7 @@ def _read_field(text: Folded, start: int, end: int) -> tuple[str, int, int] | No
     return None
 
 
-def _classify(folded: Folded, line: Line, state: _Reading) -> str:
+def _classify(folded: Folded, line: Line, state: _Reading) -> LineKind:
     text = _content(folded, line)
     was_after_org, state.after_org = state.after_org, False
     was_after_number, state.after_number = state.after_number, False
@@ -473,9 +537,8 @@ def _classify(folded: Folded, line: Line, state: _Reading) -> str:
     )
     if notice is not None:
         state.notices.append((line.start + notice.start("title"), line.start + notice.end("title")))
-    fields = _read_fields(folded, line, state, was_after_org)
-    if fields:
-        return fields
+    if _read_fields(folded, line, state, was_after_org):
+        return "fields"
     if _is_banner(text):
         return "banner"
     date = parse_date(text)
@@ -506,6 +569,11 @@ def _classify(folded: Folded, line: Line, state: _Reading) -> str:
         state.issuers.append((line.start, line.end))
         state.after_org = True
         return "org"
+    return _title_or_prose(folded, line, text, state)
+
+
+def _title_or_prose(folded: Folded, line: Line, text: Folded, state: _Reading) -> LineKind:
+    """The kind of a header line that holds no date, number, notice or body's name."""
     if is_back_matter(folded, line.start, line.end):
         return "attachment"  # "附件：《…》" in a notice: names the plan, is not its title
     if text.startswith(("—", "--", "–")):
@@ -566,33 +634,3 @@ _BACK_MATTER: Final = re.compile(
 def is_back_matter(folded: Folded, start: int, end: int) -> bool:
     """Whether the line ``folded[start:end]`` opens the back matter after the body."""
     return _BACK_MATTER.match(folded, start, end) is not None
-
-
-def is_signature_line(folded: Folded, start: int, end: int) -> bool:
-    """Whether the line is a body's name or a date, as lines of a signature block are."""
-    line = Line(start=start, end=end, number=0)
-    return is_org_line(folded, line) or parse_date(folded, start, end) is not None
-
-
-def signature_block(folded: Folded, lines: Sequence[Line]) -> tuple[range, dt.date | None]:
-    """The lines of the signature block among *lines*, and its date.
-
-    A signature is a run of body names followed by a date line; page furniture,
-    links or an annex may follow it.  Without a dated run, a run of names at
-    the very end counts.  Returns an empty range when there is none.
-    """
-    first = 0
-    while first < len(lines):
-        if not is_org_line(folded, lines[first]):
-            first += 1
-            continue
-        last = first
-        while last < len(lines) and is_org_line(folded, lines[last]):
-            last += 1
-        if last == len(lines):
-            return range(first, last), None  # names at the very end, undated
-        date = parse_date(folded, lines[last].start, lines[last].end)
-        if date is not None:
-            return range(first, last + 1), date
-        first = last
-    return range(len(lines), len(lines)), None

@@ -504,21 +504,34 @@ def _read_phrase(raw: str, folded: Folded, start: int, end: int, floor: int) -> 
         chosen = explicit or _clause_cap(folded, floor, start) or "="
         value = scaled(number.value, number.scale)
         return [_Phrase(start=start, end=end, value=value, unit=unit.unit, comparator=chosen)]
-    lower_scale = number.scale if number.scale_end else upper.scale
+    return _range_phrases(number, upper, unit.unit, (start, end), (comparator, suffix_comparator))
+
+
+def _range_phrases(
+    lower: _Number,
+    upper: _Number,
+    unit: str,
+    span: tuple[int, int],
+    comparators: tuple[Comparator | None, Comparator | None],
+) -> list[_Phrase]:
+    """The two ends of a range ("25—30公里"): ">=" the lower, "<=" the upper, unless a comparator
+    before or after the range says otherwise; the lower end without a scale takes the upper's."""
+    lower_scale = lower.scale if lower.scale_end else upper.scale
+    before, after = comparators
     return [
         _Phrase(
-            start=start,
-            end=number.stop,
-            value=scaled(number.value, lower_scale),
-            unit=unit.unit,
-            comparator=comparator or ">=",
+            start=span[0],
+            end=lower.stop,
+            value=scaled(lower.value, lower_scale),
+            unit=unit,
+            comparator=before or ">=",
         ),
         _Phrase(
             start=upper.start,
-            end=end,
+            end=span[1],
             value=scaled(upper.value, upper.scale),
-            unit=unit.unit,
-            comparator=suffix_comparator or "<=",
+            unit=unit,
+            comparator=after or "<=",
         ),
     ]
 

@@ -13,16 +13,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
 from .dates import DATE_TEXT, parse_date
+from .diagnostics import VALIDITY_END_COMPUTED, VALIDITY_END_UNKNOWN
+from .model import Diagnostic, Span, ValidityPeriod
 from .normalize import Folded
 from .numerals import hanzi_value
 from .sentences import sentence_spans
 
-__all__ = ["VALIDITY_OPENING", "ValidityMatch", "add_years", "find_validity", "is_validity_clause"]
+__all__ = [
+    "VALIDITY_OPENING",
+    "ValidityMatch",
+    "add_years",
+    "find_validity",
+    "find_validity_in",
+    "is_validity_clause",
+    "validity_period",
+]
 
 _DOC: Final = (
     r"(?:measures?|opinions?|plans?|rules?|provisions?|polic(?:y|ies)|programmes?|programs?"
@@ -115,6 +126,11 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _last_day(start: dt.date, years: int) -> dt.date:
+    """The last day of a period of *years* years from *start*: the day before its anniversary."""
+    return add_years(start, years) - dt.timedelta(days=1)
+
+
 def find_validity(folded: Folded, start: int, end: int) -> ValidityMatch | None:
     """The validity clause in ``folded[start:end]``: the sentences that state it."""
     if not is_validity_clause(folded, start, end):
@@ -138,7 +154,7 @@ def find_validity(folded: Folded, start: int, end: int) -> ValidityMatch | None:
             else _EN_NUMBERS.get(raw.lower()) or hanzi_value(raw, strict=False) or 0
         )
         if end_date is None and start_date is not None:
-            end_date = add_years(start_date, years) - dt.timedelta(days=1)
+            end_date = _last_day(start_date, years)
     if start_date is not None and end_date is not None and end_date < start_date:
         end_date = None  # a misprint; the clause text keeps what was written
     delayed = _DELAYED.search(folded, start, end)
@@ -158,3 +174,46 @@ def find_validity(folded: Folded, start: int, end: int) -> ValidityMatch | None:
         span_end=span_end,
         years=years,
     )
+
+
+def find_validity_in(folded: Folded, ranges: Iterable[tuple[int, int]]) -> ValidityMatch | None:
+    """The first validity clause in any of *ranges* ("第十条 本办法自…起施行" as the last item)."""
+    for start, end in ranges:
+        found = find_validity(folded, start, end)
+        if found is not None:
+            return found
+    return None
+
+
+def validity_period(
+    text: str, found: ValidityMatch, announced: dt.date | None
+) -> tuple[ValidityPeriod, Diagnostic | None]:
+    """The model's validity period of *found* (spans index *text*), and what its end says.
+
+    A period without a start date ("有效期2年") ends *years* after the document's
+    own date (*announced*: its date of issue, else of publication) when it runs
+    from the announcement ("自印发之日起施行，有效期2年"); otherwise its end is unknown.
+    """
+    end = found.end
+    span = Span(start=found.span_start, end=found.span_end)
+    note: Diagnostic | None = None
+    if found.years is not None and found.start is None and end is None:
+        if found.starts_on_announcement and announced is not None:
+            end = _last_day(announced, found.years)
+            note = VALIDITY_END_COMPUTED.at(
+                f"end of validity counted as {found.years} years from "
+                f"{announced.isoformat()}, the document's date",
+                span,
+            )
+        else:
+            note = VALIDITY_END_UNKNOWN.at(
+                f"valid for {found.years} years from a date the text does not give", span
+            )
+    period = ValidityPeriod(
+        start=found.start,
+        end=end,
+        starts_on_announcement=found.starts_on_announcement,
+        text=text[found.span_start : found.span_end],
+        span=span,
+    )
+    return period, note
