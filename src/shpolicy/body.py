@@ -22,7 +22,7 @@ from .diagnostics import TABLE_OF_CONTENTS
 from .lines import Line
 from .model import Diagnostic, Span
 from .normalize import Folded
-from .numbering import Label, match_label
+from .numbering import Label, Style, match_label
 from .sentences import SENTENCE_BREAK, sentence_end
 
 __all__ = ["Layout", "find_body", "starts_item"]
@@ -89,7 +89,7 @@ def _open_body_inside_a_line(
     """
     for i in range(body_at):
         line = lines[i]
-        seconds: dict[tuple[str, str], int] | None = None
+        seconds: dict[Style, int] | None = None
         for m in _FIRST_INLINE.finditer(folded, line.start, line.end):
             first = match_label(folded, m.end(), line.end)
             if first is None or first.value != 1:
@@ -107,7 +107,7 @@ def _open_body_inside_a_line(
     return lines, body_at
 
 
-def _last_seconds(folded: Folded, line: Line) -> dict[tuple[str, str], int]:
+def _last_seconds(folded: Folded, line: Line) -> dict[Style, int]:
     """Offset of the last stop in *line* followed by an item 2, for each style of label.
 
     Item 2 follows a first item in its line where such a stop lies at or after
@@ -115,7 +115,7 @@ def _last_seconds(folded: Folded, line: Line) -> dict[tuple[str, str], int]:
     in it (a scan after each of them would take quadratic time on a line of
     many).
     """
-    last: dict[tuple[str, str], int] = {}
+    last: dict[Style, int] = {}
     for m in SENTENCE_BREAK.finditer(folded, line.start, line.end):
         label = match_label(folded, m.end(), line.end)
         if label is not None and label.value == 2:

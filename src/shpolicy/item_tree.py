@@ -39,7 +39,7 @@ from .diagnostics import (
 from .lines import Line
 from .model import Diagnostic, Span
 from .normalize import Folded, folded_chars, trim
-from .numbering import Label, match_label
+from .numbering import Label, Style, match_label
 from .responsibility import Clause, find_clause
 from .sentences import SENTENCE_BREAK, sentence_end
 
@@ -109,7 +109,7 @@ _INLINE: Final = re.compile(
 class _Level:
     """An open level of the outline: its style and the last value printed at it."""
 
-    style: tuple[str, str]
+    style: Style
     node: Node
     value: int
 
@@ -143,7 +143,7 @@ class _Numbering:
         self.diagnostics: list[Diagnostic] = []
         # (style, value) of every item opened so far: whether numbering runs
         # on from another group is then one lookup, not a walk over all items.
-        self.printed: set[tuple[tuple[str, str], int]] = set()
+        self.printed: set[tuple[Style, int]] = set()
 
     def opened(self, label: Label) -> None:
         self.printed.add((label.style, label.value))

@@ -9,7 +9,7 @@ of the folded text (see :mod:`shpolicy.normalize`).
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
@@ -18,6 +18,9 @@ from .numerals import hanzi_value
 
 __all__ = [
     "Label",
+    "Shape",
+    "Style",
+    "System",
     "match_label",
     "roman_to_int",
 ]
@@ -28,10 +31,38 @@ _ROMAN: Final = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|[
 _CN_DIGITS: Final = "〇零一二两三四五六七八九十百千"
 _CN: Final = f"[{_CN_DIGITS}]{{1,6}}"
 
+Shape = Literal[
+    "cn-part",
+    "cn-chapter",
+    "en-part",
+    "en-chapter",
+    "en-article",
+    "cn-section",
+    "cn-article",
+    "roman-dot",
+    "paren",
+    "cn-dun",
+    "decimal-2",
+    "decimal-3",
+    "decimal-4",
+    "arabic-dot",
+    "arabic-half-paren",
+    "bare-number",
+    "circled",
+]
+"""How a label is bracketed or punctuated; a decimal label's depth ("1.2.3": 3) is its own."""
+System = Literal["roman", "chinese", "arabic", "circled"]
+"""The numeral system of a label."""
+Style = tuple[Shape, System]
+"""Shape and numeral system together: what tells one level of a document from another."""
+
+# A decimal label's shape by the number of its parts (its pattern allows 2 to 4).
+_DECIMAL_SHAPES: Final[dict[int, Shape]] = {2: "decimal-2", 3: "decimal-3", 4: "decimal-4"}
+
 # One pattern per label shape.  Each captures the bare numeral in group "n".
 # The lookaheads keep decimals ("1.5"), dates ("2024.12") and abbreviations
-# ("I.e.") from passing for labels.
-_PATTERNS: Final = (
+# ("I.e.") from passing for labels.  ("decimal" stands for the decimal shapes.)
+_PATTERNS: Final[tuple[tuple[Shape | Literal["decimal"], re.Pattern[str]], ...]] = (
     ("cn-part", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})部分\s*")),
     ("cn-chapter", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})章\s*")),
     # English headings spelled out; a capital (or the line's end) must follow,
@@ -93,8 +124,8 @@ def roman_to_int(numeral: str) -> int:
 class Label:
     """A numbering label found in the text."""
 
-    shape: str  # "roman-dot", "paren", "cn-dun", "arabic-dot", "cn-chapter", ...
-    system: str  # "roman", "chinese", "arabic", "circled"
+    shape: Shape
+    system: System
     value: int
     num: str  # the bare numeral as printed
     start: int  # offset of the label's first character
@@ -102,22 +133,22 @@ class Label:
     text_end: int  # offset just past the label itself (without trailing blanks)
 
     @property
-    def style(self) -> tuple[str, str]:
+    def style(self) -> Style:
         """Shape and numeral system together: what tells one level from another."""
         return (self.shape, self.system)
 
 
-def _system(shape: str, num: str) -> str:
+def _system(shape: Shape, num: str) -> System:
     if shape == "circled":
         return "circled"
-    if num.isdigit() or shape.startswith("decimal"):
+    if num.isdigit() or shape in _DECIMAL_SHAPES.values():
         return "arabic"
     if num[0] in _CN_DIGITS:
         return "chinese"
     return "roman"
 
 
-def _value(system: str, num: str) -> int:
+def _value(system: System, num: str) -> int:
     if system == "arabic":
         return int(num.rsplit(".", 1)[-1])
     if system == "chinese":
@@ -147,15 +178,15 @@ def match_label(folded: Folded, pos: int, end: int | None = None) -> Label | Non
     first = _ANY_SHAPE.match(folded, pos, stop)
     if first is None or first.lastindex is None:
         return None
-    for shape, pattern in _PATTERNS[first.lastindex - 1 :]:
+    for pattern_shape, pattern in _PATTERNS[first.lastindex - 1 :]:
         m = pattern.match(folded, pos, stop)
         if m is None or not m.group("n"):
             continue
         num = m.group("n")
-        if shape == "bare-number" and not _is_short_heading(folded, m.end(), stop):
+        if pattern_shape == "bare-number" and not _is_short_heading(folded, m.end(), stop):
             continue
-        if shape == "decimal":
-            shape = f"decimal-{num.count('.') + 1}"  # each depth is a level of its own
+        # each depth of a decimal label is a level of its own
+        shape = _DECIMAL_SHAPES[num.count(".") + 1] if pattern_shape == "decimal" else pattern_shape
         system = _system(shape, num)
         value = _value(system, num)
         if value == 0:

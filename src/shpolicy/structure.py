@@ -32,7 +32,7 @@ from .item_tree import ItemTree, Node, Piece, TailRules, build_tree, is_heading_
 from .lines import Line
 from .model import Diagnostic, Span
 from .normalize import Folded, folded_chars, trim
-from .numbering import Label
+from .numbering import Label, Style
 from .responsibility import Clause
 from .sentences import sentence_end
 
@@ -47,7 +47,7 @@ _NOT_IN_CAPTION: Final = folded_chars("。.,;")
 _BRACKETED_HEADING_MAX: Final = 24
 _QUOTE_OPENERS: Final = {"”": "“", "’": "‘"}
 
-_Styles = set[tuple[int, tuple[str, str]]]  # (depth, label style) of the section levels
+_Styles = set[tuple[int, Style]]  # (depth, label style) of the section levels
 
 
 @attrs.frozen(kw_only=True, slots=True)

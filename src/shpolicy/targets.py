@@ -727,7 +727,9 @@ def _read_range_end(folded: Folded, number: _Number) -> _Number | None:
     return _with_scale(folded, end)
 
 
-def _read_unit(raw: str, folded: Folded, pos: int, kind: str, *, singular: bool = False) -> _Unit:
+def _read_unit(
+    raw: str, folded: Folded, pos: int, kind: NumberKind, *, singular: bool = False
+) -> _Unit:
     percent = _PERCENT.match(folded, pos)
     if percent is not None:
         unit = "percent" if percent.lastgroup == "percent" else "percentage points"
