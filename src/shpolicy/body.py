@@ -76,7 +76,7 @@ def _first_numbered_line(folded: Folded, lines: Sequence[Line], start: int = 0) 
 # A sentence end, then something shaped like the first label of a list.  (The
 # stop is matched, not looked behind for: a pattern that opens on a character
 # class lets the regex engine skip to the stops instead of trying every position.)
-_FIRST_INLINE: Final = re.compile(r"[.。!?;)\]]\s*(?=[(\[]?(?:1|一|I)[.、)\]])")
+_FIRST_INLINE: Final = re.compile(SENTENCE_BREAK.pattern + r"(?=[(\[]?(?:1|一|I)[.、)\]])")
 
 
 def _open_body_inside_a_line(

@@ -153,14 +153,14 @@ _FIELD_KINDS: Final[dict[str, FieldKind]] = {
 # A notice's addressees ("各区人民政府，市政府各委、办、局：", "People's governments of all
 # districts, …, and all relevant units:") name bodies; a preamble that ends in a
 # colon ("…现提出如下意见：", "…the following measures are formulated:") is prose.
-_ADDRESSEE: Final = re.compile(
-    r"(?:政府|委|办|局|单位|部门|街道|镇|government|department|unit|bureau|office|commission"
-    r"|committee)s?\s*:$",
-    re.IGNORECASE,
+_ADDRESSEE_WORDS: Final = (
+    *("政府", "委", "办", "局", "单位", "部门", "街道", "镇", "government", "department", "unit"),
+    *("bureau", "office", "commission", "committee"),
 )
+_ADDRESSEE: Final = re.compile(rf"(?:{'|'.join(_ADDRESSEE_WORDS)})s?\s*:$", re.IGNORECASE)
 # The longest word _ADDRESSEE ends with, and its plural "s": a match starts no
 # further than this before the blanks and the colon that end the line.
-_ADDRESSEE_WORD_MAX: Final = 11
+_ADDRESSEE_WORD_MAX: Final = max(map(len, _ADDRESSEE_WORDS)) + len("s")
 _LEAD_IN: Final = re.compile(
     r"如下|以下|下列|制定|提出|following|as\s+follows|hereby|formulated|put\s+forward|。|\.\s",
     re.IGNORECASE,

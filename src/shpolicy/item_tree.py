@@ -101,7 +101,8 @@ class ItemTree:
 # Where a label may start inside a line: right after a sentence end or a
 # closing bracket (folded text), before something shaped like a label.
 _INLINE: Final = re.compile(
-    r"[.。!?;)\]]\s*(?=[(\[]|[IVXLCDM]{1,6}[.、]|\d{1,3}[.、)]|[一二三四五六七八九十]{1,3}、|第)"
+    SENTENCE_BREAK.pattern
+    + r"(?=[(\[]|[IVXLCDM]{1,6}[.、]|\d{1,3}[.、)]|[一二三四五六七八九十]{1,3}、|第)"
 )
 
 
