@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import attrs
 
-from .normalize import Folded, match_brackets
+from .normalize import Folded, bracket_depth, match_brackets
 
 __all__ = ["Line", "join_continued", "join_hard_wrapped", "split_lines"]
 
@@ -62,20 +62,19 @@ def join_continued(
         line = lines[i]
         # Only blanks lie between two lines, so a joined line's depth is the sum
         # of its parts' depths: each line is counted once.
-        depth = match_brackets(folded, line.start, line.end).depth
+        depth = bracket_depth(folded, line.start, line.end)
         while i + 1 < len(lines):
             if depth <= 0 and folded[line.end - 1] != "、":
                 break  # nothing left open: the cheap test spares the label match
             nxt = lines[i + 1]
             if starts_item(folded, nxt.start, nxt.end):
                 break
-            brackets = match_brackets(folded, nxt.start, nxt.end)
             # it closes what is open: as many closing brackets as were left open
-            closes = depth > 0 and brackets.unopened >= depth
+            closes = depth > 0 and match_brackets(folded, nxt.start, nxt.end).unopened >= depth
             if not (closes or folded[line.end - 1] == "、"):
                 break
             line = Line(start=line.start, end=nxt.end, number=line.number)
-            depth += brackets.depth
+            depth += bracket_depth(folded, nxt.start, nxt.end)
             i += 1
         joined.append(line)
         i += 1

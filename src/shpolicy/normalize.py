@@ -11,16 +11,15 @@ text as written while the model keeps the text as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from typing import Final, NewType
-
-import attrs
 
 __all__ = [
     "BLANK",
     "Brackets",
     "Folded",
     "FoldedChars",
+    "bracket_depth",
     "fold",
     "folded_chars",
     "match_brackets",
@@ -119,57 +118,100 @@ def trim(
 _BRACKET: Final = re.compile(r"[()\[\]]")
 
 
-@attrs.frozen(kw_only=True, slots=True)
 class Brackets:
-    """How the brackets of a range of folded text pair up, read from left to right.
+    """How the brackets of ``folded[start:end]`` pair up, read from left to right.
 
     Folding reads every bracket as ``(``, ``)``, ``[`` or ``]``; a closing
     bracket closes the last one still open, whatever its shape.  One with
     nothing open closes a bracket opened before the range: it is *unopened*.
+    The brackets are paired when first asked for (:attr:`depth` alone only
+    counts them).  Immutable.
     """
 
-    end: int
-    pairs: dict[int, int]  # offset of an opening bracket -> offset of the one closing it
-    unclosed: tuple[int, ...]  # opening brackets still open at the end, in order
-    unopened: int  # closing brackets with nothing open
+    __slots__ = ("_end", "_folded", "_paired", "_start")
+
+    def __init__(self, folded: Folded, start: int, end: int) -> None:
+        self._folded = folded
+        self._start = start
+        self._end = end
+        self._paired: tuple[dict[int, int], tuple[int, ...], int] | None = None
 
     @property
     def depth(self) -> int:
         """Brackets opened minus brackets closed: how deep the range leaves the text."""
-        return len(self.unclosed) - self.unopened
+        return bracket_depth(self._folded, self._start, self._end)
+
+    @property
+    def pairs(self) -> Mapping[int, int]:
+        """Offset of an opening bracket -> offset of the one closing it."""
+        return self._pair()[0]
+
+    @property
+    def unclosed(self) -> tuple[int, ...]:
+        """Opening brackets still open at the end, in order."""
+        return self._pair()[1]
+
+    @property
+    def unopened(self) -> int:
+        """Closing brackets with nothing open."""
+        return self._pair()[2]
+
+    def _pair(self) -> tuple[dict[int, int], tuple[int, ...], int]:
+        if self._paired is None:
+            pairs: dict[int, int] = {}
+            open_at: list[int] = []
+            unopened = 0
+            # From bracket to bracket: the Python loop stays off plain text.
+            for m in _BRACKET.finditer(self._folded, self._start, self._end):
+                if m.group() in "([":
+                    open_at.append(m.start())
+                elif open_at:
+                    pairs[open_at.pop()] = m.start()
+                else:
+                    unopened += 1
+            self._paired = (pairs, tuple(open_at), unopened)
+        return self._paired
 
     def outermost(self) -> list[tuple[int, int]]:
         """``(open, close)`` of each bracket at depth 0; one left open closes at the end."""
+        pairs, unclosed, _ = self._pair()
         stretches: list[tuple[int, int]] = []
         reach = -1
-        for at in sorted([*self.pairs, *self.unclosed]):
+        for at in sorted([*pairs, *unclosed]):
             if at > reach:
-                reach = self.pairs.get(at, self.end)
+                reach = pairs.get(at, self._end)
                 stretches.append((at, reach))
         return stretches
 
-    def outside(self, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    def outside(self, matches: Iterable[re.Match[str]]) -> list[re.Match[str]]:
         """The *matches* (in text order, none starting at a bracket) that no bracket encloses."""
+        if self._paired is None and _BRACKET.search(self._folded, self._start, self._end) is None:
+            return list(matches)  # (most ranges hold no bracket: one scan in C tells)
         stretches = self.outermost()
+        if not stretches:
+            return list(matches)
+        kept: list[re.Match[str]] = []
         i = 0
         for m in matches:
             at = m.start()
             while i < len(stretches) and stretches[i][1] < at:
                 i += 1
             if i == len(stretches) or at < stretches[i][0]:
-                yield m
+                kept.append(m)
+        return kept
+
+
+def bracket_depth(folded: Folded, start: int, end: int) -> int:
+    """Brackets opened minus brackets closed in ``folded[start:end]``: ``len(unclosed) -
+    unopened`` of :class:`Brackets`, counted (by ``str.count``) without pairing them."""
+    return (
+        folded.count("(", start, end)
+        + folded.count("[", start, end)
+        - folded.count(")", start, end)
+        - folded.count("]", start, end)
+    )
 
 
 def match_brackets(folded: Folded, start: int, end: int) -> Brackets:
-    """Pair the brackets of ``folded[start:end]`` (one pass, from bracket to bracket)."""
-    pairs: dict[int, int] = {}
-    open_at: list[int] = []
-    unopened = 0
-    for m in _BRACKET.finditer(folded, start, end):
-        if m.group() in "([":
-            open_at.append(m.start())
-        elif open_at:
-            pairs[open_at.pop()] = m.start()
-        else:
-            unopened += 1
-    return Brackets(end=end, pairs=pairs, unclosed=tuple(open_at), unopened=unopened)
+    """The brackets of ``folded[start:end]`` (see :class:`Brackets`)."""
+    return Brackets(folded, start, end)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from typing import Final
 
@@ -113,11 +113,13 @@ def find_clause(folded: Folded, start: int, end: int) -> Clause | None:
     The clause must run to the end of the segment (a closing stop or blanks may
     follow); a label in the middle of a sentence is not a clause.
     """
-    pairs: dict[int, int] | None = None  # computed for the first bracketed label
+    pairs: Mapping[int, int] | None = None  # computed for the first bracketed label
     _, content_end = trim(folded, start, end, _TRAILING, left=False)  # without stops, blanks
     for m in _labels(folded, start, end):
         at = m.start()
-        before = trim(folded, start, at, left=False)[1] - 1  # the character before, blanks skipped
+        before = at - 1  # the character before the label, blanks skipped
+        while before >= start and folded[before] == " ":
+            before -= 1
         clause_start = at
         close: int | None = None
         if before >= start and folded[before] in _OPEN:
@@ -324,14 +326,13 @@ def _trim(folded: Folded, start: int, end: int) -> tuple[int, int]:
     start, cut = trim(folded, start, end, _TRIM_CHARS)
     # The stop of an abbreviation is the name's ("Co., Ltd."): the trim stops at
     # the last one among what it cut.
-    stop = folded.rfind(".", cut, end)
+    stop = folded.rfind(".", cut, end) if cut < end else -1
     while stop >= 0:
         if _ABBREVIATED_END.search(folded, max(start, stop + 1 - 6), stop + 1):
-            end = stop + 1
+            cut = stop + 1
             break
         stop = folded.rfind(".", cut, stop)
-    else:
-        end = cut
+    end = cut
     # Only an "and" / "or" at the end (or before a final line break, where
     # "$" also matches) can be junk: test the last letter before the regex.
     if end > start and folded[end - 1] in _JUNK_LAST:
