@@ -85,8 +85,8 @@ class _Assembler:
         found: ValidityMatch | None,
     ) -> Policy:
         self.diagnostics.extend(outline.diagnostics)
-        sections = tuple(self._section(s) for s in outline.sections)
-        measures = tuple(self._measure(m) for m in outline.measures)
+        sections = tuple([self._section(s) for s in outline.sections])
+        measures = tuple([self._measure(m) for m in outline.measures])
         issued = header.issued or tail.signed
         validity = None
         if found is not None:
@@ -116,7 +116,11 @@ class _Assembler:
 
     # -- text as written ------------------------------------------------------
     def _slice(self, start: int, end: int) -> str:
-        start, end = trim(self.folded, start, end)
+        folded = self.folded
+        # (This runs for every name and range, most of them trimmed already:
+        # a look at both ends spares the call.)
+        if start < end and (folded[start] == " " or folded[end - 1] == " "):
+            start, end = trim(folded, start, end)
         return self.text[start:end]
 
     def _join(self, ranges: Iterable[Range]) -> str:
@@ -154,8 +158,8 @@ class _Assembler:
         label = section.label
         num_at = section.num_at
         num = self.text[num_at : num_at + len(label.num)] if num_at >= 0 else label.num
-        sections = tuple(self._section(s) for s in section.sections)
-        measures = tuple(self._measure(m) for m in section.measures)
+        sections = tuple([self._section(s) for s in section.sections])
+        measures = tuple([self._measure(m) for m in section.measures])
         responsible_label, units = self._clause_units(section.clause)
         return Section(
             num=num,

@@ -347,7 +347,7 @@ def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
         preamble, wrapper = wrapper, []
     return Header(
         lines=tuple(
-            HeaderLine(line=line, kind=kind) for line, kind in zip(lines, kinds, strict=True)
+            [HeaderLine(line=line, kind=kind) for line, kind in zip(lines, kinds, strict=True)]
         ),
         title=title,
         notice_title=state.notices[-1] if state.notices else None,

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -46,8 +46,7 @@ from .sentences import SENTENCE_BREAK, sentence_end
 __all__ = ["ItemTree", "Node", "Piece", "TailRules", "build_tree", "is_heading_only"]
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class Piece:
+class Piece(NamedTuple):  # (one for every line: a named tuple costs least)
     """A stretch ``[start, end)`` of one line: a whole line or a run-together item."""
 
     start: int
@@ -146,13 +145,15 @@ class _Numbering:
         # on from another group is then one lookup, not a walk over all items.
         self.printed: set[tuple[Style, int]] = set()
 
-    def opened(self, label: Label) -> None:
-        self.printed.add((label.style, label.value))
-
     def first(self, label: Label, parent: Node | None) -> None:
+        """Check the first item opened under *parent*, and note it as printed."""
+        style = label.style
+        ran_past_one = (style, 2) in self.printed
+        continues = (style, label.value - 1) in self.printed
+        self.printed.add((style, label.value))
         where = "the document" if parent is None else f"{parent.label.num}"
         if label.value == 1:
-            if (label.style, 2) in self.printed:
+            if ran_past_one:
                 # The same numbering ran past 1 under an earlier group.
                 self._report(
                     NUMBERING_RESTART,
@@ -162,7 +163,7 @@ class _Numbering:
             return
         # Numbering that runs on across groups ("34." opening chapter III
         # after "33." in chapter II) is a known convention: an info.
-        if (label.style, label.value - 1) in self.printed:
+        if continues:
             self._report(
                 NUMBERING_CONTINUES,
                 f"numbering under {where} continues the previous group's at {label.num}",
@@ -176,6 +177,8 @@ class _Numbering:
             )
 
     def sibling(self, level: _Level, label: Label, style_changed: bool) -> None:
+        """Check an item that follows the last one of *level*, and note it as printed."""
+        self.printed.add((label.style, label.value))
         expected = level.value + 1
         if style_changed:
             self._report(
@@ -297,7 +300,6 @@ class _Builder:
             level.node = node
             level.value = label.value
             level.style = label.style
-        self.numbering.opened(label)
         clause = find_clause(self.folded, piece.start, piece.end)
         if clause is not None:
             node.clause = clause
@@ -310,11 +312,23 @@ class _Builder:
         else:
             parent.children.append(node)
 
-    # -- unnumbered text ----------------------------------------------------
-    def add_back_matter(self, piece: Piece) -> None:
-        """A line after the back matter began (附件 / 抄送): tail, numbered or not."""
-        self.pending.append(piece)
+    # -- the pass -----------------------------------------------------------
+    def read(self, lines: list[Line], cutter: _Cutter) -> None:
+        """Read the body's *lines*, cut into pieces by *cutter*."""
+        for line in lines:
+            if self.in_back_matter:  # (附件 / 抄送 on: tail, numbered or not)
+                self.pending.append(Piece(start=line.start, end=line.end, line=line.number))
+                continue
+            # Each piece is handed over before the next one is cut, so in-line
+            # labels are judged against the items opened so far.
+            for piece, label in cutter.pieces(line, self.continues, self.numbering):
+                if label is None:
+                    self.add_text(piece)
+                else:
+                    self.open_item(label, piece)
+                self.last_end = piece.end
 
+    # -- unnumbered text ----------------------------------------------------
     def add_text(self, piece: Piece) -> None:
         top = self.stack[-1].node if self.stack else None
         if top is None:
@@ -523,7 +537,9 @@ class _Cutter:
                 yield Piece(start=start, end=piece_end, line=line.number), label
                 yield Piece(start=tail_at, end=line.end, line=line.number), None
                 return
-            piece_end = trim(folded, start, end, left=False)[1]
+            piece_end = end
+            if folded[end - 1] == " ":
+                piece_end = trim(folded, start, end, left=False)[1]
             yield Piece(start=start, end=piece_end, line=line.number), label
             if cut is None:
                 return
@@ -562,19 +578,6 @@ def build_tree(folded: Folded, lines: list[Line], rules: TailRules) -> ItemTree:
     *rules* tell where the document's tail begins; from there on text no
     longer joins the item above.
     """
-    numbering = _Numbering()
-    builder = _Builder(folded, rules, numbering)
-    cutter = _Cutter.of(folded, rules)
-    for line in lines:
-        if builder.in_back_matter:
-            builder.add_back_matter(Piece(start=line.start, end=line.end, line=line.number))
-            continue
-        # Each piece is handed to the builder before the next one is cut, so
-        # in-line labels are judged against the items opened so far.
-        for piece, label in cutter.pieces(line, builder.continues, numbering):
-            if label is None:
-                builder.add_text(piece)
-            else:
-                builder.open_item(label, piece)
-            builder.last_end = piece.end
+    builder = _Builder(folded, rules, _Numbering())
+    builder.read(lines, _Cutter.of(folded, rules))
     return builder.finish()

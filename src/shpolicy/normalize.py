@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Final, NewType
+from typing import TYPE_CHECKING, Final, NewType
 
 __all__ = [
     "BLANK",
@@ -27,17 +27,20 @@ __all__ = [
     "trim",
 ]
 
-Folded = NewType("Folded", str)
-"""Text as :func:`fold` returns it: the copy every recogniser reads.
-
-Full-width forms are ASCII in it, so a check for ``，`` or ``；`` on it can never
-match; recognisers take ``Folded`` so that the text as written cannot be passed
-to them by mistake.  (A slice of folded text is folded too, but a plain ``str``
-to the type checker: recognisers take the whole text and a range instead.)
-"""
-
-FoldedChars = NewType("FoldedChars", str)
-"""A set of characters a check looks for in folded text (see :func:`folded_chars`)."""
+# ``Folded``: text as :func:`fold` returns it, the copy every recogniser reads.
+# Full-width forms are ASCII in it, so a check for "，" or "；" on it can never
+# match; recognisers take ``Folded`` so that the text as written cannot be
+# passed to them by mistake.  (A slice of folded text is folded too, but a
+# plain ``str`` to the type checker: recognisers take the whole text and a
+# range instead.)  ``FoldedChars``: a set of characters a check looks for in
+# folded text (see :func:`folded_chars`).
+if TYPE_CHECKING:
+    Folded = NewType("Folded", str)
+    FoldedChars = NewType("FoldedChars", str)
+else:
+    # At run time both are str itself: ``Folded(text)`` returns *text* from C,
+    # where a NewType would cost a Python call on every text it types.
+    Folded = FoldedChars = str
 
 
 def _fold_table() -> dict[int, str]:
@@ -212,6 +215,5 @@ def bracket_depth(folded: Folded, start: int, end: int) -> int:
     )
 
 
-def match_brackets(folded: Folded, start: int, end: int) -> Brackets:
-    """The brackets of ``folded[start:end]`` (see :class:`Brackets`)."""
-    return Brackets(folded, start, end)
+match_brackets: Final = Brackets
+"""``match_brackets(folded, start, end)``: the brackets of ``folded[start:end]``."""

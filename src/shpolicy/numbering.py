@@ -191,7 +191,9 @@ def match_label(folded: Folded, pos: int, end: int | None = None) -> Label | Non
         value = _value(system, num)
         if value == 0:
             continue
-        label_end = trim(folded, m.start(), m.end(), left=False)[1]
+        label_end = m.end()
+        if folded[label_end - 1] == " ":
+            label_end = trim(folded, m.start(), label_end, left=False)[1]
         return Label(
             shape=shape,
             system=system,

@@ -120,6 +120,11 @@ def hanzi_value(numeral: str, *, strict: bool = True) -> int | None:
     replaces it, ``零`` before a unit reads as one of it (``零十`` 10), and 0 is
     a value; ``None`` only for a character that is no numeral.
     """
+    if len(numeral) == 1:  # (一、 二、 十: most labels, and many counts)
+        single = CHINESE_DIGITS.get(numeral, CHINESE_SMALL_UNITS.get(numeral))
+        if single is None:
+            return None  # 万 or 亿 alone, or no numeral
+        return (single or None) if strict else single
     total = 0  # completed 亿 groups
     section = 0  # the part below the last 亿 (may include a completed 万 group)
     digit: int | None = None  # a digit waiting for its unit

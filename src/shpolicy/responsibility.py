@@ -114,7 +114,9 @@ def find_clause(folded: Folded, start: int, end: int) -> Clause | None:
     follow); a label in the middle of a sentence is not a clause.
     """
     pairs: Mapping[int, int] | None = None  # computed for the first bracketed label
-    _, content_end = trim(folded, start, end, _TRAILING, left=False)  # without stops, blanks
+    content_end = end  # without the stops and blanks that end the segment
+    if end > start and folded[end - 1] in _TRAILING:
+        content_end = trim(folded, start, end, _TRAILING, left=False)[1]
     for m in _labels(folded, start, end):
         at = m.start()
         before = at - 1  # the character before the label, blanks skipped
@@ -315,6 +317,9 @@ _TRIM_CHARS: Final = folded_chars(" .。;,:/")  # what _trim strips at either en
 # "… Commission of Education and/or the …": the list's "and" left at a piece's end.
 _TRAILING_JUNK: Final = re.compile(r"\s+(?:and|or)$", re.IGNORECASE)
 _JUNK_LAST: Final = "dDrR\n"  # the last characters a _TRAILING_JUNK match can end with
+# What _trim or _strip_leading_words may remove first and last (see _is_tidy).
+_UNTIDY_FIRST: Final = frozenset(_TRIM_CHARS + _JUNK_FIRST)
+_UNTIDY_LAST: Final = frozenset(_TRIM_CHARS + _JUNK_LAST)
 # An abbreviation's stop is part of the name ("Co., Ltd.").
 _ABBREVIATED_END: Final = re.compile(r"\b(?:Ltd|Co|Inc|Corp|No)\.$")
 # Only the end of a name decides whether it is complete; looking at a bounded
@@ -619,9 +624,5 @@ def _is_tidy(folded: Folded, start: int, end: int) -> bool:
     two characters spares them their calls and regexes.
     """
     return (
-        start < end
-        and folded[start] not in _TRIM_CHARS
-        and folded[start] not in _JUNK_FIRST
-        and folded[end - 1] not in _TRIM_CHARS
-        and folded[end - 1] not in _JUNK_LAST
+        start < end and folded[start] not in _UNTIDY_FIRST and folded[end - 1] not in _UNTIDY_LAST
     )

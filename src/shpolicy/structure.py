@@ -96,8 +96,8 @@ def read_outline(folded: Folded, lines: list[Line], rules: TailRules) -> Outline
     return Outline(
         sections=sections,
         measures=measures,
-        tail=tuple(Line(start=p.start, end=p.end, number=p.line) for p in tree.tail),
-        stray=tuple((p.start, p.end) for p in tree.stray),
+        tail=tuple([Line(start=p.start, end=p.end, number=p.line) for p in tree.tail]),
+        stray=tuple([(p.start, p.end) for p in tree.stray]),
         last_item_text=shaper.last_item_text(tree.roots),
         diagnostics=(*tree.diagnostics, *_report(tree)),
     )
@@ -169,10 +169,20 @@ class _Shaper:
         pieces = [node.first, *node.body, *_descendant_pieces(node)]
         ranges = self._content_ranges(node, pieces)
         title = self._lead(*ranges[0]) if ranges else (node.label.end, node.label.end)
+        # 'Building the "15-minute … circle." Efforts …': the quote the stop sits
+        # in closes the title too.
+        folded, end = self.folded, title[1]
+        quote = (
+            end + 1
+            if end + 1 < len(folded)
+            and folded[end] in ".。!?"
+            and _opens_quote(folded[title[0] : end], folded[end + 1])
+            else None
+        )
         return OutlineMeasure(
             label=node.label,
             title=title,
-            title_quote=self._closing_quote(title),
+            title_quote=quote,
             text=tuple(ranges),
             clause=node.clause,
             span=(node.label.start, max(node.end, node.first.end)),
@@ -222,7 +232,8 @@ class _Shaper:
                     end = clause.start
                 elif clause.start <= piece.start < clause.end:
                     continue  # a further clause line (配合单位 ...) merged into the clause
-            start, end = trim(self.folded, start, end)
+            if start < end and (self.folded[start] == " " or self.folded[end - 1] == " "):
+                start, end = trim(self.folded, start, end)
             if start < end:
                 ranges.append((start, end))
         return ranges
@@ -244,19 +255,6 @@ class _Shaper:
         stop = sentence_end(folded, start, end)
         lead_end = end if stop is None else stop
         return trim(folded, start, lead_end, _AROUND_LEAD)
-
-    def _closing_quote(self, title: Range) -> int | None:
-        """'Building the "15-minute … circle." Efforts …': the quote the stop sits in closes the
-        title too; the offset of that quote, else ``None``."""
-        start, end = title  # (trimmed)
-        after = self.folded[end : end + 2]
-        if (
-            len(after) == 2
-            and after[0] in ".。!?"
-            and _opens_quote(self.folded[start:end], after[1])
-        ):
-            return end + 1
-        return None
 
 
 def _opens_quote(text: str, closer: str) -> bool:

@@ -51,9 +51,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Final, Literal
-
-import attrs
+from typing import Final, Literal, NamedTuple
 
 from .errors import InvalidValueError
 from .model import Comparator, Span, Target
@@ -97,6 +95,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 # "at least".  A matched keyword is looked up by its ASCII form.
 _ASCII_CASE_TWINS: Final = "\u0130\u0131\u017f\u212a"  # İ ı ſ K
 _TO_ASCII_CASE: Final = str.maketrans(dict(zip(_ASCII_CASE_TWINS, "iisk", strict=True)))
+_CASE_TWIN: Final = re.compile(f"[{_ASCII_CASE_TWINS}]")
 
 
 _ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -284,8 +283,9 @@ NumberKind = Literal["digits", "hanzi", "word"]
 UnitKind = Literal["percent", "money", "count", "noun", "time", "none"]
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class _Number:
+# The scanner's own records are named tuples: built for every number read,
+# they cost a fraction of a frozen attrs class's validated __init__.
+class _Number(NamedTuple):
     """A number as read: where it is, its value before any scale, its kind."""
 
     start: int
@@ -302,8 +302,7 @@ class _Number:
         return max(self.end, self.scale_end)
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class _Unit:
+class _Unit(NamedTuple):
     """What a number counts: ``unit`` as reported, ``kind`` decides acceptance."""
 
     unit: str
@@ -312,8 +311,7 @@ class _Unit:
     comparator: Comparator | None = None  # 多 / 余: "more than"
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class _Phrase:
+class _Phrase(NamedTuple):
     """A recognised target, offsets into the scanned slice."""
 
     start: int
@@ -442,7 +440,7 @@ def _word_skeleton(folded: Folded) -> bytes:
     can only propose a start that the patterns then reject.
     """
     text: str = folded
-    if any(twin in text for twin in _ASCII_CASE_TWINS):
+    if _CASE_TWIN.search(text):
         text = text.translate(_TO_ASCII_CASE)
     return text.encode("ascii", "replace").translate(_SKELETON_BYTES)
 
@@ -471,7 +469,11 @@ def _read_phrase(raw: str, folded: Folded, start: int, end: int, floor: int) -> 
     percent_start = _percent_prefix(folded, number)
     if percent_start is not None and percent_start < floor:
         percent_start = None
-    lead = min(s for s in (number.start, currency_start, percent_start) if s is not None)
+    lead = number.start  # the leftmost of the number and what is written before it
+    if currency_start is not None and currency_start < lead:
+        lead = currency_start
+    if percent_start is not None and percent_start < lead:
+        lead = percent_start
     if currency is None and _is_label(folded, number):
         return []
     upper = _read_range_end(folded, number)
@@ -589,7 +591,6 @@ def _with_scale(folded: Folded, number: _Number) -> _Number:
 
 
 def _scaled_number(number: _Number, power: int, scale_end: int) -> _Number:
-    # Built directly: attrs.evolve costs several times more, once per amount.
     return _Number(
         start=number.start,
         end=number.end,
