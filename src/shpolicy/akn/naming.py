@@ -21,7 +21,9 @@ __all__ = [
     "FrbrUris",
     "IdAllocator",
     "district_of",
+    "frbr_place",
     "frbr_uris",
+    "jurisdiction_of",
     "short_hash",
     "sibling_components",
     "slug",
@@ -106,6 +108,38 @@ def district_of(policy: Policy) -> str | None:
     return districts.pop() if districts else None
 
 
+_DISTRICT_CODES: Final = frozenset(code for code, _, _ in DISTRICTS)
+
+
+def frbr_place(jurisdiction: str | None) -> str:
+    """The FRBR country component for a document of *jurisdiction*.
+
+    ``"cn-sh"`` and ``"cn-sh-<district>"`` are kept as they are; anything
+    else — another place's code, an unknown district, ``None`` for a document
+    that is not Shanghai's or cannot be placed — is ``"cn"``: never a Shanghai
+    URI for a document nobody has placed in Shanghai.
+    """
+    shanghai = f"{COUNTRY}-{LOCALITY}"
+    if jurisdiction == shanghai:
+        return shanghai
+    if jurisdiction is not None and jurisdiction.startswith(shanghai + "-"):
+        district = jurisdiction[len(shanghai) + 1 :]
+        if district in _DISTRICT_CODES:
+            return jurisdiction
+    return COUNTRY
+
+
+def jurisdiction_of(policy: Policy) -> str | None:
+    """The jurisdiction the policy's URIs are named for.
+
+    Today every policy is taken for Shanghai's, its district found by
+    :func:`district_of`; once the model carries ``Policy.jurisdiction``
+    (decided by :mod:`shpolicy.jurisdiction`), this returns that field.
+    """
+    district = district_of(policy)
+    return f"{COUNTRY}-{LOCALITY}" + (f"-{district}" if district else "")
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class FrbrUris:
     """The FRBR identification of one export."""
@@ -130,9 +164,9 @@ def _number_component(policy: Policy) -> str | None:
 
 
 def frbr_uris(policy: Policy) -> FrbrUris:
-    """Work, expression and manifestation URIs (``/akn/cn-sh[-district]/doc/policy/...``)."""
-    district = district_of(policy)
-    place = f"{COUNTRY}-{LOCALITY}" + (f"-{district}" if district else "")
+    """Work, expression and manifestation URIs (``/akn/cn-sh[-district]/doc/policy/...``,
+    ``/akn/cn/...`` for a document that is not Shanghai's)."""
+    place = frbr_place(jurisdiction_of(policy))
     dated = policy.issued or policy.published
     date = dated.isoformat() if dated is not None else NULL_DATE
     number = _number_component(policy)

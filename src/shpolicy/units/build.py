@@ -340,7 +340,15 @@ def build_places(data_dir: Path = DATA_DIR) -> str:
     districts = [
         {
             key: district[key]
-            for key in ("slug", "name_zh", "short_zh", "name_en", "short_en", "doc_number_prefixes")
+            for key in (
+                "slug",
+                "name_zh",
+                "short_zh",
+                "name_en",
+                "short_en",
+                "doc_number_prefixes",
+                "doc_number_prefixes_en",
+            )
         }
         for district in _districts(data_dir)
     ]

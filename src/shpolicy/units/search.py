@@ -177,7 +177,8 @@ def _term_score(names: tuple[_Name, ...], term: str) -> tuple[float, _Name | Non
         if chinese:
             score = _chinese_score(term, name.key)
         elif term in name.words or any(w.startswith(term) for w in name.words if len(term) >= 3):
-            score = _part(term, name.key)
+            # The fewer words the name has besides the term, the better.
+            score = _PART + 0.5 * (1 - 1 / max(1, len(name.key.split())))
         elif name.words & _near_words(term):
             score = _APPROXIMATE
         else:
@@ -187,14 +188,10 @@ def _term_score(names: tuple[_Name, ...], term: str) -> tuple[float, _Name | Non
     return best if best[1] is not None else (9.0, None)
 
 
-def _part(term: str, key: str) -> float:
-    # Between _PART and _APPROXIMATE: the more of the name the term covers, the better.
-    return _PART + 0.5 * (1 - min(1.0, len(term) / max(1, len(key.replace(" ", "")))))
-
-
 def _chinese_score(term: str, key: str) -> float:
     if term in key:
-        return _part(term, key)
+        # Between _PART and _APPROXIMATE: the more of the name the term covers, the better.
+        return _PART + 0.5 * (1 - min(1.0, len(term) / max(1, len(key))))
     # Character pairs the term shares with the name: 徐汇科委 and 徐汇区科委 share 徐汇, 科委.
     pairs = {term[i : i + 2] for i in range(len(term) - 1)}
     if not pairs:
