@@ -27,7 +27,9 @@ from pathlib import Path
 from shpolicy import units
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real"
-MARKER = re.compile(r"(?:责任单位|牵头单位|配合单位|参加单位|支撑单位|责任部门|协同单位|参与单位)\s*[：:]")
+MARKER = re.compile(
+    r"(?:责任单位|牵头单位|配合单位|参加单位|支撑单位|责任部门|协同单位|参与单位)\s*[：:]"
+)
 SEPARATORS = re.compile(r"[、，,；;]")
 OPENING, CLOSING = "（(", "）)"
 
@@ -114,7 +116,8 @@ def main() -> int:
         share = f"{100 * counts['resolved'] / bodies:5.1f}%" if bodies else "    -"
         print(
             f"{path.name:40} {jurisdiction:16} names {sum(counts.values()) - counts['segmented']:4}"
-            f"  collective {counts['collective']:3}  resolved {counts['resolved']:3}/{bodies:<3} {share}"
+            f"  collective {counts['collective']:3}"
+            f"  resolved {counts['resolved']:3}/{bodies:<3} {share}"
         )
         if args.verbose and missing:
             print("    unresolved: " + " | ".join(f"{n}×{k}" for n, k in missing.most_common()))

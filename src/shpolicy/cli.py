@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from .model import Diagnostic, Policy, Section, ValidityPeriod
+    from .units import Unit
 
 __all__ = ["main"]
 
@@ -452,7 +453,9 @@ def cmd_units(args: argparse.Namespace) -> int:
     if args.list:
         if args.terms:
             raise UsageError("--list takes no QUERY")
-        return units_list(units.in_jurisdiction(jurisdiction) if jurisdiction else units.all(), args)
+        return units_list(
+            units.in_jurisdiction(jurisdiction) if jurisdiction else units.all(), args
+        )
     if not args.terms:
         raise UsageError("give a unit name to look up, --list, or --index FILE...")
     query = " ".join(args.terms)
@@ -485,25 +488,22 @@ def cmd_units(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def units_list(listed: Sequence[object], args: argparse.Namespace) -> int:
+def units_list(listed: Sequence[Unit], args: argparse.Namespace) -> int:
     """``shpolicy units --list``: one line (id, Chinese name, English name) per body, or JSON."""
     if args.json:
         document = {"units": [unit_to_dict(unit) for unit in listed]}
         write_stdout((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     else:
-        text = "".join(
-            f"{getattr(u, 'id')}\t{getattr(u, 'name_zh')}\t{getattr(u, 'name_en')}\n"
-            for u in listed
-        )
+        text = "".join(f"{u.id}\t{u.name_zh}\t{u.name_en}\n" for u in listed)
         write_stdout(text.encode("utf-8"))
     return EXIT_OK
 
 
-def unit_to_dict(unit: object) -> dict[str, object]:
+def unit_to_dict(unit: Unit) -> dict[str, object]:
     """A registry unit as a JSON object (the registry file's fields)."""
     return {
         name: list(value) if isinstance(value, tuple) else value
-        for name, value in attrs.asdict(unit, recurse=False).items()  # type: ignore[arg-type]
+        for name, value in attrs.asdict(unit, recurse=False).items()
     }
 
 
@@ -616,7 +616,8 @@ def build_parser() -> argparse.ArgumentParser:
         "terms",
         nargs="*",
         metavar="QUERY|FILE",
-        help="a body's name, whole or in part (商务委, Commerce, '徐汇 科委'); with --index, text files",
+        help="a body's name, whole or in part (商务委, Commerce, '徐汇 科委'); "
+        "with --index, text files",
     )
     units.add_argument(
         "--index", action="store_true", help="list every responsible unit of the FILEs"

@@ -100,7 +100,9 @@ def _places() -> _Places:
 
 # What a place's name ends in; a candidate is the 2-8 characters before one.
 _SUFFIXES: Final = frozenset("省市县州盟旗")
-_PROVINCIAL: Final = re.compile(r"省委|省政府|省人民政府|自治区党委|自治区人民政府|县委|县政府|县人民政府")
+_PROVINCIAL: Final = re.compile(
+    r"省委|省政府|省人民政府|自治区党委|自治区人民政府|县委|县政府|县人民政府"
+)
 _SHANGHAI_ZH: Final = "上海"
 _SHANGHAI_EN: Final = re.compile(r"\bshanghai\b|\bsmpg\b", re.IGNORECASE)
 # 崇明县 became 崇明区 in 2016; older documents still say 县.
@@ -280,7 +282,9 @@ def _from_title(title: str | None) -> _Evidence | None:
         return None
     district = _district_named(title)
     if district is not None:
-        return _Evidence(shanghai=f"{MUNICIPAL}-{district}", detail=f"names {_district_label(district)}")
+        return _Evidence(
+            shanghai=f"{MUNICIPAL}-{district}", detail=f"names {_district_label(district)}"
+        )
     if _says_shanghai(title):
         return _Evidence(shanghai=MUNICIPAL, detail="names Shanghai")
     other = _other_places_in(title)
@@ -329,7 +333,7 @@ def _from_text(text: str) -> _Evidence | None:
     if shanghai_total == 0:
         return None
     if districts:
-        (top, count), *rest = districts.most_common(2) + [("", 0)]
+        (top, count), *rest = [*districts.most_common(2), ("", 0)]
         runner_up = rest[0][1]
         # A district's document names its district again and again (本区 aside);
         # a municipal one names many districts, or Shanghai far more often.
