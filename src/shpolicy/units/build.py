@@ -151,9 +151,11 @@ def _from_template(template: Json, district: Json) -> Json:
         aliases = [f"{e} {x}" for x in en[1:]]
         local = [f"区{z}" for z in zh] + [f"District {x}" for x in en]
     elif style == "party":
-        name_zh, name_en = f"中共上海市{d}委{zh[0]}", f"{en[0]} of the CPC {e} Committee"
+        # "Organization Department of the CPC Xuhui District Committee" has the
+        # same key (keys.py); the English name starts with the district's.
+        name_zh, name_en = f"中共上海市{d}委{zh[0]}", f"{e} Party Committee {en[0]}"
         abbreviations = [f"{d}委{z}" for z in zh] + [f"中共{d}委{z}" for z in zh]
-        aliases = [f"{e} Party Committee {x}" for x in en]
+        aliases = [f"{e} Party Committee {x}" for x in en[1:]]
         local = [f"区委{z}" for z in zh] + [f"District Party Committee {x}" for x in en]
     elif style == "explicit":
         name_zh = _fill(template["name_zh"], values)
@@ -240,7 +242,7 @@ def _township_unit(entry: Json, district: Json) -> Json:
         "name_en": f"{e} {en[0]}",
         "name_zh": name_zh,
         "abbreviations_zh": [f"{d}{x}" for x in zh],
-        "aliases_en": [f"{e} {x}" for x in en[1:]] + [f"{en[1]}, {e}"],
+        "aliases_en": [f"{e} {x}" for x in en[1:]],
         "local_names": [*zh, *en],
         "district": district["slug"],
         "predecessor": None,

@@ -73,6 +73,7 @@ _JOINERS: Final = dict.fromkeys(map(ord, "'’‘‛′`´-‐‑‒–—.·"),
 _WORDS: Final = re.compile(r"[^\W_]+")
 _CJK: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
+_STANDING_COMMITTEE_OF: Final = "standing committee of "
 _LEADING_FILLER: Final = re.compile(r"^(?:(?:the|and|as well as) )+")
 _TRAILING_FILLER: Final = " etc"
 _PEOPLES_GOVERNMENT: Final = re.compile(r"\bpeoples government\b")
@@ -144,6 +145,10 @@ def _english_key(text: str) -> str:
     # costs far less than a regex pass, and most names need few rewrites.
     if text.startswith(("the ", "and ", "as well as ")):
         text = _LEADING_FILLER.sub("", text)
+    if text.startswith(_STANDING_COMMITTEE_OF):
+        # "Standing Committee of the Xuhui District People's Congress"
+        # -> "xuhui district peoples congress standing committee"
+        text = text[len(_STANDING_COMMITTEE_OF) :].removeprefix("the ") + " standing committee"
     # str methods, not a "(?: etc)+$" search, which is quadratic on " etc etc ... x".
     end = len(text)
     while text.endswith(_TRAILING_FILLER, 0, end):
