@@ -17,10 +17,12 @@ from .errors import InvalidValueError
 
 __all__ = [
     "COMPARATORS",
+    "JURISDICTIONS",
     "ROLES",
     "SEVERITIES",
     "Diagnostic",
     "Measure",
+    "Notice",
     "Policy",
     "Reference",
     "ResponsibleUnit",
@@ -34,6 +36,27 @@ COMPARATORS: Final = ("=", ">", ">=", "<", "<=")
 SEVERITIES: Final = ("info", "warning", "error")
 ROLES: Final = ("lead", "cooperating")
 LANGUAGES: Final = ("en", "zh")
+# The sixteen districts of Shanghai, as they appear in jurisdiction codes.
+DISTRICTS: Final = (
+    "huangpu",
+    "xuhui",
+    "changning",
+    "jingan",
+    "putuo",
+    "hongkou",
+    "yangpu",
+    "minhang",
+    "baoshan",
+    "jiading",
+    "pudong",
+    "jinshan",
+    "songjiang",
+    "qingpu",
+    "fengxian",
+    "chongming",
+)
+# "cn-sh" for the municipality, "cn-sh-<district>" for a district.
+JURISDICTIONS: Final = ("cn-sh", *(f"cn-sh-{district}" for district in DISTRICTS))
 
 
 def _one_of(choices: tuple[str, ...]) -> Any:
@@ -182,10 +205,34 @@ class Section:
 
 
 @attrs.frozen(kw_only=True, slots=True)
+class Notice:
+    """The notice of issuance or transmission that wraps a policy.
+
+    Chinese: 关于印发《…》的通知 / 关于转发…的通知, its addressees
+    (各区人民政府，市政府各委、办、局：), a short body (现将《…》印发给你们，请认真按照执行。),
+    signatories and a date.  English: "Notice of the General Office … on Issuing the …",
+    "To the people's governments of all districts …".
+    """
+
+    title: str
+    addressees: str | None = None
+    text: str = ""
+    issuers: tuple[ResponsibleUnit, ...] = ()
+    date: dt.date | None = None
+    span: Span
+
+
+@attrs.frozen(kw_only=True, slots=True)
 class Policy:
-    """A parsed policy document."""
+    """A parsed policy document.
+
+    ``text`` is the whole text that was parsed: every :class:`Span` in the
+    policy indexes it.
+    """
 
     title: str | None = None
+    notice: Notice | None = None
+    jurisdiction: str | None = attrs.field(default=None, validator=_optional_one_of(JURISDICTIONS))
     language: str = attrs.field(default="en", validator=_one_of(LANGUAGES))
     doc_number: str | None = None
     issued: dt.date | None = None
@@ -200,6 +247,7 @@ class Policy:
     closing: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
     source: str | None = None
+    text: str = ""
 
     def all_measures(self) -> tuple[Measure, ...]:
         """Every measure of the document in document order."""

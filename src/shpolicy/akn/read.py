@@ -465,4 +465,15 @@ class _Reader:
             closing=self.closing(),
             diagnostics=tuple(self.diagnostics()),
             source=_escaped(self.record, "source"),
+            jurisdiction=self.record.get("jurisdiction"),
+            text=self.text(),
         )
+
+    def text(self) -> str:
+        element = self.record.find(S + "text")
+        if element is None:
+            return ""
+        try:
+            return unescape(element.text or "")
+        except ValueError as error:
+            raise _fail(f"text: {error}", element) from None

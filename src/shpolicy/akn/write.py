@@ -15,6 +15,7 @@ from typing import Final
 
 import attrs
 
+from ..errors import AknError
 from ..model import Measure, Policy, Reference, ResponsibleUnit, Section, Span, Target
 from . import naming
 from .markup import Element, serialize
@@ -47,7 +48,9 @@ __all__ = ["to_akn"]
 
 # Elements whose content is text (mixed content): the serialiser does not indent
 # inside them, so every character of the text they carry survives pretty-printing.
-_TEXT_ELEMENTS: Final = frozenset({"p", "num", "heading", "shp:exact", "shp:diagnostic"})
+_TEXT_ELEMENTS: Final = frozenset(
+    {"p", "num", "heading", "shp:exact", "shp:diagnostic", "shp:text"}
+)
 
 _SEPARATORS: Final = {
     # language: (open, label end, between units, close, between list items)
@@ -607,6 +610,13 @@ class _Writer:
         policy = self.policy
         if policy.source is not None:
             self.record.set("source", escape(policy.source))
+        if policy.jurisdiction is not None:
+            self.record.set("jurisdiction", policy.jurisdiction)
+        if policy.notice is not None:
+            # Interim: the notice's markup arrives with the span-driven writer.
+            raise AknError("exporting a notice of issuance is not supported yet")
+        if policy.text:
+            _shp("text", self.record).text = escape(policy.text)
         # The body first: it collects the organisations, concepts and
         # instruments that <meta> lists.
         preface = self.preface()
