@@ -95,3 +95,133 @@ def test_text_no_block_covers_is_kept_as_unplaced() -> None:
     texts = ["".join(str(t) for t in p.itertext()) for p in unplaced]
     assert texts == ["stray words", "1. Do this."]
     assert from_akn(xml) == policy
+
+
+NOTICE_TEXT = """上海市青浦区人民政府办公室关于印发《青浦区建筑垃圾管理实施意见》的通知
+
+各镇人民政府、街道办事处，区政府各委、办、局：
+
+《青浦区建筑垃圾管理实施意见》已经区政府同意，现印发给你们，请认真按照执行。
+
+上海市青浦区人民政府办公室
+
+2025年9月18日
+
+青浦区建筑垃圾管理实施意见
+
+为加强建筑垃圾管理，制定本意见。
+
+一、总体目标
+
+1.加强源头管控。（责任单位：区建设管理委）
+"""
+
+
+def _span(text: str, part: str, after: int = 0) -> Span:
+    start = text.index(part, after)
+    return Span(start=start, end=start + len(part))
+
+
+def _notice_policy() -> Policy:
+    from shpolicy.model import Measure, Notice, ResponsibleUnit, Section
+
+    text = NOTICE_TEXT
+    office = ResponsibleUnit(
+        name="上海市青浦区人民政府办公室",
+        unit_id="qingpu-government-office",
+        span=_span(text, "上海市青浦区人民政府办公室", 60),
+    )
+    notice_title = text.splitlines()[0]
+    unit = ResponsibleUnit(name="区建设管理委", span=_span(text, "区建设管理委"))
+    measure = Measure(
+        label="1.",
+        ordinal=1,
+        title="加强源头管控",
+        text="加强源头管控。",
+        responsible_label="责任单位",
+        responsible_units=(unit,),
+        responsible_span=_span(text, "（责任单位：区建设管理委）"),
+        span=_span(text, "1.加强源头管控。（责任单位：区建设管理委）"),
+    )
+    section = Section(
+        num="一",
+        label="一、",
+        ordinal=1,
+        heading="总体目标",
+        measures=(measure,),
+        span=_span(text, "一、总体目标"),
+    )
+    kinds = [
+        ("notice-title", notice_title),
+        ("addressees", "各镇人民政府、街道办事处，区政府各委、办、局："),
+        (
+            "notice-text",
+            "《青浦区建筑垃圾管理实施意见》已经区政府同意，现印发给你们，请认真按照执行。",
+        ),
+        ("notice-signature", "上海市青浦区人民政府办公室\n"),
+        ("notice-date", "2025年9月18日"),
+        ("title", "青浦区建筑垃圾管理实施意见\n\n为"),
+        ("preamble", "为加强建筑垃圾管理，制定本意见。"),
+        ("body", "一、总体目标\n\n1.加强源头管控。（责任单位：区建设管理委）"),
+    ]
+    layout = []
+    cursor = 0
+    for kind, part in kinds:
+        span = _span(text, part.rstrip("\n为"), cursor)
+        layout.append(Block(kind=kind, span=span))
+        cursor = span.end
+    import datetime as dt
+
+    return Policy(
+        title="青浦区建筑垃圾管理实施意见",
+        notice=Notice(
+            title=notice_title,
+            addressees="各镇人民政府、街道办事处，区政府各委、办、局：",
+            text="《青浦区建筑垃圾管理实施意见》已经区政府同意，现印发给你们，请认真按照执行。",
+            issuers=(office,),
+            date=dt.date(2025, 9, 18),
+            span=Span(start=0, end=layout[4].span.end),
+        ),
+        jurisdiction="cn-sh-qingpu",
+        language="zh",
+        issuers=(office,),
+        preamble="为加强建筑垃圾管理，制定本意见。",
+        sections=(section,),
+        layout=tuple(layout),
+        text=text,
+    )
+
+
+def test_a_notice_is_the_main_document_and_the_policy_its_attachment() -> None:
+    policy = _notice_policy()
+    xml = to_akn(policy)
+    root = etree.fromstring(xml)
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    doc = root.find("a:doc", ns)
+    assert doc is not None
+    assert doc.get("name") == "notice"
+    assert doc.findtext("a:preface/a:p/a:docTitle", namespaces=ns) == policy.notice.title  # type: ignore[union-attr]
+    assert doc.findtext("a:mainBody/a:p[@class='addressees']", namespaces=ns) == (
+        policy.notice.addressees  # type: ignore[union-attr]
+    )
+    signature = doc.find("a:conclusions/a:p/a:signature/a:organization", ns)
+    assert signature is not None
+    assert signature.get("refersTo") == "#qingpu-government-office"
+    assert doc.xpath("string(a:conclusions/a:p/a:docDate/@date)", namespaces=ns) == "2025-09-18"
+    inner = doc.find("a:attachments/a:attachment[@eId='att_1']/a:doc", ns)
+    assert inner is not None
+    assert inner.get("name") == "policy"
+    assert inner.findtext("a:preface/a:p/a:docTitle", namespaces=ns) == policy.title
+    paragraph = inner.find(".//a:chapter/a:paragraph", ns)
+    assert paragraph is not None
+    assert paragraph.get("eId") == "att_1__chp_1__para_1"
+    clause = paragraph.find("a:content/a:p/a:inline[@name='responsibility']", ns)
+    assert clause is not None
+    works = root.xpath("//a:FRBRWork/a:FRBRuri/@value", namespaces=ns)
+    assert [str(w).split("/")[2:4] for w in works] == [["cn-sh-qingpu", "doc"]] * 2
+    assert [str(w).split("/")[4] for w in works] == ["notice", "policy"]
+    assert document_text(doc) == policy.text
+    assert _dropped_and_added(policy.text, xml) == (0, 0)
+    assert from_akn(xml) == policy
+    if schema_path() is not None:
+        assert validation_report(xml).problems == ()

@@ -338,7 +338,9 @@ class _Writer:
 
     def body(self, block: Block) -> None:
         nodes = [n for n in self.plan.nodes if block.start <= n.start and n.end <= block.end]
-        self.children(nodes, "", 0, block.end, "unplaced")
+        # Inside a notice's attachment every eId extends the attachment's.
+        prefix = _ATTACHMENT_ID + "__" if self.view.notice is not None else ""
+        self.children(nodes, prefix, 0, block.end, "unplaced")
 
     def children(
         self, nodes: Sequence[Node], prefix: str, depth: int, end: int, between: str
