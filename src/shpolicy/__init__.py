@@ -24,6 +24,7 @@ from .errors import (
 from .model import (
     Diagnostic,
     Measure,
+    Notice,
     Policy,
     Reference,
     ResponsibleUnit,
@@ -47,6 +48,7 @@ __all__ = [
     "Diagnostic",
     "InvalidValueError",
     "Measure",
+    "Notice",
     "ParseError",
     "Policy",
     "Reference",

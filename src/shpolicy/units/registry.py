@@ -21,6 +21,7 @@ from typing import Any, Final
 
 import attrs
 
+from .. import model
 from ..errors import InvalidValueError
 from .keys import name_key
 
@@ -36,24 +37,8 @@ LEVELS: Final = (
     "institution",
     "other",
 )
-DISTRICTS: Final = (
-    "huangpu",
-    "xuhui",
-    "changning",
-    "jingan",
-    "putuo",
-    "hongkou",
-    "yangpu",
-    "minhang",
-    "baoshan",
-    "jiading",
-    "pudong",
-    "jinshan",
-    "songjiang",
-    "qingpu",
-    "fengxian",
-    "chongming",
-)
+# The sixteen districts, as in ids (jingan-commerce-commission) and jurisdiction codes.
+DISTRICTS: Final = model.DISTRICTS
 # Levels whose bodies always belong to one district.
 _DISTRICT_LEVELS: Final = ("district", "township")
 REGISTRY_FILE: Final = "registry.json"
