@@ -2,10 +2,10 @@
 
 Government sites print these fields (the English site: "Issued by", "Release
 date" …) in a table or list above the article, outside the policy's own text.
-:func:`read_fields` finds them among a page's lines; :func:`fill_from_page` puts them into a parsed policy where its text
-lacks them — the text always wins — and records in a ``page-metadata``
-diagnostic every field taken from the page, so that nothing in the model
-comes from nowhere.
+:func:`read_fields` finds them among a page's lines; :func:`fill_from_page`
+puts them into a parsed policy where its text lacks them — the text always
+wins — and records every field of the page in a ``page-metadata``
+diagnostic, so that nothing in the model comes from nowhere.
 """
 
 from __future__ import annotations
