@@ -34,7 +34,6 @@ import codecs
 import email
 import email.policy
 import re
-from collections.abc import Iterator
 from email.message import EmailMessage
 from typing import Final
 
@@ -103,6 +102,9 @@ def page_from_mhtml(data: bytes, *, source: str | None) -> tuple[bytes, str | No
 
 
 # -- tree -----------------------------------------------------------------------
+_XML_DECLARATION_TEXT: Final = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+
+
 def _tree(text: str, source: str | None) -> html.HtmlElement:
     parser = html.HTMLParser(
         recover=True,
@@ -111,6 +113,8 @@ def _tree(text: str, source: str | None) -> html.HtmlElement:
         remove_pis=True,
         huge_tree=False,
     )
+    # The charset is applied already; lxml refuses a str that still declares one.
+    text = _XML_DECLARATION_TEXT.sub("", text, count=1)
     try:
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
@@ -306,12 +310,16 @@ _PUNCTUATION: Final = frozenset("，。；：、！？,.;:!?")
 _DOMINANT: Final = 0.7
 
 
-def _scores(root: etree._Element) -> dict[etree._Element, float]:
-    """Text weight of every element's subtree: characters, punctuation twice over, links nothing."""
+def _scores(root: etree._Element, weightless: set[etree._Element]) -> dict[etree._Element, float]:
+    """Text weight of every element's subtree: characters, punctuation twice over, links and
+    the *weightless* elements nothing."""
     scores: dict[etree._Element, float] = {}
     order: list[etree._Element] = list(root.iter())
     for element in reversed(order):  # children before parents
         score = 0.0
+        if element in weightless:
+            scores[element] = 0.0
+            continue
         if element.tag != "a":
             score += _weight(element.text)
             for child in element:
@@ -329,16 +337,20 @@ def _weight(text: str | None) -> float:
     return chars + 2 * sum(1 for c in text if c in _PUNCTUATION)
 
 
-def _article(body: etree._Element) -> etree._Element:
-    scores = _scores(body)
+def _article(body: etree._Element, weightless: set[etree._Element]) -> etree._Element:
+    """The element holding the article: from *body* down, into the child that holds most
+    of the text, until no child does."""
+    scores = _scores(body, weightless)
     node = body
     while True:
         children = [c for c in node if isinstance(c.tag, str)]
         if not children:
             return node
         best = max(children, key=lambda c: scores.get(c, 0.0))
-        if scores.get(best, 0.0) < _DOMINANT * scores.get(node, 0.0) or best.tag in _INLINE:
+        if scores.get(best, 0.0) < _DOMINANT * scores.get(node, 0.0):
             return node
+        if not any(child.tag in _BLOCK for child in best):
+            return node  # one paragraph (or a run of text) is not the article, however long
         node = best
 
 
@@ -464,10 +476,9 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _title_heading(root: etree._Element, page_title: str) -> str | None:
-    """The page's title as its heading prints it: the heading that ``<title>`` repeats,
-    else the first ``<h1>``."""
-    candidates: list[str] = []
+def _title_heading(root: etree._Element, page_title: str) -> etree._Element | None:
+    """The page's title heading: the heading that ``<title>`` repeats, else the first ``<h1>``."""
+    candidates: list[tuple[etree._Element, str]] = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -475,19 +486,21 @@ def _title_heading(root: etree._Element, page_title: str) -> str | None:
         if element.tag in ("h1", "h2", "h3") or (named and element.tag not in ("a", "head")):
             if any(a.tag in ("a", "nav", "title", "head") for a in element.iterancestors()):
                 continue
-            text = " ".join(" ".join(map(str, element.itertext())).split())
+            text = _heading_text(element)
             if 4 <= len(text) <= _MAX_TITLE:
-                candidates.append(text)
+                candidates.append((element, text))
     wanted = _squash(page_title)
-    repeated = [c for c in candidates if wanted and _squash(c) in wanted]
+    repeated = [c for c in candidates if wanted and _squash(c[1]) in wanted]
     if repeated:
-        return max(repeated, key=len)
+        return max(repeated, key=lambda c: len(c[1]))[0]
     h1 = root.find(".//h1")
-    if h1 is not None:
-        text = " ".join(" ".join(map(str, h1.itertext())).split())
-        if 4 <= len(text) <= _MAX_TITLE:
-            return text
+    if h1 is not None and 4 <= len(_heading_text(h1)) <= _MAX_TITLE:
+        return h1
     return None
+
+
+def _heading_text(element: etree._Element) -> str:
+    return " ".join(" ".join(map(str, element.itertext())).split())
 
 
 # -- the whole page -------------------------------------------------------------------
@@ -506,46 +519,37 @@ def read_page(data: bytes, *, source: str | None, charset: str | None = None) ->
     for element in list(root.iter("script", "style", "noscript", "template")):
         _remove(element)
     fields = read_fields(_lines(root))
-    title = _title_heading(root, page_title)
+    heading = _title_heading(root, page_title)
+    title = None if heading is None else _heading_text(heading)
     _drop_chrome(root)
-    _drop_field_table(root)
     body = root.find("body")
-    article = _article(body if body is not None else root)
+    # The fields and the title heading weigh nothing: they are read on their own.
+    weightless = _field_elements(root)
+    if heading is not None:
+        weightless.add(heading)
+    article = _article(body if body is not None else root, weightless)
     lines = _lines(article)
     if title is not None and not any(_squash(title) in _squash(line) for line in lines[:3]):
         lines.insert(0, title)
     return Document(text="\n".join(lines) + "\n" if lines else "", format="html", fields=fields)
 
 
-_MAX_FIELD_TABLE: Final = 800  # characters: the table of fields, not the article around it
+def _field_elements(root: etree._Element) -> set[etree._Element]:
+    """Elements of the page's metadata table: each field's label and, in a table, its value cell.
 
-
-def _drop_field_table(root: etree._Element) -> None:
-    """Remove the smallest block holding two or more metadata fields, if it holds little else."""
-    holders = list(_field_holders(root))
-    if len(holders) < 2:
-        return
-    common = holders[0]
-    for other in holders[1:]:
-        ancestors = {id(a) for a in (other, *other.iterancestors())}
-        while id(common) not in ancestors:
-            parent = common.getparent()
-            if parent is None:
-                return
-            common = parent
-    if common.tag not in ("body", "html") and _chars_in(common) <= _MAX_FIELD_TABLE:
-        _remove(common)
-
-
-def _chars_in(element: etree._Element) -> int:
-    return sum(_chars(str(t)) for t in element.itertext())
-
-
-def _field_holders(root: etree._Element) -> Iterator[etree._Element]:
+    They weigh nothing when the article is looked for, so that a table of
+    fields beside a short article does not draw the search away from it.
+    """
+    found: set[etree._Element] = set()
     for element in root.iter():
-        if isinstance(element.tag, str) and element.text and read_fields([element.text.strip()]):
-            yield element
-        elif isinstance(element.tag, str) and element.text:
-            own = element.text.strip().rstrip(":：")
-            if own and read_fields([own + "：x"]):
-                yield element
+        if not isinstance(element.tag, str) or not element.text or element.tag == "body":
+            continue
+        own = element.text.strip()
+        if own and read_fields([own]):
+            found.add(element)  # "发文字号：沪府办规〔2024〕5号"
+        elif own and read_fields([own.rstrip(":：") + "：x"]):
+            found.add(element)  # "发文字号：" alone: the value follows
+            value = element.getnext()
+            if value is not None:
+                found.add(value)
+    return found
