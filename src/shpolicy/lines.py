@@ -15,7 +15,7 @@ import attrs
 
 from .numbering import match_label
 
-__all__ = ["Line", "join_continued", "join_hard_wrapped", "split_lines"]
+__all__ = ["Line", "is_page_number", "join_continued", "join_hard_wrapped", "split_lines"]
 
 # Characters that count as blank at a line's ends once folded (fold() turns
 # NBSP, the ideographic space and the other Unicode spaces into " ").
@@ -199,7 +199,7 @@ def join_hard_wrapped(folded: str, lines: list[Line]) -> list[Line]:
     # searched back for its last line break (that took quadratic time).
     last_width = 0
     for line in lines:
-        if _PAGE_NUMBER.fullmatch(folded, line.start, line.end):
+        if is_page_number(folded, line):
             continue
         start = _raw_start(folded, line)
         if (
@@ -214,6 +214,11 @@ def join_hard_wrapped(folded: str, lines: list[Line]) -> list[Line]:
             joined.append(line)
         last_width = line.end - start
     return joined
+
+
+def is_page_number(folded: str, line: Line) -> bool:
+    """A line that is only a page number ("— 2 —", "- 12 -", "3")."""
+    return _PAGE_NUMBER.fullmatch(folded, line.start, line.end) is not None
 
 
 def _opens_paragraph(folded: str, line: Line, start: int, page: _Page) -> bool:

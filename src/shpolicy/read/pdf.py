@@ -9,8 +9,8 @@ pure Python without further dependencies, and it caps what a stream may
 decompress to (75 MB per stream) and the size of arrays and dictionaries, so
 a hostile PDF ends in an error rather than in exhausted memory.
 
-The text is pypdf's, page after page: lines as the page sets them, cut at
-the page width (the parser's hard-wrap joiner undoes that).  A PDF beyond
+The text is pypdf's, page after page, with the lines that the page width cut
+joined again (:func:`unwrap`).  A PDF beyond
 :mod:`shpolicy.read.limits`, encrypted, or without a text layer (a scan) is
 refused with a :class:`~shpolicy.errors.FormatError`.
 """
@@ -23,6 +23,8 @@ import logging
 from typing import Final
 
 from ..errors import FormatError, MissingDependencyError
+from ..lines import is_page_number, join_hard_wrapped, split_lines
+from ..normalize import fold
 from .document import Document
 from .limits import MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_TEXT_CHARS, mib
 
@@ -84,4 +86,37 @@ def read_pdf(data: bytes, *, source: str | None) -> Document:
             "a PDF without text (a scan?): shpolicy reads a PDF's text layer, not its images",
             source=source,
         )
-    return Document(text=text + "\n", format="pdf")
+    return Document(text=unwrap(text) + "\n", format="pdf")
+
+
+def unwrap(text: str) -> str:
+    """*text* with the page-width line breaks of a PDF taken out, and page numbers dropped.
+
+    A PDF sets each line where the page ends it; a break in the middle of a
+    word ("责任单\n位") is layout, not text.  Where the hard-wrap joiner of
+    :mod:`shpolicy.lines` finds a page width (and only there), the lines it
+    joins become one: Chinese closes up across the break, Latin text gets one
+    space.  So the text that is parsed, and that spans index, has the
+    paragraphs the document has.
+    """
+    folded = fold(text)
+    physical = split_lines(folded)
+    joined = join_hard_wrapped(folded, physical)
+    if joined is physical:
+        return text
+    pieces: list[str] = []
+    lines = iter(physical)
+    for paragraph in joined:
+        parts = []
+        for line in lines:
+            if line.start >= paragraph.start and not is_page_number(folded, line):
+                if line.end > paragraph.end:
+                    break
+                parts.append(text[line.start : line.end])
+                if line.end == paragraph.end:
+                    break
+        out = parts[0] if parts else text[paragraph.start : paragraph.end]
+        for part in parts[1:]:
+            out += " " + part if out[-1:].isascii() and part[:1].isascii() else part
+        pieces.append(out)
+    return "\n".join(pieces)
