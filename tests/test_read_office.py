@@ -58,6 +58,7 @@ def test_a_word_file_parses_as_its_text(path: Path) -> None:
     text = path.read_text("utf-8-sig")
     data = make_docx(text)
     policy = shpolicy.parse_bytes(data, source="policy.docx")
+    assert policy.text == read_document(data).text
     expected = shpolicy.parse_text(text)
     assert policy.title == expected.title
     assert outline(policy) == outline(expected)
@@ -238,7 +239,9 @@ def test_a_pdf_parses_as_its_text() -> None:
     text = ZH_SAMPLE.read_text("utf-8-sig")
     lines = wrapped(text)
     lines.insert(len(lines) // 2, "— 2 —")  # a page number between two halves of a line
-    policy = shpolicy.parse_bytes(make_pdf(lines), source="policy.pdf")
+    data = make_pdf(lines)
+    policy = shpolicy.parse_bytes(data, source="policy.pdf")
+    assert policy.text == read_document(data).text
     expected = shpolicy.parse_text(text)
     assert policy.title == expected.title
     assert outline(policy) == outline(expected)

@@ -66,6 +66,7 @@ def test_spans_index_the_extracted_text(sample_paths: list[Path]) -> None:
     page = saved_page(text).encode("utf-8")
     extracted = read_document(page).text
     policy = shpolicy.parse_bytes(page)
+    assert policy.text == extracted  # the model keeps the text its spans index
     assert policy.all_measures()
     for measure in policy.all_measures():
         assert extracted[measure.span.start : measure.span.end].startswith(measure.label)

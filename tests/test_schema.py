@@ -159,7 +159,7 @@ MUTATIONS: list[tuple[str, str, Any]] = [
     ("extra top-level key", "extra", None),
     ("missing key", "measures.0.title", "<del>"),
     ("missing schema_version", "schema_version", "<del>"),
-    ("unknown schema_version", "schema_version", "2.0"),
+    ("unknown schema_version", "schema_version", "3.0"),
     ("unknown comparator", "measures.0.targets.0.comparator", "=>"),
     ("decimal as number", "measures.0.targets.0.value", 50000),
     ("decimal with grouping", "measures.0.targets.0.value", "50,000"),

@@ -27,6 +27,7 @@ from .errors import (
 from .model import (
     Diagnostic,
     Measure,
+    Notice,
     Policy,
     Reference,
     ResponsibleUnit,
@@ -53,6 +54,7 @@ __all__ = [
     "Measure",
     "MissingDependencyError",
     "NotCheckedError",
+    "Notice",
     "ParseError",
     "Policy",
     "Reference",

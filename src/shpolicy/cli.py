@@ -250,16 +250,8 @@ SEVERITY_RANK: Final = {"info": 0, "warning": 1, "error": 2}
 def check(item: Input, severity: str = "info", fail_on: str = "error") -> Outcome:
     """Parse *item* and list its diagnostics of *severity* or above; ``failed`` when one
     (shown or not) is at *fail_on* severity or above."""
-    from .parse import parse_text
-    from .read import read_document, read_path
-    from .read.fields import fill_from_page
-
-    if item.data is not None:
-        document = read_document(item.data, source=item.name)
-    else:
-        document = read_path(item.name)
-    policy = fill_from_page(parse_text(document.text, source=item.name), document.fields)
-    starts = line_starts(document.text)
+    policy = parse_input(item)
+    starts = line_starts(policy.text)  # the text the spans index (a page's extracted text)
     shown = [d for d in policy.diagnostics if SEVERITY_RANK[d.severity] >= SEVERITY_RANK[severity]]
     lines = [format_diagnostic(item.name, d, starts) for d in shown]
     output = "".join(line + "\n" for line in lines).encode("utf-8")

@@ -375,6 +375,7 @@ class _Assembler:
             closing=closing or None,
             diagnostics=tuple(sorted(self.diagnostics, key=_diagnostic_order)),
             source=self.source,
+            text=self.text,
         )
 
     def _tail(

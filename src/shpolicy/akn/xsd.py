@@ -76,7 +76,9 @@ def _naming_problems(root: etree._Element) -> list[str]:
                 problems.append(
                     f"line {element.sourceline}: eId {eid!r} does not extend {prefix[:-2]!r}"
                 )
-    for element in root.iter():
+    # Only Akoma Ntoso attributes refer to eIds: shpolicy's own records keep
+    # values such as a file name ("#draft.txt") in attributes of the same name.
+    for element in root.iter(A + "*"):
         for name in _REFERENCE_ATTRIBUTES:
             for token in (element.get(name) or "").split():
                 if token.startswith("#") and token[1:] not in ids:
