@@ -72,7 +72,7 @@ def parse_file(path: str | os.PathLike[str]) -> Policy:
     return _parse_document(document, os.fspath(path))
 
 
-def parse_bytes(data: bytes, *, source: str | None = None) -> Policy:
+def parse_bytes(data: bytes | bytearray | memoryview, *, source: str | None = None) -> Policy:
     """Parse a document held as bytes: text, a web page, a Word ``.docx`` or a PDF.
 
     The content says which (:func:`shpolicy.read.sniff`); *source*'s suffix
