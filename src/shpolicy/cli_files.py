@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Final
@@ -88,6 +87,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     and the rename leaves one behind.  Files are created with the mode the
     umask gives a new file, like ``open(path, "wb")``.
     """
+    import tempfile  # here: `shpolicy --help` need not load it
+
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as stream:
