@@ -17,6 +17,7 @@ from shpolicy.akn import AKN_NS, SHP_NS, from_akn, schema_path, to_akn, validati
 from shpolicy.akn.naming import district_of, frbr_uris, sibling_components
 from shpolicy.akn.safetext import escape, unescape, visible
 from shpolicy.model import (
+    Block,
     Diagnostic,
     Measure,
     Policy,
@@ -510,3 +511,16 @@ def test_any_policy_round_trips_and_stays_valid(policy: Policy) -> None:
     report = validation_report(data)
     assert report.problems == ()
     assert report.xsd_applied == (schema_path() is not None)
+
+
+@needs_xsd
+@pytest.mark.parametrize("blank", [" ", "\n", " \t\r\n"])
+def test_blank_parts_open_no_empty_element(blank: str) -> None:
+    for policy in (
+        Policy(preamble=blank),
+        Policy(closing=blank, title=blank),
+        Policy(text="x" + blank, layout=(Block(kind="preamble", span=Span(start=1, end=2)),)),
+    ):
+        data = to_akn(policy)
+        assert from_akn(data) == policy
+        assert validation_report(data).problems == ()

@@ -305,6 +305,8 @@ class _Writer:
         self.metas.append((meta, policy))
 
     def block(self, block: Block) -> None:
+        if not self.has_ink(block.start, block.end):
+            return  # blanks go where the text is; a part is opened only for something to hold
         kind = block.kind
         if kind in _NOTICE_PARTS and self.view.notice is not None and not self.in_policy:
             self.goto(False, _NOTICE_PARTS[kind])
