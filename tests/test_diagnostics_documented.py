@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 import shpolicy
+from pages import saved_page
 from shpolicy.diagnostics import CATALOGUE, CODES, markdown_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,8 +28,12 @@ CRAFTED = (
     "关于某事的意见\n一、做某事。（责任单位：市商务委）\n这是一段话。\n三、做另一事。\n二、做第三件事。",
 )
 # The modules allowed to build a Diagnostic themselves: the catalogue, and the
-# Akoma Ntoso reader, which restores diagnostics a document records.
-BUILDERS = {PACKAGE / "diagnostics.py", PACKAGE / "akn" / "read.py"}
+# Akoma Ntoso readers, which restore the diagnostics a document records.
+BUILDERS = {
+    PACKAGE / "diagnostics.py",
+    PACKAGE / "akn" / "read.py",
+    PACKAGE / "akn" / "read_v1.py",
+}
 
 
 def test_docs_hold_the_catalogue_table() -> None:
@@ -44,6 +49,9 @@ def test_emitted_diagnostics_are_catalogue_entries_and_every_entry_is_emitted() 
     by_code: dict[str, str] = {kind.code: kind.severity for kind in CATALOGUE}
     policies = [shpolicy.parse_bytes(p.read_bytes(), source=p.name) for p in TEXTS]
     policies.extend(shpolicy.parse_text(text) for text in CRAFTED)
+    # page-metadata: a saved web page's metadata table
+    page = saved_page("关于某事的实施意见\n一、总体要求\n1.加强统筹。（责任单位：市发展改革委）\n")
+    policies.append(shpolicy.parse_bytes(page.encode("utf-8"), source="page.html"))
     seen = set()
     for policy in policies:
         for diagnostic in policy.diagnostics:

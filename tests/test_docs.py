@@ -163,3 +163,11 @@ def test_console_examples_run_and_print_what_they_show(document: str, scratch: P
                 assert checker.check_output(command.expected, got, flags), (
                     f"{where}\nexpected:\n{command.expected}\ngot:\n{got}"
                 )
+
+
+def test_the_readme_links_work_on_the_package_index() -> None:
+    # PyPI shows README.md without the repository around it: a relative link
+    # (docs/guide.md) would point at nothing there.
+    links = LINK.findall((ROOT / "README.md").read_text("utf-8"))
+    relative = [link for link in links if "://" not in link and not link.startswith("#")]
+    assert relative == [], f"README.md has relative links: {relative}"

@@ -338,3 +338,31 @@ def test_a_long_blank_run_after_a_pattern_opener(opener: str) -> None:
     policy = parse_text(text)
     assert policy.all_measures()
     _assert_exports_round_trip(policy)
+
+
+# -- lines cut at a page width --------------------------------------------------
+@pytest.mark.parametrize(
+    "line",
+    ["数据表格第一列数值第二列数值第三列数值第四列数值", "column one, value two, column three"],
+)
+def test_forty_thousand_equal_lines_without_stops(line: str) -> None:
+    # A flattened table read line by line: every line looks cut at the page
+    # width and is joined to the next (linear: benchmarks/linearity.py equal_lines_*).
+    text = "1. " + "\n".join([line] * 40_000)
+    policy = parse_text(text)
+    (measure,) = policy.measures
+    assert measure.text.endswith(line)
+    assert len(measure.text) >= 40_000 * len(line)
+
+
+def test_parallel_headings_among_long_paragraphs_stay_sections() -> None:
+    heading = "一、加强结构设计，做好项目储备"
+    text = "".join(
+        f"{'一二三四五六七八九'[i % 9]}{heading[1:]}\n" + "加强统筹协调，推进项目建设。" * 10 + "\n"
+        for i in range(3_000)
+    )
+    policy = parse_text(text)
+    # Each heading stays its own item, with its paragraph after it.
+    assert [m.title for m in policy.measures] == [
+        f"{'一二三四五六七八九'[i % 9]}{heading[1:]}"[2:] for i in range(3_000)
+    ]

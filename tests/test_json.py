@@ -132,7 +132,7 @@ def _objects(value: Any, path: str) -> Iterator[tuple[str, Any]]:
 def test_layout_is_indented_by_two_spaces() -> None:
     lines = to_json(sample_policy()).splitlines()
     assert lines[0] == "{"
-    assert lines[1] == '  "schema_version": "1.0",'
+    assert lines[1] == '  "schema_version": "2.0",'
 
 
 def test_chinese_is_kept_as_written() -> None:
@@ -174,8 +174,19 @@ def test_utf8_bom_is_accepted() -> None:
 def test_unstructure_and_structure_are_inverse() -> None:
     policy = sample_policy()
     data = unstructure(policy)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "2.0"
     assert structure(data) == policy
+
+
+def test_a_version_1_document_reads_without_notice_jurisdiction_or_text() -> None:
+    policy = attrs.evolve(sample_policy(), jurisdiction="cn-sh", text="whole text")
+    data = unstructure(policy)
+    added = ("notice", "jurisdiction", "text")
+    old = {key: value for key, value in data.items() if key not in added}
+    old["schema_version"] = "1.0"
+    assert structure(old) == attrs.evolve(policy, jurisdiction=None, text="")
+    with pytest.raises(SchemaError, match="did not exist"):
+        structure({**old, "text": "x"})
 
 
 # -- errors: type and JSON path --------------------------------------------------
@@ -192,7 +203,7 @@ def _raises_at(text: str | bytes, path: str) -> SchemaError:
 
 
 def test_syntax_error_names_line_and_column() -> None:
-    text = '{\n  "schema_version": "1.0",\n  "title": oops\n}\n'
+    text = '{\n  "schema_version": "2.0",\n  "title": oops\n}\n'
     error = _raises_at(text, "$")
     assert "line 3 column 12" in str(error)
 
@@ -225,7 +236,7 @@ def test_missing_schema_version() -> None:
     _raises_at(json.dumps(document), "$.schema_version")
 
 
-@pytest.mark.parametrize("version", ["2.0", "1", 1.0, None])
+@pytest.mark.parametrize("version", ["3.0", "1", 2.0, None])
 def test_unknown_schema_version(version: object) -> None:
     document = sample_document()
     document["schema_version"] = version

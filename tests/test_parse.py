@@ -617,3 +617,36 @@ def test_an_attachment_line_in_a_notice_is_not_the_title() -> None:
         "上海市促进低空经济发展若干政策措施\n为了发展，制定本措施。\n1．支持研发。内容。\n"
     )
     assert shpolicy.parse_text(text).title == "上海市促进低空经济发展若干政策措施"
+
+
+# -- a text that was never cut at a page width is left as printed ---------------
+# Parallel headings of one length (15 characters) and co-issuer lines of about
+# that length, in a text whose paragraphs run to 150 characters: once enough
+# to take 15 as a page width and join every heading to the paragraph after it.
+_PARA = (
+    "为深入贯彻落实国家和本市关于扩大有效投资的决策部署，进一步发挥政府投资的引导带动作用，推动全区经济高质量发展。"
+    * 3
+)
+_MEASURE = "加强项目谋划，围绕重点领域和薄弱环节，滚动储备一批打基础、利长远、补短板的重大项目，做深做实项目前期工作。"
+_ISSUERS = "上海市黄浦区发展和改革委员会\n上海市黄浦区经济和信息化委员会\n上海市黄浦区住房保障和房屋管理局\n"
+PARALLEL_HEADINGS = (
+    f"{_ISSUERS}关于加强本区政府投资项目储备管理的实施意见\n{_PARA}\n"
+    f"一、加强结构设计，做好项目储备\n{_PARA}\n1.{_MEASURE}（责任单位：区发展改革委）\n2.{_MEASURE}（责任单位：区财政局）\n"
+    f"二、强化统筹协同，完善申报机制\n{_PARA}\n3.{_MEASURE}（责任单位：区发展改革委）\n4.{_MEASURE}（责任单位：区建设管理委）\n"
+    f"三、鼓励新增投资，促进良性循环\n{_PARA}\n5.{_MEASURE}（责任单位：区规划资源局）\n6.{_MEASURE}（责任单位：区财政局）\n"
+    f"四、加强组织领导，抓好工作落实\n{_PARA}\n7.{_MEASURE}（责任单位：区发展改革委）\n"
+    f"{_ISSUERS}2024年5月6日\n"
+)
+
+
+def test_parallel_headings_of_one_length_are_not_a_page_width() -> None:
+    policy = shpolicy.parse_text(PARALLEL_HEADINGS)
+    assert policy.title == "关于加强本区政府投资项目储备管理的实施意见"
+    assert [s.heading for s in policy.sections] == [
+        "加强结构设计，做好项目储备",
+        "强化统筹协同，完善申报机制",
+        "鼓励新增投资，促进良性循环",
+        "加强组织领导，抓好工作落实",
+    ]
+    assert [m.label for m in policy.all_measures()] == [f"{i}." for i in range(1, 8)]
+    assert all(m.responsible_units for m in policy.all_measures())

@@ -53,3 +53,17 @@ def test_truncated_utf16_names_the_offset() -> None:
 def test_missing_file_is_a_shpolicy_error() -> None:
     with pytest.raises(shpolicy.ShpolicyError, match="cannot read"):
         shpolicy.parse_file("/nonexistent/policy.txt")
+
+
+@pytest.mark.parametrize("data", ["一、总体要求", 42, None])
+def test_parse_bytes_rejects_what_is_not_bytes_with_a_clear_type_error(data: object) -> None:
+    with pytest.raises(TypeError, match=r"^parse_bytes\(\) takes bytes, not ") as caught:
+        shpolicy.parse_bytes(data)  # type: ignore[arg-type]
+    if isinstance(data, str):
+        assert "parse_text" in str(caught.value)
+
+
+def test_parse_bytes_takes_bytearray_and_memoryview() -> None:
+    data = TEXT.encode("utf-8")
+    assert shpolicy.parse_bytes(bytearray(data)) == shpolicy.parse_bytes(data)
+    assert shpolicy.parse_bytes(memoryview(data)) == shpolicy.parse_bytes(data)

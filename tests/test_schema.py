@@ -22,9 +22,12 @@ from shpolicy.json_schema import CHOICES, MINIMUMS, json_schema, schema_text
 from strategies import policies
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA_FILE = ROOT / "schemas" / "shpolicy.schema.json"
+SCHEMA_FILE = ROOT / "src" / "shpolicy" / "schemas" / "shpolicy.schema.json"
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
-REGENERATE = "python -m shpolicy.json_schema > schemas/shpolicy.schema.json"
+REGENERATE = (
+    "python -m shpolicy.json_schema > src/shpolicy/schemas/shpolicy.schema.json"
+    " && cp src/shpolicy/schemas/*.json schemas/"
+)
 
 MODEL_CLASSES = [
     model.Span,
@@ -47,7 +50,30 @@ def validator() -> Draft202012Validator:
 
 def test_published_schema_matches_the_model() -> None:
     on_disk = SCHEMA_FILE.read_text(encoding="utf-8")
-    assert on_disk == schema_text(), f"schemas/shpolicy.schema.json is stale; run: {REGENERATE}"
+    assert on_disk == schema_text(), f"the shipped JSON schema is stale; run: {REGENERATE}"
+
+
+@pytest.mark.parametrize("name", ["shpolicy.schema.json", "units.schema.json"])
+def test_the_schemas_directory_holds_the_shipped_schemas(name: str) -> None:
+    from shpolicy import schemas
+
+    # The package copy is canonical; schemas/ is the same file for readers of the sources.
+    assert schemas.NAMES == ("shpolicy.schema.json", "units.schema.json")
+    top = (ROOT / "schemas" / name).read_text("utf-8")
+    fix = f"cp src/shpolicy/schemas/{name} schemas/"
+    assert top == schemas.text(name), f"schemas/{name} differs; run: {fix}"
+
+
+def test_the_schemas_are_installed_with_the_package() -> None:
+    from importlib.resources import files
+
+    from shpolicy import schemas
+
+    for name in schemas.NAMES:
+        assert files("shpolicy").joinpath("schemas").joinpath(name).is_file()
+        assert schemas.load(name)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    with pytest.raises(ValueError, match="no schema"):
+        schemas.text("other.json")
 
 
 def test_module_prints_the_schema() -> None:
@@ -133,7 +159,7 @@ MUTATIONS: list[tuple[str, str, Any]] = [
     ("extra top-level key", "extra", None),
     ("missing key", "measures.0.title", "<del>"),
     ("missing schema_version", "schema_version", "<del>"),
-    ("unknown schema_version", "schema_version", "2.0"),
+    ("unknown schema_version", "schema_version", "3.0"),
     ("unknown comparator", "measures.0.targets.0.comparator", "=>"),
     ("decimal as number", "measures.0.targets.0.value", 50000),
     ("decimal with grouping", "measures.0.targets.0.value", "50,000"),

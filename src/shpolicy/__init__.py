@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING, Any
 from .errors import (
     AknError,
     DecodeError,
+    FormatError,
     InvalidValueError,
+    MissingDependencyError,
+    NotCheckedError,
     ParseError,
     SchemaError,
     ShpolicyError,
@@ -24,6 +27,7 @@ from .errors import (
 from .model import (
     Diagnostic,
     Measure,
+    Notice,
     Policy,
     Reference,
     ResponsibleUnit,
@@ -34,7 +38,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from . import akn, batch, units
+    from . import akn, batch, read, schemas, units
     from .akn import from_akn, to_akn
     from .json_codec import from_json, to_json
     from .parse import parse_bytes, parse_file, parse_text
@@ -45,8 +49,12 @@ __all__ = [
     "AknError",
     "DecodeError",
     "Diagnostic",
+    "FormatError",
     "InvalidValueError",
     "Measure",
+    "MissingDependencyError",
+    "NotCheckedError",
+    "Notice",
     "ParseError",
     "Policy",
     "Reference",
@@ -65,6 +73,8 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_text",
+    "read",
+    "schemas",
     "to_akn",
     "to_json",
     "units",
@@ -83,7 +93,7 @@ _LAZY = {
 
 
 # Subpackages reachable as attributes (``shpolicy.units.lookup``) without an import.
-_SUBMODULES = frozenset({"akn", "batch", "units"})
+_SUBMODULES = frozenset({"akn", "batch", "read", "schemas", "units"})
 
 
 def __getattr__(name: str) -> Any:

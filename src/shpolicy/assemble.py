@@ -112,6 +112,7 @@ class _Assembler:
             closing=self._join(closing) or None,
             diagnostics=tuple(sorted(self.diagnostics, key=_diagnostic_order)),
             source=source,
+            text=self.text,
         )
 
     # -- text as written ------------------------------------------------------

@@ -4,7 +4,10 @@
     >>> from shpolicy.batch import parse_many
     >>> with ProcessPoolExecutor() as pool:                      # doctest: +SKIP
     ...     for result in parse_many(paths, executor=pool):
-    ...         print(result.source, result.error or result.policy.title)
+    ...         if result.ok:  # narrows: result.policy is a Policy here
+    ...             print(result.source, result.policy.title)
+    ...         else:
+    ...             print(result.source, "failed:", result.error)
 
 Results come back in the order of the input, one per path, as soon as that
 path and every path before it is done, so a caller can stream them.  A file
@@ -20,7 +23,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 
 import attrs
 
@@ -32,7 +35,15 @@ if TYPE_CHECKING:
     # one-file path never needs.
     from concurrent.futures import Executor, Future
 
-__all__ = ["DEFAULT_PREFETCH", "BatchResult", "map_in_order", "parse_many", "parse_one"]
+__all__ = [
+    "DEFAULT_PREFETCH",
+    "BatchResult",
+    "Failed",
+    "Parsed",
+    "map_in_order",
+    "parse_many",
+    "parse_one",
+]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,17 +55,37 @@ DEFAULT_PREFETCH = 64
 
 
 @attrs.frozen(kw_only=True, slots=True)
-class BatchResult:
-    """The outcome for one input path: a policy, or the message of the error that stopped it."""
+class Parsed:
+    """A file that was parsed: its policy."""
 
     source: str
-    policy: Policy | None = None
-    error: str | None = None
+    policy: Policy
+    error: None = None
 
     @property
-    def ok(self) -> bool:
-        """True when the file was parsed."""
-        return self.error is None
+    def ok(self) -> Literal[True]:
+        """Always true: ``if result.ok:`` tells a type checker that ``result.policy`` is set."""
+        return True
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Failed:
+    """A file that could not be read or parsed: the one-line message of the error."""
+
+    source: str
+    error: str
+    policy: None = None
+
+    @property
+    def ok(self) -> Literal[False]:
+        """Always false: in ``else`` of ``if result.ok:``, ``result.error`` is a ``str``."""
+        return False
+
+
+BatchResult: TypeAlias = Parsed | Failed
+"""The outcome for one input path.  Both kinds have ``source``, ``ok``, ``policy`` and
+``error``; ``if result.ok:`` narrows to :class:`Parsed` (``policy`` is a
+:class:`~shpolicy.model.Policy`), its ``else`` to :class:`Failed` (``error`` is a ``str``)."""
 
 
 def parse_one(path: str | os.PathLike[str]) -> BatchResult:
@@ -63,15 +94,15 @@ def parse_one(path: str | os.PathLike[str]) -> BatchResult:
 
     source = os.fspath(path)
     try:
-        return BatchResult(source=source, policy=parse_file(path))
+        return Parsed(source=source, policy=parse_file(path))
     except (ShpolicyError, OSError) as exc:
-        return BatchResult(source=source, error=describe_error(exc))
+        return Failed(source=source, error=describe_error(exc))
 
 
 def describe_error(exc: BaseException) -> str:
-    """One-line message for a read or parse failure (``strerror`` for OS errors)."""
+    """One-line message for a read or parse failure (``PATH: reason`` for OS errors)."""
     if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
+        return f"{exc.filename}: {exc.strerror}" if exc.filename is not None else exc.strerror
     return " ".join(str(exc).split()) or type(exc).__name__
 
 

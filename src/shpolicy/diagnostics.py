@@ -30,6 +30,7 @@ __all__ = [
     "NUMBERING_OUT_OF_ORDER",
     "NUMBERING_RESTART",
     "NUMBERING_STYLE_CHANGE",
+    "PAGE_METADATA",
     "TABLE_OF_CONTENTS",
     "UNKNOWN_UNIT",
     "UNPLACED_TEXT",
@@ -56,6 +57,7 @@ Code = Literal[
     "validity-end-unknown",
     "validity-end-computed",
     "unplaced-text",
+    "page-metadata",
 ]
 
 
@@ -162,6 +164,15 @@ UNPLACED_TEXT: Final = DiagnosticKind(
     "kept in `Policy.closing`.",
 )
 
+PAGE_METADATA: Final = DiagnosticKind(
+    code="page-metadata",
+    severity="info",
+    meaning="A web page's metadata table (索引号, 发布机构, 发文字号, 成文日期, 发布日期; "
+    '"Issued by", "Release date") stands outside the policy\'s text. Each field is listed with '
+    "the model field it filled (`doc_number`, `issuers`, `issued`, `published`: only where the "
+    'text gave none) or "not used". No span: the table is not part of the parsed text.',
+)
+
 CATALOGUE: Final[tuple[DiagnosticKind, ...]] = (
     NO_TITLE,
     NOTICE_TEXT,
@@ -178,6 +189,7 @@ CATALOGUE: Final[tuple[DiagnosticKind, ...]] = (
     VALIDITY_END_UNKNOWN,
     VALIDITY_END_COMPUTED,
     UNPLACED_TEXT,
+    PAGE_METADATA,
 )
 """Every kind, in the order docs/diagnostics.md lists them; one entry per :data:`Code`."""
 

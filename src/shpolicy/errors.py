@@ -10,7 +10,10 @@ from __future__ import annotations
 __all__ = [
     "AknError",
     "DecodeError",
+    "FormatError",
     "InvalidValueError",
+    "MissingDependencyError",
+    "NotCheckedError",
     "ParseError",
     "SchemaError",
     "ShpolicyError",
@@ -78,3 +81,28 @@ class AknError(ShpolicyError):
     def __init__(self, message: str, *, line: int | None = None):
         super().__init__(f"line {line}: {message}" if line is not None else message)
         self.line = line
+
+
+class FormatError(ShpolicyError):
+    """A file shpolicy does not read, or refuses to: a legacy Word or WPS file, an archive
+    that is no Word document, a web page, Word file or PDF beyond the reader's limits."""
+
+    def __init__(self, message: str, *, source: str | None = None):
+        super().__init__(f"{source}: {message}" if source is not None else message)
+        self.source = source
+
+
+class MissingDependencyError(FormatError):
+    """A Word or PDF file whose reader is an optional extra that is not installed.
+
+    The message names the format and the command that installs the extra
+    (``pip install 'shpolicy[docx]'``).
+    """
+
+
+class NotCheckedError(ShpolicyError):
+    """A check that cannot run because its checker is not installed.
+
+    Raised instead of reporting "no problems" for what was not checked; the
+    message says how to install the checker (``pip install 'shpolicy[validate]'``).
+    """

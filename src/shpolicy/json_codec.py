@@ -44,12 +44,16 @@ __all__ = [
 
 T = TypeVar("T")
 
-SCHEMA_VERSION: Final = "1.0"
+SCHEMA_VERSION: Final = "2.0"
 
 # Shared with json_schema so the published schema accepts exactly what is read.
 # Both are linear-time: no quantified group contains another quantifier.
 DATE_PATTERN: Final = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 DECIMAL_PATTERN: Final = "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"
+
+# Version 1.0 documents lack the notice, the jurisdiction and the parsed text.
+_READABLE_VERSIONS: Final = ("1.0", SCHEMA_VERSION)
+_ADDED_IN_2: Final = {"notice": None, "jurisdiction": None, "text": ""}
 
 _DATE_RE: Final = re.compile(DATE_PATTERN)
 _DECIMAL_RE: Final = re.compile(DECIMAL_PATTERN)
@@ -260,19 +264,31 @@ def structure(data: object) -> Policy:
     if "schema_version" not in data:
         raise SchemaError("required field is missing", path="$.schema_version")
     version = data["schema_version"]
-    if version != SCHEMA_VERSION:
+    if version not in _READABLE_VERSIONS:
         raise SchemaError(
             f"unsupported schema_version {_shown(version)} (this version of shpolicy reads "
-            f"{SCHEMA_VERSION!r})",
+            f"{' and '.join(map(repr, _READABLE_VERSIONS))})",
             path="$.schema_version",
         )
     fields = {key: value for key, value in data.items() if key != "schema_version"}
+    if version == "1.0":
+        fields = _from_version_1(fields)
     try:
         return _CONVERTER.structure(fields, Policy)
     except _Problem as problem:
         raise SchemaError(problem.message, path=_format_path(problem.path)) from None
     except RecursionError:
         raise SchemaError("document is nested too deeply") from None
+
+
+def _from_version_1(fields: dict[str, Any]) -> dict[str, Any]:
+    """A 1.0 document's fields as 2.0 reads them: no notice, no jurisdiction, no text kept."""
+    for name in _ADDED_IN_2:
+        if name in fields:
+            raise SchemaError(
+                f"field {name!r} did not exist in schema_version '1.0'", path=f"$.{name}"
+            )
+    return {**fields, **_ADDED_IN_2}
 
 
 def to_json(policy: Policy) -> str:

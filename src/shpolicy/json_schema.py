@@ -2,8 +2,9 @@
 
 The schema is derived by introspecting the attrs classes of :mod:`shpolicy.model`
 and their type hints, so it cannot drift from what :mod:`shpolicy.json_codec`
-writes and reads.  ``python -m shpolicy.json_schema`` prints it; the published
-copy is ``schemas/shpolicy.schema.json``.
+writes and reads.  ``python -m shpolicy.json_schema`` prints it; the installed copy is
+``shpolicy/schemas/shpolicy.schema.json`` (:mod:`shpolicy.schemas`).
+:func:`validate` checks a JSON document against the model and the schema.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ import attrs
 from . import model
 from .json_codec import DATE_PATTERN, DECIMAL_PATTERN, SCHEMA_VERSION
 
-__all__ = ["CHOICES", "MINIMUMS", "json_schema", "main", "schema_text"]
+__all__ = ["CHECKER", "CHOICES", "MINIMUMS", "json_schema", "main", "schema_text", "validate"]
+
+CHECKER: Final = "pip install 'shpolicy[validate]'"
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 
@@ -140,6 +143,33 @@ def _summary(cl: type) -> str:
     """The first paragraph of a class docstring, on one line."""
     doc = inspect.cleandoc(cl.__doc__ or cl.__name__)
     return " ".join(doc.split("\n\n")[0].split())
+
+
+def validate(document: str) -> list[str]:
+    """Problems of a shpolicy JSON *document*: what :func:`~shpolicy.from_json` refuses, then
+    what the JSON schema refuses (each as ``$.json.path: message``); empty when valid.
+
+    Raises :class:`~shpolicy.errors.NotCheckedError` when jsonschema is not
+    installed (``pip install 'shpolicy[validate]'``): an empty list always
+    means the schema was applied.
+    """
+    from .errors import NotCheckedError, ShpolicyError
+    from .json_codec import from_json
+
+    try:
+        from_json(document)
+    except ShpolicyError as exc:
+        return [" ".join(str(exc).split())]
+    try:
+        import jsonschema
+    except ImportError:
+        raise NotCheckedError(
+            "jsonschema is not installed, so the document was not checked against the JSON "
+            f"schema (it was read by from_json): {CHECKER}"
+        ) from None
+    validator = jsonschema.Draft202012Validator(json_schema())
+    errors = sorted(validator.iter_errors(json.loads(document)), key=lambda e: list(e.path))
+    return [f"{e.json_path}: {' '.join(e.message.split())}" for e in errors]
 
 
 def main() -> None:

@@ -16,14 +16,21 @@ import attrs
 from .errors import InvalidValueError
 
 __all__ = [
+    "BLOCK_KINDS",
     "COMPARATORS",
+    "DISTRICTS",
+    "JURISDICTIONS",
     "LANGUAGES",
     "ROLES",
     "SEVERITIES",
+    "Block",
+    "BlockKind",
     "Comparator",
     "Diagnostic",
+    "Jurisdiction",
     "Language",
     "Measure",
+    "Notice",
     "Policy",
     "Reference",
     "ResponsibleUnit",
@@ -41,11 +48,60 @@ Comparator = Literal["=", ">", ">=", "<", "<="]
 Severity = Literal["info", "warning", "error"]
 Role = Literal["lead", "cooperating"]
 Language = Literal["en", "zh"]
+# "cn-sh" for the municipality, "cn-sh-<district>" for each of its sixteen districts.
+Jurisdiction = Literal[
+    "cn-sh",
+    "cn-sh-huangpu",
+    "cn-sh-xuhui",
+    "cn-sh-changning",
+    "cn-sh-jingan",
+    "cn-sh-putuo",
+    "cn-sh-hongkou",
+    "cn-sh-yangpu",
+    "cn-sh-minhang",
+    "cn-sh-baoshan",
+    "cn-sh-jiading",
+    "cn-sh-pudong",
+    "cn-sh-jinshan",
+    "cn-sh-songjiang",
+    "cn-sh-qingpu",
+    "cn-sh-fengxian",
+    "cn-sh-chongming",
+]
+# What each part of the printed text is, in reading order (see Block).
+BlockKind = Literal[
+    "furniture",
+    "notice-title",
+    "notice-number",
+    "addressees",
+    "notice-text",
+    "notice-signature",
+    "notice-date",
+    "title",
+    "subtitle",
+    "doc-number",
+    "issuer",
+    "date",
+    "field",
+    "contents",
+    "preamble",
+    "body",
+    "closing",
+    "validity",
+    "signature",
+    "signature-date",
+    "annex",
+    "unplaced",
+]
 
 COMPARATORS: Final[tuple[Comparator, ...]] = get_args(Comparator)
 SEVERITIES: Final[tuple[Severity, ...]] = get_args(Severity)
 ROLES: Final[tuple[Role, ...]] = get_args(Role)
 LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
+JURISDICTIONS: Final[tuple[Jurisdiction, ...]] = get_args(Jurisdiction)
+BLOCK_KINDS: Final[tuple[BlockKind, ...]] = get_args(BlockKind)
+# The sixteen districts of Shanghai, as they appear in jurisdiction codes.
+DISTRICTS: Final = tuple(code.removeprefix("cn-sh-") for code in JURISDICTIONS[1:])
 
 
 def _one_of(choices: tuple[str, ...]) -> Any:
@@ -100,6 +156,25 @@ class Diagnostic:
     severity: Severity = attrs.field(validator=_one_of(SEVERITIES))
     message: str
     span: Span | None = None
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Block:
+    """One part of the printed document and what it is.
+
+    A parsed policy's blocks follow each other in reading order and together
+    cover every character of its text but blanks between them, so nothing is
+    left out of the archive: ``"furniture"`` is website furniture kept as
+    printed (navigation, share bar, footer); ``"notice-…"`` and
+    ``"addressees"`` the notice of issuance; ``"title"`` … ``"contents"`` the
+    policy's header; ``"body"`` its numbered sections and measures;
+    ``"closing"`` … ``"signature-date"`` what follows them; ``"annex"`` an
+    appended table or list; ``"unplaced"`` text the parser could not place
+    (reported as ``unplaced-text``).
+    """
+
+    kind: BlockKind = attrs.field(validator=_one_of(BLOCK_KINDS))
+    span: Span
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -168,6 +243,7 @@ class Measure:
     text: str
     responsible_label: str | None = None
     responsible_units: tuple[ResponsibleUnit, ...] = ()
+    responsible_span: Span | None = None
     targets: tuple[Target, ...] = ()
     span: Span
 
@@ -185,6 +261,7 @@ class Section:
     measures: tuple[Measure, ...] = ()
     responsible_label: str | None = None
     responsible_units: tuple[ResponsibleUnit, ...] = ()
+    responsible_span: Span | None = None
     targets: tuple[Target, ...] = ()
     span: Span
 
@@ -194,15 +271,44 @@ class Section:
 
 
 @attrs.frozen(kw_only=True, slots=True)
+class Notice:
+    """The notice of issuance or transmission that wraps a policy.
+
+    Chinese: 关于印发《…》的通知 / 关于转发…的通知, its addressees
+    (各区人民政府，市政府各委、办、局：), a short body (现将《…》印发给你们，请认真按照执行。),
+    signatories and a date.  English: "Notice of the General Office … on Issuing the …",
+    "To the people's governments of all districts …".
+    """
+
+    title: str
+    addressees: str | None = None
+    text: str = ""
+    issuers: tuple[ResponsibleUnit, ...] = ()
+    date: dt.date | None = None
+    span: Span
+
+
+@attrs.frozen(kw_only=True, slots=True)
 class Policy:
-    """A parsed policy document."""
+    """A parsed policy document.
+
+    ``text`` is the whole text that was parsed: every :class:`Span` in the
+    policy indexes it, and ``layout`` says what each part of it is.
+    ``drafters`` are the bodies a notice of transmission names as the
+    policy's drafters (转发区建设管理委制订的《…》), apart from its issuers.
+    """
 
     title: str | None = None
+    notice: Notice | None = None
+    jurisdiction: Jurisdiction | None = attrs.field(
+        default=None, validator=_optional_one_of(JURISDICTIONS)
+    )
     language: Language = attrs.field(default="en", validator=_one_of(LANGUAGES))
     doc_number: str | None = None
     issued: dt.date | None = None
     published: dt.date | None = None
     issuers: tuple[ResponsibleUnit, ...] = ()
+    drafters: tuple[ResponsibleUnit, ...] = ()
     validity: ValidityPeriod | None = None
     implements: tuple[Reference, ...] = ()
     preamble: str = ""
@@ -212,6 +318,8 @@ class Policy:
     closing: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
     source: str | None = None
+    layout: tuple[Block, ...] = ()
+    text: str = ""
 
     def all_measures(self) -> tuple[Measure, ...]:
         """Every measure of the document in document order."""

@@ -1,6 +1,6 @@
 """The parsing pipeline, wired: each stage decides, this module only hands results on.
 
-    read (bytes to text)            shpolicy.read.decode
+    read (bytes to text)            shpolicy.read (text, web page, Word, PDF)
     fold (the recognition copy)     shpolicy.normalize.fold
     lines                           shpolicy.lines (split, undo hard wraps, join continued lines)
     header / body                   shpolicy.body.find_body (where the body begins)
@@ -16,7 +16,6 @@ docs/pipeline.md describes every stage: its input, its output, the decisions it 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from .assemble import build_policy
 from .body import find_body, starts_item
@@ -25,7 +24,8 @@ from .header import read_header
 from .lines import join_continued, join_hard_wrapped, split_lines
 from .model import Policy
 from .normalize import fold
-from .read import decode
+from .read import Document, read_document, read_path
+from .read.fields import fill_from_page
 from .structure import read_outline
 from .tail import TAIL_RULES, read_tail
 from .validity import find_validity_in
@@ -36,20 +36,32 @@ __all__ = ["parse_bytes", "parse_file", "parse_text"]
 def parse_file(path: str | os.PathLike[str]) -> Policy:
     """Read the file at *path* and parse it.
 
-    The bytes may be UTF-8 (with or without BOM), UTF-16 with BOM or GB18030.
+    A text file (UTF-8 with or without BOM, UTF-16 or UTF-32 with BOM,
+    GB18030), a saved web page, a Word ``.docx`` or a PDF: the content says
+    which (see :func:`parse_bytes`).
     """
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ParseError(
-            f"cannot read file: {exc.strerror or exc}", source=os.fspath(path)
-        ) from exc
-    return parse_bytes(data, source=os.fspath(path))
+    document = read_path(path)
+    return _parse_document(document, os.fspath(path))
 
 
-def parse_bytes(data: bytes, *, source: str | None = None) -> Policy:
-    """Decode *data* (see :func:`shpolicy.read.decode`) and parse it."""
-    return parse_text(decode(data, source=source), source=source)
+def parse_bytes(data: bytes | bytearray | memoryview, *, source: str | None = None) -> Policy:
+    """Parse a document held as bytes: text, a web page, a Word ``.docx`` or a PDF.
+
+    The content says which (:func:`shpolicy.read.sniff`); *source*'s suffix
+    only breaks ties.  A web page is parsed as the article it shows, and its
+    metadata table fills what the text lacks (:mod:`shpolicy.read.fields`).
+    Spans index the extracted text, which is :attr:`Policy.text`.
+    """
+    if not isinstance(data, bytes | bytearray | memoryview):
+        hint = " (a str is parsed with parse_text)" if isinstance(data, str) else ""
+        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}{hint}")
+    return _parse_document(read_document(bytes(data), source=source), source)
+
+
+def _parse_document(document: Document, source: str | None) -> Policy:
+    """Parse what a reader extracted; then let a web page's fields fill what the text lacks."""
+    policy = parse_text(document.text, source=source)
+    return fill_from_page(policy, document.fields) if document.fields else policy
 
 
 def parse_text(text: str, *, source: str | None = None) -> Policy:

@@ -15,10 +15,11 @@ from .read import from_akn
 from .safeparse import MAX_BYTES, MAX_DEPTH
 from .vocabulary import AKN_NS, SHP_NS
 from .write import to_akn
-from .xsd import Validation, schema_path, validate, validation_report
+from .xsd import CHECKER, Validation, schema_path, validate, validation_report
 
 __all__ = [
     "AKN_NS",
+    "CHECKER",
     "MAX_BYTES",
     "MAX_DEPTH",
     "SHP_NS",

@@ -6,6 +6,7 @@ gets the same URIs and ids (exports are deterministic).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -15,13 +16,16 @@ import attrs
 
 from ..model import Policy
 from ..normalize import fold
-from .vocabulary import DOC_NAME, LANGUAGE_CODES, NULL_DATE
+from .vocabulary import DOC_NAME, LANGUAGE_CODES, NOTICE_DOC_NAME, NULL_DATE
 
 __all__ = [
     "FrbrUris",
     "IdAllocator",
     "district_of",
+    "frbr_place",
     "frbr_uris",
+    "jurisdiction_of",
+    "notice_uris",
     "short_hash",
     "sibling_components",
     "slug",
@@ -106,11 +110,49 @@ def district_of(policy: Policy) -> str | None:
     return districts.pop() if districts else None
 
 
+_DISTRICT_CODES: Final = frozenset(code for code, _, _ in DISTRICTS)
+
+
+def frbr_place(jurisdiction: str | None) -> str:
+    """The FRBR country component for a document of *jurisdiction*.
+
+    ``"cn-sh"`` and ``"cn-sh-<district>"`` are kept as they are; anything
+    else — another place's code, an unknown district, ``None`` for a document
+    that is not Shanghai's or cannot be placed — is ``"cn"``: never a Shanghai
+    URI for a document nobody has placed in Shanghai.
+    """
+    shanghai = f"{COUNTRY}-{LOCALITY}"
+    if jurisdiction == shanghai:
+        return shanghai
+    if jurisdiction is not None and jurisdiction.startswith(shanghai + "-"):
+        district = jurisdiction[len(shanghai) + 1 :]
+        if district in _DISTRICT_CODES:
+            return jurisdiction
+    return COUNTRY
+
+
+def jurisdiction_of(policy: Policy) -> str | None:
+    """The jurisdiction the policy's URIs are named for: ``Policy.jurisdiction`` when set.
+
+    Until the header stage sets it (from :func:`shpolicy.jurisdiction.place_document`),
+    a policy without one is taken for Shanghai's, its district found by
+    :func:`district_of`, as the URIs have always been.  Once every parsed
+    policy carries its jurisdiction, a ``None`` means "not Shanghai's or not
+    placed" and this should return the field as it is (``frbr_place`` then
+    gives ``cn``).
+    """
+    if policy.jurisdiction is not None:
+        return policy.jurisdiction
+    district = district_of(policy)
+    return f"{COUNTRY}-{LOCALITY}" + (f"-{district}" if district else "")
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class FrbrUris:
     """The FRBR identification of one export."""
 
     place: str
+    subtype: str
     work: str
     expression: str
     manifestation: str
@@ -130,20 +172,38 @@ def _number_component(policy: Policy) -> str | None:
 
 
 def frbr_uris(policy: Policy) -> FrbrUris:
-    """Work, expression and manifestation URIs (``/akn/cn-sh[-district]/doc/policy/...``)."""
-    district = district_of(policy)
-    place = f"{COUNTRY}-{LOCALITY}" + (f"-{district}" if district else "")
+    """Work, expression and manifestation URIs (``/akn/cn-sh[-district]/doc/policy/...``,
+    ``/akn/cn/...`` for a document that is not Shanghai's)."""
     dated = policy.issued or policy.published
-    date = dated.isoformat() if dated is not None else NULL_DATE
-    number = _number_component(policy)
     # Akoma Ntoso numbers an unnumbered work "nn"; the digest keeps two
     # unnumbered, undated policies from sharing one URI.
-    uri_number = number or "nn-" + short_hash((policy.title or "") + "\n" + policy.preamble)
-    work = f"/akn/{place}/doc/{DOC_NAME}/{date}/{uri_number}"
+    unnumbered = "nn-" + short_hash((policy.title or "") + "\n" + policy.preamble)
+    return _uris(policy, DOC_NAME, dated, unnumbered)
+
+
+def notice_uris(policy: Policy) -> FrbrUris:
+    """The URIs of the notice that wraps *policy* (``/akn/cn-sh…/doc/notice/...``).
+
+    The notice is a work of its own, dated by its signature; the policy it
+    issues keeps the URIs of :func:`frbr_uris`.
+    """
+    notice = policy.notice
+    title = notice.title if notice is not None else ""
+    dated = (notice.date if notice is not None else None) or policy.issued or policy.published
+    return _uris(policy, NOTICE_DOC_NAME, dated, "nn-" + short_hash(title))
+
+
+def _uris(policy: Policy, subtype: str, dated: dt.date | None, unnumbered: str) -> FrbrUris:
+    place = frbr_place(jurisdiction_of(policy))
+    date = dated.isoformat() if dated is not None else NULL_DATE
+    number = _number_component(policy)
+    uri_number = number or unnumbered
+    work = f"/akn/{place}/doc/{subtype}/{date}/{uri_number}"
     language = LANGUAGE_CODES[policy.language]
     expression = f"{work}/{language}@{date if dated is not None else ''}"
     return FrbrUris(
         place=place,
+        subtype=subtype,
         work=work,
         expression=expression,
         manifestation=expression + ".xml",

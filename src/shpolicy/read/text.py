@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 from typing import Final
 
-from .errors import DecodeError
+from ..errors import DecodeError
 
 __all__ = ["decode"]
 
