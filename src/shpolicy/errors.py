@@ -11,6 +11,7 @@ __all__ = [
     "AknError",
     "DecodeError",
     "InvalidValueError",
+    "MissingExtraError",
     "ParseError",
     "SchemaError",
     "ShpolicyError",
@@ -70,6 +71,17 @@ class SchemaError(ShpolicyError):
     def __init__(self, message: str, *, path: str = "$"):
         super().__init__(f"{path}: {message}")
         self.path = path
+
+
+class MissingExtraError(ShpolicyError):
+    """An optional dependency is not installed; ``extra`` is the shpolicy extra that brings it."""
+
+    def __init__(self, what: str, *, package: str, extra: str):
+        super().__init__(
+            f"{what} needs {package}, which is not installed: pip install 'shpolicy[{extra}]'"
+        )
+        self.package = package
+        self.extra = extra
 
 
 class AknError(ShpolicyError):
