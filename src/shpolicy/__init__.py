@@ -17,6 +17,7 @@ from .errors import (
     AknError,
     DecodeError,
     InvalidValueError,
+    MissingExtraError,
     ParseError,
     SchemaError,
     ShpolicyError,
@@ -35,7 +36,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from . import akn, batch, units
+    from . import akn, batch, report, tables, units
     from .akn import from_akn, to_akn
     from .json_codec import from_json, to_json
     from .parse import parse_bytes, parse_file, parse_text
@@ -48,6 +49,7 @@ __all__ = [
     "Diagnostic",
     "InvalidValueError",
     "Measure",
+    "MissingExtraError",
     "Notice",
     "ParseError",
     "Policy",
@@ -67,6 +69,8 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_text",
+    "report",
+    "tables",
     "to_akn",
     "to_json",
     "units",
@@ -85,7 +89,7 @@ _LAZY = {
 
 
 # Subpackages reachable as attributes (``shpolicy.units.lookup``) without an import.
-_SUBMODULES = frozenset({"akn", "batch", "units"})
+_SUBMODULES = frozenset({"akn", "batch", "report", "tables", "units"})
 
 
 def __getattr__(name: str) -> Any:
