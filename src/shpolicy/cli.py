@@ -1,4 +1,4 @@
-"""The ``shpolicy`` command line: parse, validate, check and look up units.
+"""The ``shpolicy`` command line: parse, validate, check, look up units, tables and reports.
 
 Exit status: 0 when everything went well, 1 when an input was invalid (or
 ``check`` found an error diagnostic), 2 on a usage error.  Every problem is
@@ -565,6 +565,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     units.add_argument("--json", action="store_true", help="with --index: print JSON")
     units.set_defaults(run=cmd_units)
+
+    from .cli_batch import add_commands
+
+    add_commands(commands, jobs)
     return parser
 
 
