@@ -31,7 +31,7 @@ nav.crumbs{font-size:.9rem;margin-bottom:.5rem}
 .summary{color:var(--muted)}
 .panel{background:var(--paper);border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;
 margin:.75rem 0}
-.charts{display:grid;grid-template-columns:1fr;gap:1rem}
+.charts{display:grid;grid-template-columns:1fr;gap:1rem;align-items:start}
 .chart{width:100%;max-width:30rem;height:auto;display:block}
 .chart text{font-size:12.5px;fill:var(--ink)}
 .chart text.value{fill:var(--muted)}
