@@ -125,12 +125,25 @@ def test_round_trip_is_exact() -> None:
     assert from_akn(to_akn(policy)) == policy
 
 
-def test_export_is_deterministic_utf8_and_pretty() -> None:
+def test_export_is_deterministic_utf8_and_meta_is_indented() -> None:
     data = to_akn(sample_policy())
     assert data == to_akn(sample_policy())
     assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<akomaNtoso")
     assert "Jing’an".encode() in data  # raw UTF-8, not character references
-    assert b"\n    <meta>\n" in data
+    # <meta> is machine data and indented; the body adds no whitespace of its own.
+    assert b"<meta>\n  <identification" in data
+    assert b"</meta><preface>" in data
+
+
+def test_a_policy_without_text_gets_a_generated_body_marked_so() -> None:
+    data = to_akn(sample_policy())
+    root = _tree(data)
+    record = root.find(".//shp:policy", NS)
+    assert record is not None
+    assert record.get("generated") == "true"
+    assert from_akn(data).text == ""
+    parsed = Policy(title="A title", text="A title\n", layout=())
+    assert _tree(to_akn(parsed)).find(".//shp:policy", NS).get("generated") is None  # type: ignore[union-attr]
 
 
 @needs_xsd
@@ -208,8 +221,8 @@ def test_preface_preamble_and_validity_markup() -> None:
     root = _tree(to_akn(sample_policy()))
     assert str(root.xpath("string(//a:preface//a:docTitle)", namespaces=NS)).startswith("Several")
     assert root.xpath("string(//a:preface//a:docNumber)", namespaces=NS) == "JDDRC D (2024) No.18"
-    dates = root.xpath("//a:preface//a:docDate/@date", namespaces=NS)
-    assert dates == ["2024-12-09", "2024-12-10"]
+    issued = root.xpath("//a:lifecycle/a:eventRef[@eId='e-issued']/@date", namespaces=NS)
+    assert issued == ["2024-12-09"]
     authority = root.find(".//a:preface//a:docAuthority/a:organization", NS)
     assert authority is not None
     assert authority.get("refersTo") == "#jingan-drc"
@@ -255,24 +268,30 @@ def test_body_hierarchy_measures_units_and_targets() -> None:
     assert paragraph is not None
     assert paragraph.get("eId") == "chp_II__sec_I__para_1"
     assert paragraph.findtext("a:num", namespaces=NS) == "1."
-    assert paragraph.findtext("a:heading", namespaces=NS) == "Attracting high-level entities"
+    # The lead sentence is marked where it stands, not repeated in a <heading>.
+    assert paragraph.find("a:heading", NS) is None
+    lead = paragraph.find("a:content/a:p/a:inline[@name='title']", NS)
+    assert lead is not None
+    assert lead.text == "Attracting high-level entities"
     quantity = paragraph.find("a:content/a:p/a:quantity", NS)
     assert quantity is not None
     assert (quantity.text, quantity.get("normalized")) == ("50 enterprises", "50")
     concept = root.find(f".//a:TLCConcept[@eId='{quantity.get('refersTo', '')[1:]}']", NS)
     assert concept is not None
     assert concept.get("showAs") == "enterprises"
-    clause = paragraph.find("a:content/a:p[@class='responsibility']", NS)
+    clause = paragraph.find("a:content/a:p/a:inline[@name='responsibility']", NS)
     assert clause is not None
+    assert clause.findtext("a:inline[@name='responsibleLabel']", namespaces=NS) == (
+        "Responsible departments"
+    )
     refs = [o.get("refersTo") for o in clause.findall("a:organization", NS)]
     assert refs == ["#jingan-commerce", "#jing-an-district-data-bureau"]
     # One TLCOrganization per distinct body, however often it is named.
     organizations = [str(eid) for eid in root.xpath("//a:TLCOrganization/@eId", namespaces=NS)]  # type: ignore[union-attr]
     assert organizations.count("jingan-commerce") == 1
-    # Figures the running text does not contain verbatim are listed, not lost.
-    listed = root.find(".//a:chapter[@eId='chp_II']/a:wrapUp/a:p[@class='targets']/a:quantity", NS)
-    assert listed is not None
-    assert listed.get("normalized") == "1E+9"
+    # A figure the text does not print is not invented in the body; the record keeps it.
+    assert root.find(".//a:quantity[@normalized='1E+9']", NS) is None
+    assert from_akn(to_akn(sample_policy())).sections[0].targets[0].value == Decimal("1E+9")
 
 
 def test_proprietary_block_carries_what_akn_cannot() -> None:
@@ -280,10 +299,11 @@ def test_proprietary_block_carries_what_akn_cannot() -> None:
     proprietary = root.find(".//a:meta/a:proprietary", NS)
     assert proprietary is not None
     assert proprietary.get("source") == "#shpolicy"
-    target = root.find(".//shp:measure[@for='#chp_II__sec_I__para_1']/shp:target", NS)
+    measure = "shp:sections/shp:item/shp:sections/shp:item/shp:measures/shp:item"
+    target = root.find(f".//shp:policy/{measure}/shp:targets/shp:item", NS)
     assert target is not None
-    assert (target.get("comparator"), target.get("deadlineYear")) == (">=", "2025")
-    codes = [d.get("code") for d in root.iterfind(".//shp:diagnostic", NS)]
+    assert (target.get("comparator"), target.get("deadline_year")) == (">=", "2025")
+    codes = [d.get("code") for d in root.iterfind(".//shp:diagnostics/shp:item", NS)]
     assert codes == ["numbering-gap", "no-title"]
 
 

@@ -128,9 +128,13 @@ def test_akn_from_elsewhere_without_shpolicy_block_is_explained() -> None:
     ("old", "new", "pattern"),
     [
         (b'ordinal="1"', b'ordinal="one"', "not an integer"),
-        (b'language="eng"', b'language="fra"', "FRBRlanguage"),
-        (b'for="#para_1"', b'for="#para_9"', "no shpolicy record"),
-        (b'start="0" end="2"', b'start="5" end="2"', "before its start"),
+        (b'language="en"', b'language="fr"', "language"),
+        (b'span="0-2"', b'span="5-2"', "before its start"),
+        (b'span="0-2"', b'span="0-"', "not an integer"),
+        (b'version="2"', b'version="9"', "record version"),
+        (b'title="T"', b'title-ref="0-99"', "outside the text"),
+        (b'title="T"', b'heading="T"', "unknown attribute"),
+        (b"<shp:measures>", b"<shp:extra/><shp:measures>", "unknown element"),
     ],
 )
 def test_tampered_values_are_reported_with_their_line(old: bytes, new: bytes, pattern: str) -> None:

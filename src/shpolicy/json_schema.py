@@ -30,6 +30,7 @@ DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 CHOICES: Final[dict[tuple[str, str], tuple[str, ...]]] = {
     ("Policy", "language"): model.LANGUAGES,
     ("Policy", "jurisdiction"): model.JURISDICTIONS,
+    ("Block", "kind"): model.BLOCK_KINDS,
     ("ResponsibleUnit", "role"): model.ROLES,
     ("Target", "comparator"): model.COMPARATORS,
     ("Diagnostic", "severity"): model.SEVERITIES,

@@ -16,10 +16,12 @@ import attrs
 from .errors import InvalidValueError
 
 __all__ = [
+    "BLOCK_KINDS",
     "COMPARATORS",
     "JURISDICTIONS",
     "ROLES",
     "SEVERITIES",
+    "Block",
     "Diagnostic",
     "Measure",
     "Notice",
@@ -54,6 +56,31 @@ DISTRICTS: Final = (
     "qingpu",
     "fengxian",
     "chongming",
+)
+# What each part of the printed text is, in reading order (see Block).
+BLOCK_KINDS: Final = (
+    "furniture",
+    "notice-title",
+    "notice-number",
+    "addressees",
+    "notice-text",
+    "notice-signature",
+    "notice-date",
+    "title",
+    "subtitle",
+    "doc-number",
+    "issuer",
+    "date",
+    "field",
+    "contents",
+    "preamble",
+    "body",
+    "closing",
+    "validity",
+    "signature",
+    "signature-date",
+    "annex",
+    "unplaced",
 )
 # "cn-sh" for the municipality, "cn-sh-<district>" for a district.
 JURISDICTIONS: Final = ("cn-sh", *(f"cn-sh-{district}" for district in DISTRICTS))
@@ -111,6 +138,25 @@ class Diagnostic:
     severity: str = attrs.field(validator=_one_of(SEVERITIES))
     message: str
     span: Span | None = None
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Block:
+    """One part of the printed document and what it is.
+
+    A parsed policy's blocks follow each other in reading order and together
+    cover every character of its text but blanks between them, so nothing is
+    left out of the archive: ``"furniture"`` is website furniture kept as
+    printed (navigation, share bar, footer); ``"notice-…"`` and
+    ``"addressees"`` the notice of issuance; ``"title"`` … ``"contents"`` the
+    policy's header; ``"body"`` its numbered sections and measures;
+    ``"closing"`` … ``"signature-date"`` what follows them; ``"annex"`` an
+    appended table or list; ``"unplaced"`` text the parser could not place
+    (reported as ``unplaced-text``).
+    """
+
+    kind: str = attrs.field(validator=_one_of(BLOCK_KINDS))
+    span: Span
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -179,6 +225,7 @@ class Measure:
     text: str
     responsible_label: str | None = None
     responsible_units: tuple[ResponsibleUnit, ...] = ()
+    responsible_span: Span | None = None
     targets: tuple[Target, ...] = ()
     span: Span
 
@@ -196,6 +243,7 @@ class Section:
     measures: tuple[Measure, ...] = ()
     responsible_label: str | None = None
     responsible_units: tuple[ResponsibleUnit, ...] = ()
+    responsible_span: Span | None = None
     targets: tuple[Target, ...] = ()
     span: Span
 
@@ -227,7 +275,9 @@ class Policy:
     """A parsed policy document.
 
     ``text`` is the whole text that was parsed: every :class:`Span` in the
-    policy indexes it.
+    policy indexes it, and ``layout`` says what each part of it is.
+    ``drafters`` are the bodies a notice of transmission names as the
+    policy's drafters (转发区建设管理委制订的《…》), apart from its issuers.
     """
 
     title: str | None = None
@@ -238,6 +288,7 @@ class Policy:
     issued: dt.date | None = None
     published: dt.date | None = None
     issuers: tuple[ResponsibleUnit, ...] = ()
+    drafters: tuple[ResponsibleUnit, ...] = ()
     validity: ValidityPeriod | None = None
     implements: tuple[Reference, ...] = ()
     preamble: str = ""
@@ -247,6 +298,7 @@ class Policy:
     closing: str | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
     source: str | None = None
+    layout: tuple[Block, ...] = ()
     text: str = ""
 
     def all_measures(self) -> tuple[Measure, ...]:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Final
 
-__all__ = ["Element", "escape_attribute", "escape_text", "serialize"]
+__all__ = ["Element", "escape_attribute", "escape_text", "serialize", "serialize_verbatim"]
 
 _INDENT: Final = "  "
 _DECLARATION: Final = "<?xml version='1.0' encoding='UTF-8'?>\n"
@@ -112,6 +112,45 @@ def serialize(root: Element, text_elements: frozenset[str]) -> bytes:
     _write(root, 0, text_elements, sink)
     sink.out.append("\n")
     return sink.getvalue()
+
+
+def serialize_verbatim(root: Element, indented: str, text_elements: frozenset[str]) -> bytes:
+    """UTF-8 XML with a declaration that adds no character to the document's text.
+
+    Every element is written as it is — its text and tails are the document's
+    own, so the text of the XML is exactly what the caller put in — except
+    the elements named *indented* (``meta``), whose contents are machine data
+    and are pretty-printed as :func:`serialize` does.
+    """
+    sink = _Sink()
+    sink.out.append(_DECLARATION)
+    _write_verbatim(root, indented, text_elements, sink)
+    sink.out.append("\n")
+    return sink.getvalue()
+
+
+def _write_verbatim(
+    element: Element, indented: str, text_elements: frozenset[str], sink: _Sink
+) -> None:
+    out = sink.out
+    if element.tag == indented:
+        _write(element, 0, text_elements, sink)
+        return
+    if element.text is None and not element.children:
+        out.append(element.head + "/>")
+        return
+    out.append(element.head + ">")
+    if element.text:
+        out.append(escape_text(element.text))
+    children = element.children
+    children.reverse()  # taken from the end, so each child is dropped as it is written
+    while children:
+        child = children.pop()
+        _write_verbatim(child, indented, text_elements, sink)
+        if child.tail:
+            out.append(escape_text(child.tail))
+        sink.flush_if_full()
+    out.append("</" + element.tag + ">")
 
 
 # Pieces held as strings before they are encoded into the buffer: a document

@@ -6,6 +6,7 @@ gets the same URIs and ids (exports are deterministic).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -15,13 +16,14 @@ import attrs
 
 from ..model import Policy
 from ..normalize import fold
-from .vocabulary import DOC_NAME, LANGUAGE_CODES, NULL_DATE
+from .vocabulary import DOC_NAME, LANGUAGE_CODES, NOTICE_DOC_NAME, NULL_DATE
 
 __all__ = [
     "FrbrUris",
     "IdAllocator",
     "district_of",
     "frbr_uris",
+    "notice_uris",
     "short_hash",
     "sibling_components",
     "slug",
@@ -111,6 +113,7 @@ class FrbrUris:
     """The FRBR identification of one export."""
 
     place: str
+    subtype: str
     work: str
     expression: str
     manifestation: str
@@ -131,19 +134,37 @@ def _number_component(policy: Policy) -> str | None:
 
 def frbr_uris(policy: Policy) -> FrbrUris:
     """Work, expression and manifestation URIs (``/akn/cn-sh[-district]/doc/policy/...``)."""
-    district = district_of(policy)
-    place = f"{COUNTRY}-{LOCALITY}" + (f"-{district}" if district else "")
     dated = policy.issued or policy.published
-    date = dated.isoformat() if dated is not None else NULL_DATE
-    number = _number_component(policy)
     # Akoma Ntoso numbers an unnumbered work "nn"; the digest keeps two
     # unnumbered, undated policies from sharing one URI.
-    uri_number = number or "nn-" + short_hash((policy.title or "") + "\n" + policy.preamble)
-    work = f"/akn/{place}/doc/{DOC_NAME}/{date}/{uri_number}"
+    unnumbered = "nn-" + short_hash((policy.title or "") + "\n" + policy.preamble)
+    return _uris(policy, DOC_NAME, dated, unnumbered)
+
+
+def notice_uris(policy: Policy) -> FrbrUris:
+    """The URIs of the notice that wraps *policy* (``/akn/cn-sh…/doc/notice/...``).
+
+    The notice is a work of its own, dated by its signature; the policy it
+    issues keeps the URIs of :func:`frbr_uris`.
+    """
+    notice = policy.notice
+    title = notice.title if notice is not None else ""
+    dated = (notice.date if notice is not None else None) or policy.issued or policy.published
+    return _uris(policy, NOTICE_DOC_NAME, dated, "nn-" + short_hash(title))
+
+
+def _uris(policy: Policy, subtype: str, dated: dt.date | None, unnumbered: str) -> FrbrUris:
+    district = district_of(policy)
+    place = f"{COUNTRY}-{LOCALITY}" + (f"-{district}" if district else "")
+    date = dated.isoformat() if dated is not None else NULL_DATE
+    number = _number_component(policy)
+    uri_number = number or unnumbered
+    work = f"/akn/{place}/doc/{subtype}/{date}/{uri_number}"
     language = LANGUAGE_CODES[policy.language]
     expression = f"{work}/{language}@{date if dated is not None else ''}"
     return FrbrUris(
         place=place,
+        subtype=subtype,
         work=work,
         expression=expression,
         manifestation=expression + ".xml",

@@ -14,13 +14,17 @@ AKN_NS: Final = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SHP_NS: Final = "https://shpolicy.readthedocs.io/ns/akn/1.0"
 """shpolicy's own namespace for the ``<proprietary>`` block."""
 
-SHP_FORMAT_VERSION: Final = "1"
+SHP_FORMAT_VERSION: Final = "2"
+"""Version of the ``<shp:policy>`` record; exports of version 1 are still read."""
 
 A: Final = "{" + AKN_NS + "}"
 S: Final = "{" + SHP_NS + "}"
 
 DOC_NAME: Final = "policy"
-"""``<doc name="policy">``: the document type of every export."""
+"""``<doc name="policy">``: the policy, the root document or a notice's attachment."""
+
+NOTICE_DOC_NAME: Final = "notice"
+"""``<doc name="notice">``: a notice of issuance, with the policy as its attachment."""
 
 # eId of the TLCOrganization that stands for shpolicy itself (markup source).
 SOURCE_ID: Final = "shpolicy"

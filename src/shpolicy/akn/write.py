@@ -1,32 +1,37 @@
 """Write a :class:`~shpolicy.model.Policy` as Akoma Ntoso 3.0 XML.
 
-The body is real, readable Akoma Ntoso (``doc name="policy"``: preface,
-preamble, chapters and paragraphs, inline organisations and quantities);
-``<proprietary source="#shpolicy">`` adds what Akoma Ntoso has no element for
-(spans, ordinals, comparators, deadline years, unit ids, diagnostics) and the
-exact form of any string XML 1.0 cannot hold.  See ``docs/akoma-ntoso.md``.
+The body holds the policy's text exactly once and in order — every
+character, website furniture and signatures included — marked up as Akoma
+Ntoso: a notice of issuance is the main ``<doc name="notice">`` with the
+policy as its attachment (``<doc name="policy">``); the policy's header is
+its ``<preface>`` (docTitle, docNumber, docAuthority, docDate), its numbered
+items are chapters and paragraphs in ``<mainBody>``, and what follows them
+sits in ``<conclusions>``.  Organisations, quantities, references, dates,
+responsibility clauses and each measure's lead sentence are inline elements
+around the text that names them; nothing is printed twice and nothing is
+added.  ``<proprietary source="#shpolicy">`` holds the model itself (see
+:mod:`~shpolicy.akn.record`).  A policy without a text (built in code) gets a
+generated body, marked ``generated="true"`` in the record.  See
+``docs/akoma-ntoso.md``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
-from ..errors import AknError
-from ..model import Measure, Policy, Reference, ResponsibleUnit, Section, Span, Target
+from ..model import Policy, ResponsibleUnit, Target
 from . import naming
-from .markup import Element, serialize
-from .safetext import escape, is_xml_safe, visible
+from .markup import Element, serialize_verbatim
+from .plan import WHOLE_BLOCKS, Block, Mark, Node, Plan, plan
+from .record import Path, encode
+from .safetext import visible
+from .synthesize import synthesize
 from .vocabulary import (
     AKN_NS,
-    CLASS_IMPLEMENTS,
-    CLASS_RESPONSIBILITY,
-    CLASS_TARGETS,
-    CONTAINER_CLOSING,
-    CONTAINER_VALIDITY,
     DOC_NAME,
     EVENT_END,
     EVENT_ISSUED,
@@ -34,8 +39,8 @@ from .vocabulary import (
     EVENT_START,
     LANGUAGE_CODES,
     MEASURE_ELEMENT,
+    NOTICE_DOC_NAME,
     ON_ANNOUNCEMENT_ID,
-    RESPONSIBLE_LABEL_NAME,
     SECTION_ELEMENTS,
     SHP_FORMAT_VERSION,
     SHP_NS,
@@ -46,181 +51,191 @@ from .vocabulary import (
 
 __all__ = ["to_akn"]
 
-# Elements whose content is text (mixed content): the serialiser does not indent
-# inside them, so every character of the text they carry survives pretty-printing.
-_TEXT_ELEMENTS: Final = frozenset(
-    {"p", "num", "heading", "shp:exact", "shp:diagnostic", "shp:text"}
-)
+# Elements of the (pretty-printed) <meta> whose content is text.
+_META_TEXT: Final = frozenset({"shp:diagnostic"})
+# Characters XML 1.0 cannot hold; the record lists where the text has them.
+_FORBIDDEN: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_XML_BLANKS: Final = " \t\r\n"
 
-_SEPARATORS: Final = {
-    # language: (open, label end, between units, close, between list items)
-    "en": ("(", ": ", ", ", ")", "; "),
-    "zh": ("（", "：", "、", "）", "；"),
+# The parts of an Akoma Ntoso document, in their order; a block goes to the
+# part its kind belongs to, or to a later one when the text has moved on.
+_COVER, _PREFACE, _PREAMBLE, _MAIN, _CONCLUSIONS = range(5)
+_PART_TAGS: Final = ("coverPage", "preface", "preamble", "mainBody", "conclusions")
+_NOTICE_PARTS: Final = {
+    "notice-title": _PREFACE,
+    "notice-number": _PREFACE,
+    "addressees": _MAIN,
+    "notice-text": _MAIN,
+    "notice-signature": _CONCLUSIONS,
+    "notice-date": _CONCLUSIONS,
 }
+_POLICY_PARTS: Final = {
+    "title": _PREFACE,
+    "subtitle": _PREFACE,
+    "doc-number": _PREFACE,
+    "issuer": _PREFACE,
+    "date": _PREFACE,
+    "field": _PREFACE,
+    "contents": _PREFACE,
+    "preamble": _PREAMBLE,
+    "body": _MAIN,
+    "closing": _CONCLUSIONS,
+    "validity": _CONCLUSIONS,
+    "signature": _CONCLUSIONS,
+    "signature-date": _CONCLUSIONS,
+    "annex": _CONCLUSIONS,
+}
+# Blocks written inside a <container name="…"> of their own.
+_CONTAINED: Final = frozenset({"closing", "validity", "annex"})
+# Blocks whose lines are running text: their paragraphs have no class.
+_RUNNING: Final = frozenset({"preamble", "notice-text", "closing", "validity", "annex"})
+_ATTACHMENT_ID: Final = "att_1"
 
 
 def to_akn(policy: Policy) -> bytes:
-    """Serialise *policy* as deterministic, pretty-printed UTF-8 Akoma Ntoso 3.0 XML."""
-    return serialize(_Writer(policy).build(), _TEXT_ELEMENTS)
+    """Serialise *policy* as deterministic UTF-8 Akoma Ntoso 3.0 XML."""
+    generated = not policy.text
+    view = synthesize(policy) if generated else policy
+    writer = _Writer(policy=policy, view=view, plan=plan(view), generated=generated)
+    return serialize_verbatim(writer.build(), "meta", _META_TEXT)
 
 
-def _akn(tag: str, parent: Element | None = None, **attributes: str) -> Element:
-    """An Akoma Ntoso element: the default namespace, declared on the root."""
-    return Element(tag, attributes, parent)
+@attrs.define
+class _Out:
+    """The element being filled and the elements open around it."""
 
+    stack: list[Element]
 
-def _shp(tag: str, parent: Element, attributes: dict[str, str] | None = None) -> Element:
-    """A shpolicy record element: the ``shp`` prefix is declared on ``<shp:policy>``."""
-    return Element("shp:" + tag, attributes, parent)
+    @property
+    def current(self) -> Element:
+        return self.stack[-1]
 
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        element = self.current
+        if element.children:
+            last = element.children[-1]
+            last.tail = (last.tail or "") + text
+        else:
+            element.text = (element.text or "") + text
 
-def _set_span(record: Element, span: Span | None) -> None:
-    if span is not None:
-        record.set_number("start", span.start)
-        record.set_number("end", span.end)
+    def open(self, tag: str, attributes: dict[str, str] | None = None) -> Element:
+        element = Element(tag, attributes, self.current)
+        self.stack.append(element)
+        return element
 
-
-def _exact(record: Element, field: str, text: str) -> str:
-    """The visible form of *text*; records the exact form when they differ."""
-    if text.isprintable():  # most text: safe, and shown as it is
-        return text
-    if not is_xml_safe(text):
-        _shp("exact", record, {"field": field}).text = escape(text)
-    return visible(text)
-
-
-def _append_text(parent: Element, last: Element | None, text: str) -> None:
-    if not text:
-        return
-    if last is None:
-        parent.text = (parent.text or "") + text
-    else:
-        last.tail = (last.tail or "") + text
-
-
-def _place_marks(text: str, needles: Sequence[str]) -> list[tuple[int, int]] | None:
-    """Where each needle occurs in *text*, in order, without overlap; None if one is missing."""
-    found: list[tuple[int, int]] = []
-    cursor = 0
-    for needle in needles:
-        # An empty needle or one that crosses a line break cannot become an
-        # inline element of a single paragraph.
-        if not needle or "\n" in needle:
-            return None
-        start = text.find(needle, cursor)
-        if start < 0:
-            return None
-        cursor = start + len(needle)
-        found.append((start, cursor))
-    return found
-
-
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def _date_forms(day: dt.date) -> tuple[str, ...]:
-    """Ways a validity clause prints *day*: English, Chinese, ISO."""
-    month = _MONTHS[day.month - 1]
-    return (
-        f"{month} {day.day}, {day.year}",
-        f"{month} {day.day:02d}, {day.year}",
-        f"{day.year}年{day.month}月{day.day}日",
-        day.isoformat(),
-    )
-
-
-def _date_marks(text: str, days: Sequence[tuple[dt.date, str]]) -> list[tuple[int, int, Element]]:
-    """Inline ``<date>`` elements for the dates of *days* printed in *text*, in order."""
-    marks: list[tuple[int, int, Element]] = []
-    cursor = 0
-    for day, event in days:
-        for form in _date_forms(day):
-            start = text.find(form, cursor)
-            if start >= 0:
-                element = Element("date", {"date": day.isoformat(), "refersTo": "#" + event})
-                element.text = form
-                cursor = start + len(form)
-                marks.append((start, cursor, element))
-                break
-    return marks
-
-
-def _write_lines(parent: Element, text: str, marks: Sequence[tuple[int, int, Element]]) -> None:
-    """One ``<p>`` per line of *text*, with each mark's element in place of its range."""
-    pending = iter(marks)
-    current = next(pending, None)
-    line_start = 0
-    for line in text.split("\n"):
-        paragraph = _akn("p", parent)
-        line_end = line_start + len(line)
-        cursor, last = line_start, None
-        while current is not None and current[0] < line_end:
-            start, end, element = current
-            _append_text(paragraph, last, text[cursor:start])
-            paragraph.append(element)
-            last, cursor = element, end
-            current = next(pending, None)
-        _append_text(paragraph, last, text[cursor:line_end])
-        line_start = line_end + 1
-
-
-def _write_list(parent: Element, css_class: str, items: Sequence[Element], sep: str) -> None:
-    paragraph = _akn("p", parent, **{"class": css_class})
-    last: Element | None = None
-    for index, item in enumerate(items):
-        if index:
-            _append_text(paragraph, last, sep)
-        paragraph.append(item)
-        last = item
+    def close(self) -> None:
+        self.stack.pop()
 
 
 @attrs.define
 class _Writer:
-    """Builds one document; holds the ids and TLC entries collected on the way."""
+    """Builds one export; holds the position in the text and the TLC entries met."""
 
     policy: Policy
+    view: Policy
+    plan: Plan
+    generated: bool
+    out: _Out = attrs.field(init=False)
+    position: int = 0
+    mark_index: int = 0
     ids: naming.IdAllocator = attrs.field(factory=naming.IdAllocator)
     organizations: dict[tuple[str, str], str] = attrs.field(factory=dict)
     organization_names: dict[str, str] = attrs.field(factory=dict)
     concepts: dict[str, str] = attrs.field(factory=dict)
-    instruments: list[tuple[str, str]] = attrs.field(factory=list)
-    uris: naming.FrbrUris = attrs.field(init=False)
-    record: Element = attrs.field(init=False)
+    instruments: dict[int, str] = attrs.field(factory=dict)
+    links: dict[Path, str] = attrs.field(factory=dict)
+    in_policy: bool = False
+    part: int = -1
+    part_open: bool = False
+    main_written: bool = False
+    metas: list[tuple[Element, bool]] = attrs.field(factory=list)
 
-    def __attrs_post_init__(self) -> None:
-        self.uris = naming.frbr_uris(self.policy)
-        self.ids.reserve(
-            (
-                SOURCE_ID,
-                UNKNOWN_AUTHOR_ID,
-                VALIDITY_ID,
-                ON_ANNOUNCEMENT_ID,
-                EVENT_ISSUED,
-                EVENT_PUBLISHED,
-                EVENT_START,
-                EVENT_END,
-            )
-        )
-        self.record = Element("shp:policy", {"xmlns:shp": SHP_NS, "version": SHP_FORMAT_VERSION})
+    # -- the text, piece by piece ---------------------------------------------
 
-    @property
-    def separators(self) -> tuple[str, str, str, str, str]:
-        return _SEPARATORS[self.policy.language]
+    def text_to(self, end: int) -> None:
+        """Write the text from the current position up to *end* into the open element."""
+        if end > self.position:
+            self.out.write(visible(self.plan.text[self.position : end]))
+            self.position = end
 
-    # -- TLC entries -------------------------------------------------------
+    def has_ink(self, start: int, end: int) -> bool:
+        return start < end and bool(self.plan.text[start:end].strip(_XML_BLANKS))
+
+    def fill(self, end: int) -> None:
+        """Write up to *end*, with every mark that lies wholly before it as an inline element."""
+        marks = self.plan.marks
+        start = self.position
+        open_ends: list[int] = []
+        while self.mark_index < len(marks) and marks[self.mark_index].start < end:
+            mark = marks[self.mark_index]
+            self.mark_index += 1
+            if mark.start < start or mark.end > end:
+                continue  # it crosses a paragraph or an element already written
+            while open_ends and open_ends[-1] <= mark.start:
+                self.text_to(open_ends.pop())
+                self.out.close()
+            if open_ends and mark.end > open_ends[-1]:
+                continue  # it crosses a mark it begins inside
+            self.text_to(mark.start)
+            self.out.open(mark.tag, self.attributes(mark))
+            open_ends.append(mark.end)
+        while open_ends:
+            self.text_to(open_ends.pop())
+            self.out.close()
+        self.text_to(end)
+
+    def paragraph(self, start: int, end: int, css_class: str | None = None) -> None:
+        self.text_to(start)
+        self.out.open("p", None if css_class is None else {"class": css_class})
+        self.fill(end)
+        self.out.close()
+
+    def lines(self, start: int, end: int, css_class: str | None = None) -> None:
+        """One ``<p>`` per line of ``[start, end)``; blanks between lines stay between them."""
+        text = self.plan.text
+        cursor = start
+        while cursor < end:
+            stop = text.find("\n", cursor, end)
+            stop = end if stop < 0 else stop
+            first, last = cursor, stop
+            while first < last and text[first] in _XML_BLANKS:
+                first += 1
+            while last > first and text[last - 1] in _XML_BLANKS:
+                last -= 1
+            if first < last:
+                self.paragraph(first, last, css_class)
+            cursor = stop + 1
+
+    def wrapped_lines(self, tag: str, start: int, end: int) -> None:
+        """``[start, end)`` in a *tag* element (intro, content, wrapUp), never empty."""
+        self.text_to(start)
+        self.out.open(tag)
+        if self.has_ink(start, end):
+            self.lines(start, end)
+        else:
+            self.out.open("p")
+            self.out.close()
+        self.text_to(end)
+        self.out.close()
+
+    # -- inline elements -------------------------------------------------------
+
+    def attributes(self, mark: Mark) -> dict[str, str]:
+        attributes = dict(mark.attributes)
+        if mark.unit is not None:
+            attributes["refersTo"] = self.organization_ref(mark.unit)
+        if mark.target is not None:
+            attributes["normalized"] = str(mark.target.value)
+            attributes["refersTo"] = self.concept_ref(mark.target)
+        if mark.reference is not None:
+            eid = self.instruments.get(mark.reference)
+            if eid is None:
+                eid = self.ids.claim(f"instrument-{mark.reference + 1}")
+                self.instruments[mark.reference] = eid
+            attributes["href"] = "#" + eid
+        return attributes
 
     def organization_ref(self, unit: ResponsibleUnit) -> str:
         key = ("id", unit.unit_id) if unit.unit_id is not None else ("name", unit.name)
@@ -232,291 +247,256 @@ class _Writer:
             self.organization_names[eid] = visible(unit.name)
         return "#" + eid
 
-    def concept_ref(self, unit: str) -> str:
-        eid = self.concepts.get(unit)
+    def concept_ref(self, target: Target) -> str:
+        eid = self.concepts.get(target.unit)
         if eid is None:
-            eid = self.ids.claim("quantity-" + (naming.slug(unit) or naming.short_hash(unit)))
-            self.concepts[unit] = eid
+            eid = self.ids.claim(
+                "quantity-" + (naming.slug(target.unit) or naming.short_hash(target.unit))
+            )
+            self.concepts[target.unit] = eid
         return "#" + eid
 
-    # -- inline elements ---------------------------------------------------
+    # -- parts of the document -------------------------------------------------
 
-    def organization(self, unit: ResponsibleUnit, record: Element) -> Element:
-        unit_record = _shp("unit", record)
-        if unit.unit_id is not None:
-            unit_record.set("unitId", escape(unit.unit_id))
-        if unit.role is not None:
-            unit_record.set("role", unit.role)
-        _set_span(unit_record, unit.span)
-        element = Element("organization", {"refersTo": self.organization_ref(unit)})
-        element.text = _exact(unit_record, "name", unit.name)
-        return element
+    def goto(self, in_policy: bool, part: int) -> None:
+        """Open *part* of the notice or the policy document, closing what comes before it."""
+        if in_policy and not self.in_policy:
+            self.finish_doc()
+            self.open_attachment()
+        if part > self.part:
+            self.close_part()
+            if self.part < _MAIN < part:
+                self.empty_main_body()
+            self.out.open(_PART_TAGS[part])
+            self.part, self.part_open = part, True
+            self.main_written = self.main_written or part == _MAIN
 
-    def quantity(self, target: Target, record: Element) -> Element:
-        target_record = _shp("target", record, {"comparator": target.comparator})
-        if target.deadline_year is not None:
-            target_record.set_number("deadlineYear", target.deadline_year)
-        _set_span(target_record, target.span)
-        _exact(target_record, "unit", target.unit)
-        element = Element(
-            "quantity",
-            {"normalized": str(target.value), "refersTo": self.concept_ref(target.unit)},
-        )
-        element.text = _exact(target_record, "text", target.text)
-        return element
+    def close_part(self) -> None:
+        if self.part_open:
+            self.out.close()
+            self.part_open = False
 
-    def instrument(self, reference: Reference, record: Element) -> Element:
-        reference_record = _shp("reference", record)
-        _set_span(reference_record, reference.span)
-        title = _exact(reference_record, "title", reference.title)
-        eid = self.ids.claim(f"instrument-{len(self.instruments) + 1}")
-        self.instruments.append((eid, title))
-        element = Element("ref", {"href": "#" + eid})
-        element.text = title
-        return element
+    def empty_main_body(self) -> None:
+        # Akoma Ntoso requires a mainBody, and it may not be empty.
+        if not self.main_written:
+            self.out.open("mainBody")
+            self.out.open("p")
+            self.out.close()
+            self.out.close()
+            self.main_written = True
 
-    # -- blocks ------------------------------------------------------------
+    def finish_doc(self) -> None:
+        self.close_part()
+        self.empty_main_body()
+        self.part = len(_PART_TAGS)
 
-    def text_with_targets(
-        self, parent: Element, text: str, targets: Sequence[Target], record: Element
-    ) -> bool:
-        """Write *text* as lines with the targets inline; False when they could not be placed."""
-        shown = _exact(record, "text", text)
-        places = _place_marks(shown, [visible(t.text) for t in targets])
-        if places is None:
-            _write_lines(parent, shown, [])
-            return False
-        marks = [
-            (start, end, self.quantity(target, record))
-            for (start, end), target in zip(places, targets, strict=True)
-        ]
-        _write_lines(parent, shown, marks)
-        return True
+    def open_attachment(self) -> None:
+        self.out.open("attachments")
+        self.out.open("attachment", {"eId": _ATTACHMENT_ID})
+        self.open_doc(DOC_NAME, policy=True)
+        self.in_policy = True
+        self.part = -1
+        self.main_written = False
 
-    def target_list(self, parent: Element, targets: Sequence[Target], record: Element) -> None:
-        if targets:
-            items = [self.quantity(target, record) for target in targets]
-            _write_list(parent, CLASS_TARGETS, items, self.separators[4])
+    def open_doc(self, name: str, *, policy: bool) -> None:
+        self.out.open("doc", {"name": name, "contains": "originalVersion"})
+        meta = self.out.open("meta")
+        self.out.close()
+        self.metas.append((meta, policy))
 
-    def responsibility(
-        self,
-        parent: Element,
-        label: str | None,
-        units: Sequence[ResponsibleUnit],
-        record: Element,
-    ) -> None:
-        if label is None and not units:
-            return
-        opening, label_end, between, closing, _ = self.separators
-        paragraph = _akn("p", parent, **{"class": CLASS_RESPONSIBILITY})
-        paragraph.text = opening
-        last: Element | None = None
-        if label is not None:
-            last = _akn("inline", paragraph, name=RESPONSIBLE_LABEL_NAME)
-            last.text = _exact(record, "responsibleLabel", label)
-            if units:
-                last.tail = label_end
-        for index, unit in enumerate(units):
-            if index:
-                _append_text(paragraph, last, between)
-            last = self.organization(unit, record)
-            paragraph.append(last)
-        _append_text(paragraph, last, closing)
+    def block(self, block: Block) -> None:
+        kind = block.kind
+        if kind in _NOTICE_PARTS and self.view.notice is not None and not self.in_policy:
+            self.goto(False, _NOTICE_PARTS[kind])
+        elif kind in _POLICY_PARTS:
+            self.goto(True, _POLICY_PARTS[kind])
+        elif kind in _NOTICE_PARTS:  # where no notice was recognised, or after the policy began
+            self.goto(True, _PREFACE)
+        elif not self.part_open:  # furniture or unplaced text before anything else
+            self.goto(self.in_policy, _COVER)
+        if kind == "body" and self.in_policy and self.part == _MAIN:
+            self.body(block)
+        elif kind in _CONTAINED:
+            self.text_to(block.start)
+            self.out.open("container", {"name": kind})
+            self.lines(block.start, block.end)
+            self.out.close()
+        elif kind in WHOLE_BLOCKS:
+            self.paragraph(*self.trimmed(block.start, block.end), kind)
+        else:
+            self.lines(block.start, block.end, None if kind in _RUNNING else kind)
 
-    # -- hierarchy ---------------------------------------------------------
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
+        text = self.plan.text
+        while start < end and text[start] in _XML_BLANKS:
+            start += 1
+        while end > start and text[end - 1] in _XML_BLANKS:
+            end -= 1
+        return start, end
+
+    # -- the body --------------------------------------------------------------
+
+    def body(self, block: Block) -> None:
+        nodes = [n for n in self.plan.nodes if block.start <= n.start and n.end <= block.end]
+        # Inside a notice's attachment every eId extends the attachment's.
+        prefix = _ATTACHMENT_ID + "__" if self.view.notice is not None else ""
+        self.children(nodes, prefix, 0, block.end, "unplaced")
 
     def children(
-        self,
-        parent: Element,
-        prefix: str,
-        sections: tuple[Section, ...],
-        measures: tuple[Measure, ...],
-        depth: int,
+        self, nodes: Sequence[Node], prefix: str, depth: int, end: int, between: str
     ) -> None:
-        """Sections and measures of one container, in printed (span) order."""
+        """Sections and measures in order; text between them as paragraphs (*between*)."""
         tag, short = SECTION_ELEMENTS[min(depth, len(SECTION_ELEMENTS) - 1)]
-        section_ids = naming.sibling_components([s.num for s in sections])
-        measure_ids = naming.sibling_components([m.label for m in measures])
-        pending_sections = list(zip(sections, section_ids, strict=True))
-        pending_measures = list(zip(measures, measure_ids, strict=True))
-        # Merge the two tuples by span start, each keeping its own order, so the
-        # reader recovers both tuples exactly.
-        s_index = m_index = 0
-        while s_index < len(pending_sections) or m_index < len(pending_measures):
-            take_section = m_index >= len(pending_measures) or (
-                s_index < len(pending_sections)
-                and pending_sections[s_index][0].span.start
-                < pending_measures[m_index][0].span.start
-            )
-            if take_section:
-                section, component = pending_sections[s_index]
-                self.section(parent, section, f"{prefix}{short}_{component}", tag, depth)
-                s_index += 1
-            else:
-                measure, component = pending_measures[m_index]
-                self.measure(parent, measure, f"{prefix}{MEASURE_ELEMENT[1]}_{component}")
-                m_index += 1
+        sections = [n for n in nodes if n.kind == "section"]
+        measures = [n for n in nodes if n.kind == "measure"]
+        eids: dict[Path, str] = {}
+        for group, kind_short in ((sections, short), (measures, MEASURE_ELEMENT[1])):
+            components = naming.sibling_components([n.number for n in group])
+            for node, component in zip(group, components, strict=True):
+                eids[node.path] = f"{prefix}{kind_short}_{component}"
+        gaps = 0
+        for node in nodes:
+            if self.has_ink(self.position, node.start):
+                gaps += 1
+                self.gap(node.start, f"{prefix}hcontainer_{gaps}", between)
+            self.node(node, eids[node.path], tag if node.kind == "section" else "", depth)
+        if self.has_ink(self.position, end):
+            gaps += 1
+            self.gap(end, f"{prefix}hcontainer_{gaps}", between)
 
-    def section(self, parent: Element, section: Section, eid: str, tag: str, depth: int) -> None:
-        element = _akn(tag, parent, eId=eid)
-        record = _shp(
-            "section",
-            self.record,
-            {"for": "#" + eid, "num": escape(section.num), "ordinal": str(section.ordinal)},
-        )
-        _set_span(record, section.span)
-        _akn("num", element).text = _exact(record, "label", section.label)
-        _akn("heading", element).text = _exact(record, "heading", section.heading)
-        inline_targets = False
-        if section.text:
-            intro = _akn("intro", element)
-            inline_targets = self.text_with_targets(intro, section.text, section.targets, record)
-        self.children(element, eid + "__", section.sections, section.measures, depth + 1)
-        listed = () if inline_targets else section.targets
-        if listed or section.responsible_label is not None or section.responsible_units:
-            wrap_up = _akn("wrapUp", element)
-            self.target_list(wrap_up, listed, record)
-            self.responsibility(
-                wrap_up, section.responsible_label, section.responsible_units, record
-            )
+    def gap(self, end: int, eid: str, between: str) -> None:
+        if between == "unplaced":  # directly in <mainBody>
+            self.lines(self.position, end, "unplaced")
+            return
+        start = self.position
+        self.out.open("hcontainer", {"eId": eid, "name": "text"})
+        self.wrapped_lines("content", start, end)
+        self.out.close()
 
-    def measure(self, parent: Element, measure: Measure, eid: str) -> None:
-        element = _akn(MEASURE_ELEMENT[0], parent, eId=eid)
-        record = _shp("measure", self.record, {"for": "#" + eid, "ordinal": str(measure.ordinal)})
-        _set_span(record, measure.span)
-        _akn("num", element).text = _exact(record, "label", measure.label)
-        _akn("heading", element).text = _exact(record, "title", measure.title)
-        content = _akn("content", element)
-        if not self.text_with_targets(content, measure.text, measure.targets, record):
-            self.target_list(content, measure.targets, record)
-        self.responsibility(content, measure.responsible_label, measure.responsible_units, record)
-
-    # -- document parts ----------------------------------------------------
-
-    def preface(self) -> Element | None:
-        policy = self.policy
-        preface = _akn("preface")
-        if policy.title is not None:
-            title = _akn("docTitle", _akn("p", preface, **{"class": "title"}))
-            title.text = _exact(self.record, "title", policy.title)
-        if policy.doc_number is not None:
-            number = _akn("docNumber", _akn("p", preface, **{"class": "number"}))
-            number.text = _exact(self.record, "docNumber", policy.doc_number)
-        for day, event, css_class in (
-            (policy.issued, EVENT_ISSUED, "issued"),
-            (policy.published, EVENT_PUBLISHED, "published"),
-        ):
-            if day is not None:
-                paragraph = _akn("p", preface, **{"class": css_class})
-                date = _akn("docDate", paragraph, date=day.isoformat(), refersTo="#" + event)
-                date.text = day.isoformat()
-        if policy.issuers:
-            issuers = _shp("issuers", self.record)
-            authorities = []
-            for unit in policy.issuers:
-                authority = Element("docAuthority")
-                authority.append(self.organization(unit, issuers))
-                authorities.append(authority)
-            _write_list(preface, "issuers", authorities, self.separators[4])
-        return preface if preface.children else None
-
-    def preamble(self) -> Element:
-        policy = self.policy
-        preamble = _akn("preamble")
-        record = _shp("preamble", self.record)
-        shown = _exact(record, "text", policy.preamble)
-        places = _place_marks(shown, [visible(r.title) for r in policy.implements])
-        if places is not None:
-            marks = [
-                (start, end, self.instrument(reference, record))
-                for (start, end), reference in zip(places, policy.implements, strict=True)
-            ]
-            _write_lines(preamble, shown, marks)
+    def node(self, node: Node, eid: str, section_tag: str, depth: int) -> None:
+        self.text_to(node.start)
+        self.links[node.path] = eid
+        self.out.open(section_tag or MEASURE_ELEMENT[0], {"eId": eid})
+        if node.num_end > node.start:
+            self.out.open("num")
+            self.fill(node.num_end)
+            self.out.close()
+        if node.heading is not None:
+            self.text_to(node.heading[0])
+            self.out.open("heading")
+            self.fill(node.heading[1])
+            self.out.close()
+        if node.children:
+            first = node.children[0].start
+            if self.has_ink(self.position, first):
+                self.wrapped_lines("intro", self.position, first)
+            self.children(node.children, eid + "__", depth + 1, node.end, "hcontainer")
+            if self.has_ink(self.position, node.end):
+                self.wrapped_lines("wrapUp", self.position, node.end)
         else:
-            _write_lines(preamble, shown, [])
-            if policy.implements:
-                refs = [self.instrument(reference, record) for reference in policy.implements]
-                _write_list(preamble, CLASS_IMPLEMENTS, refs, self.separators[4])
-        self.target_list(preamble, policy.targets, record)
-        return preamble
+            self.wrapped_lines("content", self.position, node.end)
+        self.text_to(node.end)
+        self.out.close()
 
-    def main_body(self) -> Element:
-        body = _akn("mainBody")
-        self.children(body, "", self.policy.sections, self.policy.measures, 0)
-        if not body.children:
-            _akn("p", body)  # mainBody may not be empty
-        return body
+    # -- the whole -------------------------------------------------------------
 
-    def conclusions(self) -> Element | None:
-        policy = self.policy
-        if policy.closing is None and policy.validity is None:
-            return None
-        conclusions = _akn("conclusions")
-        if policy.closing is not None:
-            closing = _akn("container", conclusions, name=CONTAINER_CLOSING)
-            record = _shp("closing", self.record)
-            _write_lines(closing, _exact(record, "text", policy.closing), [])
-        if policy.validity is not None:
-            validity = _akn("container", conclusions, name=CONTAINER_VALIDITY)
-            record = _shp("validity", self.record)
-            _set_span(record, policy.validity.span)
-            shown = _exact(record, "text", policy.validity.text)
-            days = [
-                (day, event)
-                for day, event in (
-                    (policy.validity.start, EVENT_START),
-                    (policy.validity.end, EVENT_END),
-                )
-                if day is not None
-            ]
-            _write_lines(validity, shown, _date_marks(shown, days))
-        return conclusions
-
-    def diagnostics(self) -> None:
-        for diagnostic in self.policy.diagnostics:
-            record = _shp(
-                "diagnostic",
-                self.record,
-                {"code": escape(diagnostic.code), "severity": diagnostic.severity},
+    def build(self) -> Element:
+        root = Element("akomaNtoso", {"xmlns": AKN_NS})
+        self.out = _Out([root])
+        self.ids.reserve(
+            (
+                SOURCE_ID,
+                UNKNOWN_AUTHOR_ID,
+                VALIDITY_ID,
+                ON_ANNOUNCEMENT_ID,
+                EVENT_ISSUED,
+                EVENT_PUBLISHED,
+                EVENT_START,
+                EVENT_END,
+                _ATTACHMENT_ID,
             )
-            _set_span(record, diagnostic.span)
-            record.text = escape(diagnostic.message)
+        )
+        notice = self.view.notice is not None
+        self.open_doc(NOTICE_DOC_NAME if notice else DOC_NAME, policy=not notice)
+        self.in_policy = not notice
+        for block in self.plan.blocks:
+            self.block(block)
+        if not self.in_policy:
+            self.finish_doc()
+            self.open_attachment()
+        self.finish_doc()
+        self.text_to(len(self.plan.text))
+        for meta, policy in self.metas:
+            self.meta(meta, policy=policy, outer=meta is self.metas[0][0])
+        return root
 
-    # -- metadata ----------------------------------------------------------
+    # -- metadata --------------------------------------------------------------
 
-    def author_ref(self) -> str:
-        if self.policy.issuers:
-            return self.organization_ref(self.policy.issuers[0])
+    def meta(self, meta: Element, *, policy: bool, outer: bool) -> None:
+        uris = naming.frbr_uris(self.policy) if policy else naming.notice_uris(self.policy)
+        self.identification(meta, uris, policy=policy)
+        if policy:
+            self.lifecycle(meta)
+            self.temporal_data(meta)
+        if outer:
+            self.references(meta, uris.place)
+            proprietary = Element("proprietary", {"source": "#" + SOURCE_ID}, meta)
+            proprietary.append(self.record())
+
+    def record(self) -> Element:
+        record = Element("shp:policy", {"xmlns:shp": SHP_NS, "version": SHP_FORMAT_VERSION})
+        if self.generated:
+            record.set("generated", "true")
+        forbidden = [f"{m.start()}:{ord(m.group()):x}" for m in _FORBIDDEN.finditer(self.plan.text)]
+        if forbidden and not self.generated:
+            record.set("chars", " ".join(forbidden))
+        encode(self.policy, self.policy.text, record, {} if self.generated else self.links)
+        return record
+
+    def author_ref(self, *, policy: bool) -> str:
+        source = self.policy
+        units = (source.drafters or source.issuers) if policy else ()
+        if not policy and source.notice is not None:
+            units = source.notice.issuers or source.issuers
+        if units:
+            return self.organization_ref(units[0])
         return "#" + UNKNOWN_AUTHOR_ID
 
-    def identification(self, meta: Element) -> None:
-        uris = self.uris
-        ident = _akn("identification", meta, source="#" + SOURCE_ID)
-        author = self.author_ref()
-        work = _akn("FRBRWork", ident)
-        _akn("FRBRthis", work, value=uris.work + "/!main")
-        _akn("FRBRuri", work, value=uris.work)
-        if self.policy.title is not None:
+    def identification(self, meta: Element, uris: naming.FrbrUris, *, policy: bool) -> None:
+        ident = Element("identification", {"source": "#" + SOURCE_ID}, meta)
+        author = self.author_ref(policy=policy)
+        title = (
+            self.policy.title if policy or self.policy.notice is None else self.policy.notice.title
+        )
+        work = Element("FRBRWork", None, ident)
+        Element("FRBRthis", {"value": uris.work + "/!main"}, work)
+        Element("FRBRuri", {"value": uris.work}, work)
+        if title is not None:
             # Laws.Africa / cobalt keep the short title here.
-            _akn("FRBRalias", work, value=visible(self.policy.title), name="title")
-        _akn("FRBRdate", work, date=uris.date, name="Generation")
-        _akn("FRBRauthor", work, href=author)
-        _akn("FRBRcountry", work, value=uris.place)
-        _akn("FRBRsubtype", work, value=DOC_NAME)
+            Element("FRBRalias", {"value": visible(title), "name": "title"}, work)
+        Element("FRBRdate", {"date": uris.date, "name": "Generation"}, work)
+        Element("FRBRauthor", {"href": author}, work)
+        Element("FRBRcountry", {"value": uris.place}, work)
+        Element("FRBRsubtype", {"value": uris.subtype}, work)
         if uris.number is not None and self.policy.doc_number is not None:
-            _akn("FRBRnumber", work, value=uris.number, showAs=visible(self.policy.doc_number))
-        expression = _akn("FRBRExpression", ident)
-        _akn("FRBRthis", expression, value=uris.expression + "/!main")
-        _akn("FRBRuri", expression, value=uris.expression)
-        _akn("FRBRdate", expression, date=uris.date, name="Generation")
-        _akn("FRBRauthor", expression, href=author)
-        _akn("FRBRlanguage", expression, language=LANGUAGE_CODES[self.policy.language])
-        manifestation = _akn("FRBRManifestation", ident)
-        _akn("FRBRthis", manifestation, value=uris.expression + "/!main.xml")
-        _akn("FRBRuri", manifestation, value=uris.manifestation)
+            Element(
+                "FRBRnumber",
+                {"value": uris.number, "showAs": visible(self.policy.doc_number)},
+                work,
+            )
+        expression = Element("FRBRExpression", None, ident)
+        Element("FRBRthis", {"value": uris.expression + "/!main"}, expression)
+        Element("FRBRuri", {"value": uris.expression}, expression)
+        Element("FRBRdate", {"date": uris.date, "name": "Generation"}, expression)
+        Element("FRBRauthor", {"href": author}, expression)
+        language = LANGUAGE_CODES[self.policy.language]
+        Element("FRBRlanguage", {"language": language}, expression)
+        manifestation = Element("FRBRManifestation", None, ident)
+        Element("FRBRthis", {"value": uris.expression + "/!main.xml"}, manifestation)
+        Element("FRBRuri", {"value": uris.manifestation}, manifestation)
         # The document's own date, not the clock: exports stay deterministic.
-        _akn("FRBRdate", manifestation, date=uris.date, name="Generation")
-        _akn("FRBRauthor", manifestation, href="#" + SOURCE_ID)
+        Element("FRBRdate", {"date": uris.date, "name": "Generation"}, manifestation)
+        Element("FRBRauthor", {"href": "#" + SOURCE_ID}, manifestation)
 
     def events(self) -> list[tuple[str, str, str]]:
         """(eId, date, type) of every lifecycle event the policy states."""
@@ -534,101 +514,85 @@ class _Writer:
     def lifecycle(self, meta: Element) -> None:
         events = self.events()
         if events:
-            lifecycle = _akn("lifecycle", meta, source="#" + SOURCE_ID)
+            lifecycle = Element("lifecycle", {"source": "#" + SOURCE_ID}, meta)
             for eid, date, kind in events:
-                _akn("eventRef", lifecycle, eId=eid, date=date, source="#" + SOURCE_ID, type=kind)
+                Element(
+                    "eventRef",
+                    {"eId": eid, "date": date, "source": "#" + SOURCE_ID, "type": kind},
+                    lifecycle,
+                )
 
     def temporal_data(self, meta: Element) -> None:
         validity = self.policy.validity
         if validity is None:
             return
-        temporal = _akn("temporalData", meta, source="#" + SOURCE_ID)
-        group = _akn("temporalGroup", temporal, eId="tmp_validity")
+        temporal = Element("temporalData", {"source": "#" + SOURCE_ID}, meta)
+        group = Element("temporalGroup", {"eId": "tmp_validity"}, temporal)
         concept = ON_ANNOUNCEMENT_ID if validity.starts_on_announcement else VALIDITY_ID
-        interval = _akn("timeInterval", group, refersTo="#" + concept)
+        interval = Element("timeInterval", {"refersTo": "#" + concept}, group)
         if validity.start is not None:
             interval.set("start", "#" + EVENT_START)
         if validity.end is not None:
             interval.set("end", "#" + EVENT_END)
 
-    def references(self, meta: Element) -> None:
-        place = self.uris.place
-        refs = _akn("references", meta, source="#" + SOURCE_ID)
-        _akn(
+    def references(self, meta: Element, place: str) -> None:
+        # The authors first: identification refers to them.
+        self.author_ref(policy=True)
+        self.author_ref(policy=False)
+        refs = Element("references", {"source": "#" + SOURCE_ID}, meta)
+        Element(
             "TLCOrganization",
+            {"eId": SOURCE_ID, "href": "https://shpolicy.readthedocs.io", "showAs": "shpolicy"},
             refs,
-            eId=SOURCE_ID,
-            href="https://shpolicy.readthedocs.io",
-            showAs="shpolicy",
         )
-        if not self.policy.issuers:
-            _akn(
+        if UNKNOWN_AUTHOR_ID in self.referenced_authors():
+            Element(
                 "TLCOrganization",
+                {
+                    "eId": UNKNOWN_AUTHOR_ID,
+                    "href": f"/ontology/organization/{place}/unknown",
+                    "showAs": "Unknown author",
+                },
                 refs,
-                eId=UNKNOWN_AUTHOR_ID,
-                href=f"/ontology/organization/{place}/unknown",
-                showAs="Unknown author",
             )
         for eid, name in self.organization_names.items():
             href = f"/ontology/organization/{place}/{eid}"
-            _akn("TLCOrganization", refs, eId=eid, href=href, showAs=name)
+            Element("TLCOrganization", {"eId": eid, "href": href, "showAs": name}, refs)
         for unit, eid in self.concepts.items():
             href = f"/ontology/concept/shpolicy/{eid}"
-            _akn("TLCConcept", refs, eId=eid, href=href, showAs=visible(unit))
+            Element("TLCConcept", {"eId": eid, "href": href, "showAs": visible(unit)}, refs)
         validity = self.policy.validity
         if validity is not None and validity.starts_on_announcement:
-            _akn(
+            Element(
                 "TLCEvent",
+                {
+                    "eId": ON_ANNOUNCEMENT_ID,
+                    "href": "/ontology/event/shpolicy/in-force-from-announcement",
+                    "showAs": "In force from the date of announcement",
+                },
                 refs,
-                eId=ON_ANNOUNCEMENT_ID,
-                href="/ontology/event/shpolicy/in-force-from-announcement",
-                showAs="In force from the date of announcement",
             )
         elif validity is not None:
-            _akn(
+            Element(
                 "TLCConcept",
+                {
+                    "eId": VALIDITY_ID,
+                    "href": "/ontology/concept/shpolicy/validity",
+                    "showAs": "Period of validity",
+                },
                 refs,
-                eId=VALIDITY_ID,
-                href="/ontology/concept/shpolicy/validity",
-                showAs="Period of validity",
             )
-        for eid, title in self.instruments:
+        for index, eid in sorted(self.instruments.items()):
+            title = visible(self.view.implements[index].title)
             href = f"/ontology/reference/shpolicy/{eid}"
-            _akn("TLCReference", refs, eId=eid, href=href, showAs=title, name="implements")
+            Element(
+                "TLCReference",
+                {"eId": eid, "href": href, "showAs": title, "name": "implements"},
+                refs,
+            )
 
-    def meta(self) -> Element:
-        meta = _akn("meta")
-        self.identification(meta)
-        self.lifecycle(meta)
-        self.temporal_data(meta)
-        self.references(meta)
-        proprietary = _akn("proprietary", meta, source="#" + SOURCE_ID)
-        proprietary.append(self.record)
-        return meta
-
-    def build(self) -> Element:
-        policy = self.policy
-        if policy.source is not None:
-            self.record.set("source", escape(policy.source))
-        if policy.jurisdiction is not None:
-            self.record.set("jurisdiction", policy.jurisdiction)
-        if policy.notice is not None:
-            # Interim: the notice's markup arrives with the span-driven writer.
-            raise AknError("exporting a notice of issuance is not supported yet")
-        if policy.text:
-            _shp("text", self.record).text = escape(policy.text)
-        # The body first: it collects the organisations, concepts and
-        # instruments that <meta> lists.
-        preface = self.preface()
-        preamble = self.preamble()
-        body = self.main_body()
-        conclusions = self.conclusions()
-        self.diagnostics()
-        root = Element("akomaNtoso", {"xmlns": AKN_NS})
-        doc = _akn("doc", root, name=DOC_NAME, contains="originalVersion")
-        doc.append(self.meta())
-        parts: list[Element | None] = [preface, preamble, body, conclusions]
-        for part in parts:
-            if part is not None:
-                doc.append(part)
-        return root
+    def referenced_authors(self) -> set[str]:
+        refs = {self.author_ref(policy=True)}
+        if len(self.metas) > 1:
+            refs.add(self.author_ref(policy=False))
+        return {ref.removeprefix("#") for ref in refs}
