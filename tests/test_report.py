@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Final
 from urllib.parse import urldefrag
 
+import attrs
 import lxml.html
 import pytest
 from lxml.html import HtmlElement
@@ -181,6 +182,7 @@ def test_the_district_body_page(site: dict[str, str], documents: list[tuple[str,
     assert [e.name for e in office.issued] == ["district.txt"]
     assert "Documents issued (1)" in site[office.file]
     (collective,) = [b for b in batch.bodies if b.label == "相关部门"]
+    assert collective.drafted == ()
     assert "a collective" in site[collective.file]
 
 
@@ -265,3 +267,35 @@ def test_an_empty_batch_is_an_index_saying_so() -> None:
     assert list(site) == ["index.html"]
     assert "0 documents" in site["index.html"]
     assert "No responsibility clause" in site["index.html"]
+
+
+def test_a_drafter_has_a_page_saying_what_it_drafted() -> None:
+    drafter = shpolicy.ResponsibleUnit(name="区建设管理委", unit_id=None)
+    policy = attrs.evolve(district_policy(), drafters=(drafter,))
+    site = report.build_site([("district.txt", policy)])
+    batch = report.collect([("district.txt", policy)])
+    (body,) = [b for b in batch.bodies if b.label == "区建设管理委"]
+    assert [e.name for e in body.drafted] == ["district.txt"]
+    assert body.mentions == ()
+    tree = dom(site[body.file])
+    assert tree.xpath("string(//h2[@id='drafted'])") == "Documents drafted (1)"
+    (href,) = tree.xpath("//h2[@id='drafted']/following-sibling::ul[1]//a/@href")
+    assert resolve(body.file, href)[0] == "documents/district.html"
+
+
+def test_a_report_on_the_real_texts_links_everything(shared_dir: Path) -> None:
+    texts = sorted((shared_dir / "real").glob("*.txt"))
+    if not texts:
+        pytest.skip(f"no real texts in {shared_dir / 'real'}")
+    documents = [(p.name, shpolicy.parse_file(p)) for p in texts]
+    site = report.build_site(documents)
+    assert len([p for p in site if p.startswith("documents/")]) == len(texts)
+    test_every_link_resolves_to_a_page_and_an_anchor(site)
+    test_pages_load_nothing_and_run_nothing(site)
+    measures = sum(len(p.all_measures()) for _, p in documents)
+    rendered = sum(
+        len(dom(site[path]).xpath("//article[contains(@class, 'measure')]"))
+        for path in site
+        if path.startswith("documents/")
+    )
+    assert rendered == measures

@@ -430,3 +430,18 @@ def test_csv_round_trips_through_pandas(name: str, tmp_path: Path) -> None:
         assert [Decimal(v) for v in frame["value"]] == [
             r.value for r in table.rows if isinstance(r, TargetRow)
         ]
+
+
+def test_row_counts_on_the_real_texts(shared_dir: Path) -> None:
+    texts = sorted((shared_dir / "real").glob("*.txt"))
+    if not texts:
+        pytest.skip(f"no real texts in {shared_dir / 'real'}")
+    documents = [(p.name, shpolicy.parse_file(p)) for p in texts]
+    for name in tables.TABLES:
+        table = tables.build(name, documents)
+        assert len(table.rows) == sum(model_counts(p)[name] for _, p in documents), name
+    # A real text's table survives the CSV round trip too.
+    table = tables.build("responsibilities", documents)
+    text = tables.csv_bytes(table).decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert rows == [csv_form(row, table) for row in table.rows]

@@ -2,7 +2,7 @@
 
 A :class:`Batch` holds each document with its page's file name and its
 places (sections and measures, :func:`shpolicy.tables.places`), and each body
-named in a responsibility clause or as an issuer, grouped as the
+named in a responsibility clause, as an issuer or as a drafter, grouped as the
 ``responsibilities`` table groups them (:func:`shpolicy.tables.body_key`: by
 registry id, else by the name as written), with every mention across the
 batch.  Everything is ordered deterministically: documents in input order,
@@ -67,6 +67,8 @@ class Body:
     written: tuple[str, ...]
     mentions: tuple[Mention, ...]
     issued: tuple[DocumentEntry, ...]
+    #: Documents a notice of transmission says the body drafted (``Policy.drafters``).
+    drafted: tuple[DocumentEntry, ...] = ()
 
     @property
     def label(self) -> str:
@@ -112,6 +114,7 @@ def collect(documents: Iterable[tuple[str, Policy]]) -> Batch:
         )
     mentions: dict[str, list[Mention]] = {}
     issued: dict[str, list[DocumentEntry]] = {}
+    drafted: dict[str, list[DocumentEntry]] = {}
     written: dict[str, Counter[str]] = {}
     first_seen: dict[str, dict[str, int]] = {}
     ids: dict[str, str | None] = {}
@@ -134,6 +137,10 @@ def collect(documents: Iterable[tuple[str, Policy]]) -> Batch:
             documents_issued = issued.setdefault(note(unit), [])
             if entry not in documents_issued:
                 documents_issued.append(entry)
+        for unit in entry.policy.drafters:
+            documents_drafted = drafted.setdefault(note(unit), [])
+            if entry not in documents_drafted:
+                documents_drafted.append(entry)
     bodies = []
     for key, unit_id in ids.items():
         registered = by_id(unit_id) if unit_id is not None else None
@@ -149,6 +156,7 @@ def collect(documents: Iterable[tuple[str, Policy]]) -> Batch:
                 written=tuple(sorted(counts, key=lambda n: (-counts[n], order[n]))),
                 mentions=tuple(mentions.get(key, ())),
                 issued=tuple(issued.get(key, ())),
+                drafted=tuple(drafted.get(key, ())),
             )
         )
     bodies.sort(key=lambda b: (-len(b.mentions), b.label.casefold(), b.label, b.key))

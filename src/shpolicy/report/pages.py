@@ -185,7 +185,9 @@ def _bodies_table(batch: Batch) -> str:
     rows = []
     for body in batch.bodies:
         lead, cooperating, _ = body.role_counts()
-        documents = len({id(m.document) for m in body.mentions} | {id(d) for d in body.issued})
+        documents = len(
+            {id(m.document) for m in body.mentions} | {id(d) for d in (*body.issued, *body.drafted)}
+        )
         registered = esc(body.unit_id) if body.unit_id else '<span class="muted">—</span>'
         rows.append(
             f'<tr><td><a href="{esc(body.file)}">{esc(body.label)}</a></td><td>{registered}</td>'
@@ -422,7 +424,7 @@ def _targets(targets: Iterable[Target]) -> str:
 
 
 def body_page(batch: Batch, body: Body) -> str:
-    """Every measure or section the body leads or supports, by document, and what it issued."""
+    """Every measure or section the body leads or supports, by document; what it issued, drafted."""
     from ..units import is_collective
 
     lead, cooperating, unstated = body.role_counts()
@@ -493,11 +495,16 @@ def body_page(batch: Batch, body: Body) -> str:
                 f'<div class="facts" lang="en">{esc(" · ".join(details))}</div></li>'
             )
         parts.append("</ol></section>")
-    if body.issued:
-        parts.append(f'<h2 id="issued">Documents issued ({len(body.issued)})</h2><ul>')
+    for anchor, heading, entries in (
+        ("issued", "Documents issued", body.issued),
+        ("drafted", "Documents drafted", body.drafted),
+    ):
+        if not entries:
+            continue
+        parts.append(f'<h2 id="{anchor}">{heading} ({len(entries)})</h2><ul>')
         parts.extend(
             f'<li lang="{_lang(e.policy)}"><a href="../{esc(e.file)}">{esc(_title_of(e))}</a></li>'
-            for e in body.issued
+            for e in entries
         )
         parts.append("</ul>")
     parts.append("</main>")
