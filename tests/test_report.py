@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import doctest
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path, PurePosixPath
+from types import ModuleType
 from typing import Final
 from urllib.parse import urldefrag
 
@@ -299,3 +301,10 @@ def test_a_report_on_the_real_texts_links_everything(shared_dir: Path) -> None:
         if path.startswith("documents/")
     )
     assert rendered == measures
+
+
+@pytest.mark.parametrize("module", [tables, report, names], ids=lambda m: m.__name__)
+def test_the_docstring_examples_run(module: ModuleType) -> None:
+    results = doctest.testmod(module)
+    assert results.attempted > 0
+    assert results.failed == 0

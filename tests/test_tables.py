@@ -261,6 +261,7 @@ def test_formulas_from_strangers_do_not_run_in_a_spreadsheet() -> None:
     rows = list(csv.DictReader(io.StringIO(tables.csv_bytes(table).decode("utf-8"))))
     assert rows[0]["heading"] == '\'=HYPERLINK("http://example.invalid")'
     assert rows[1]["unit_name"] == "'@SUM(A1:A9)"
+    assert rows[2]["unit_name"] == "Evil\u2028Name\ufffd"  # NUL: no CSV can hold it
     # A lone surrogate cannot be UTF-8: it is written as U+FFFD, never an error.
     targets = tables.build("targets", [("h.txt", hostile_policy())])
     (row,) = csv.DictReader(io.StringIO(tables.csv_bytes(targets).decode("utf-8")))
@@ -272,8 +273,8 @@ def test_formulas_from_strangers_do_not_run_in_a_spreadsheet() -> None:
     assert first_row["heading"].startswith("=")
 
 
-# Any text UTF-8 can hold (a lone surrogate cannot: see the hostile test).
-_CELL = st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+# Any text CSV in UTF-8 can hold (not NUL nor a lone surrogate: see the hostile test).
+_CELL = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=30)
 
 
 @given(title=_CELL, name=_CELL, label=_CELL)

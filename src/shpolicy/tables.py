@@ -524,7 +524,9 @@ def _csv_cell(value: object, kind: ColumnKind, guard: bool) -> str:
         return YEARS_SEPARATOR.join(str(year) for year in value)
     if kind in ("text", "optional-text"):
         assert isinstance(value, str)
-        text = _text(value)
+        # NUL has no place in CSV (Python 3.10's writer refuses it outright):
+        # written as U+FFFD on every version, so the output does not depend on it.
+        text = _text(value).replace("\x00", "\ufffd")
         return _guarded(text) if guard else text
     return str(value)
 
@@ -536,7 +538,8 @@ def write_csv(table: Table, stream: IO[str], *, guard_formulas: bool = True) -> 
     starts with the BOM spreadsheet programs need to read UTF-8.  An absent
     value is an empty cell; ``deadline_years`` is ``"2025;2027"``.  A text
     cell that a spreadsheet would run as a formula (``=HYPERLINK(...)``) is
-    prefixed with ``'`` unless *guard_formulas* is false.
+    prefixed with ``'`` unless *guard_formulas* is false.  A NUL character or
+    a lone surrogate, which CSV in UTF-8 cannot hold, is written as U+FFFD.
     """
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow([column.name for column in table.columns])

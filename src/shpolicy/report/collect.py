@@ -115,6 +115,21 @@ def collect(documents: Iterable[tuple[str, Policy]]) -> Batch:
     mentions: dict[str, list[Mention]] = {}
     issued: dict[str, list[DocumentEntry]] = {}
     drafted: dict[str, list[DocumentEntry]] = {}
+    # (body, relation, document) already recorded: a list membership test
+    # would take quadratic time when one body issues thousands of documents.
+    recorded: set[tuple[str, str, int]] = set()
+
+    def relate(
+        relation: str,
+        found: dict[str, list[DocumentEntry]],
+        unit: ResponsibleUnit,
+        entry: DocumentEntry,
+    ) -> None:
+        key = note(unit)
+        if (key, relation, id(entry)) not in recorded:
+            recorded.add((key, relation, id(entry)))
+            found.setdefault(key, []).append(entry)
+
     written: dict[str, Counter[str]] = {}
     first_seen: dict[str, dict[str, int]] = {}
     ids: dict[str, str | None] = {}
@@ -134,13 +149,9 @@ def collect(documents: Iterable[tuple[str, Policy]]) -> Batch:
                 mentions.setdefault(note(unit), []).append(mention)
         notice_issuers = entry.policy.notice.issuers if entry.policy.notice else ()
         for unit in (*entry.policy.issuers, *notice_issuers):
-            documents_issued = issued.setdefault(note(unit), [])
-            if entry not in documents_issued:
-                documents_issued.append(entry)
+            relate("issued", issued, unit, entry)
         for unit in entry.policy.drafters:
-            documents_drafted = drafted.setdefault(note(unit), [])
-            if entry not in documents_drafted:
-                documents_drafted.append(entry)
+            relate("drafted", drafted, unit, entry)
     bodies = []
     for key, unit_id in ids.items():
         registered = by_id(unit_id) if unit_id is not None else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 from typing import Final
 
 __all__ = ["body_file", "document_files", "slug"]
@@ -34,7 +35,7 @@ def slug(text: str, *, hashed: bool = True) -> str:
     """Lower-case ASCII letters and digits of *text* joined by ``-``, then a hash of *text*.
 
     >>> slug("Jing'an District Commerce Commission")
-    'jing-an-district-commerce-commission-...'
+    'jing-an-district-commerce-commission-742a0e6538'
     """
     words = _NOT_SLUG.sub("-", text.lower()).strip("-")[:_MAX_SLUG].strip("-")
     if not hashed:
@@ -58,19 +59,19 @@ def body_file(key: str) -> str:
 def document_files(names: Iterable[str]) -> dict[str, str]:
     """``documents/<slug>.html`` for each document name, unique among *names*.
 
-    The slug is the file name without its suffix when that is already safe
-    (``online-new-economy-measures.zh``), else its ASCII part and a hash.
+    The slug is the file name without its last suffix when that is already
+    safe (``online-new-economy-measures.zh``), else its ASCII part and a hash.
     """
     files: dict[str, str] = {}
     taken: set[str] = set()
     for name in names:
         if name in files:
             continue
-        stem = name.rsplit("/", 1)[-1]
-        stem = stem.rsplit(".", 1)[0] if stem.endswith((".txt", ".json", ".xml")) else stem
+        stem = PurePosixPath(name.replace("\\", "/")).stem or name
         candidate = stem.lower()
         if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,80}", candidate) or candidate != stem:
-            candidate = slug(name)
+            words = slug(stem, hashed=False)
+            candidate = f"{words}-{_digest(name)}" if words else _digest(name)
         if candidate in taken:
             candidate = f"{candidate}-{_digest(name)}"
         taken.add(candidate)
