@@ -76,7 +76,8 @@ def test_no_command_is_a_usage_error() -> None:
         ["parse", "x.txt", "--jobs", "many"],
         ["frobnicate"],
         ["units"],
-        ["units", "市商务委", "--json"],
+        ["units", "--list", "市商务委"],
+        ["units", "市商务委", "--jurisdiction", "cn-sh-nowhere"],
     ],
 )
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -410,6 +411,45 @@ def test_units_lookup_prints_the_registry_entry(
 def test_units_lookup_of_an_unknown_name_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["units", "Ministry of Silly Walks"]) == 1
     one_problem_line(capsys.readouterr().err, "no Shanghai body")
+
+
+def test_units_lookup_in_a_district_context_and_as_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["units", "区商务委", "--jurisdiction", "cn-sh-xuhui"]) == 0
+    assert "id: xuhui-commerce-commission" in capsys.readouterr().out.splitlines()
+    assert cli.main(["units", "市商务委", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["unit"]["id"] == "municipal-commerce-commission"
+    assert document["candidates"] == []
+
+
+def test_units_suggests_the_closest_bodies(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["units", "商务委"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("municipal-commerce-commission\t")
+    assert any(line.startswith("xuhui-commerce-commission\t") for line in lines)
+    assert cli.main(["units", "徐汇", "科委"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("xuhui-science-technology-commission")
+    assert cli.main(["units", "Commerce", "--jurisdiction", "cn-sh-xuhui", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["unit"] is None
+    ids = [c["id"] for c in document["candidates"]]
+    assert ids[0] == "xuhui-commerce-commission"
+    assert all(c["district"] == "xuhui" for c in document["candidates"])
+
+
+def test_units_list_prints_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
+    from shpolicy import units
+
+    assert cli.main(["units", "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(units.all())
+    assert cli.main(["units", "--list", "--jurisdiction", "cn-sh-qingpu", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["units"]
+    assert listed
+    assert {u["district"] for u in listed} == {"qingpu"}
+    assert "qingpu-development-reform-commission" in {u["id"] for u in listed}
 
 
 def test_units_index_in_text_and_json(

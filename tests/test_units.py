@@ -283,10 +283,11 @@ def test_district_bodies_never_resolve_to_the_municipal_body() -> None:
         assert district_unit is not None
         assert (district_unit.level, district_unit.district) == ("district", "jingan")
     # A district body the registry does not list stays unknown; it is never the city's.
+    # (The central districts have no transport commission of their own; 区X needs a context.)
     for name in (
-        "Yangpu District Commerce Commission",
-        "Minhang District Bureau of Finance",
-        "杨浦区商务委",
+        "Huangpu District Transport Commission",
+        "Huangpu District Commission of Transport",
+        "黄浦区交通委",
         "区商务委",
         "District Commerce Commission",
         "Commerce Commission",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import functools
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
     from .model import Diagnostic, Policy, Section, ValidityPeriod
+    from .units import Unit
 
 __all__ = ["main"]
 
@@ -440,19 +442,69 @@ def validate_akn(data: bytes) -> tuple[list[str], str]:
 def cmd_units(args: argparse.Namespace) -> int:
     if args.index:
         return units_index(args)
-    if args.json:
-        raise UsageError("--json applies to --index")
-    if not args.terms:
-        raise UsageError("give a unit name to look up, or --index FILE...")
-    from .units import lookup
+    from . import units
 
+    jurisdiction = args.jurisdiction
+    if jurisdiction is not None:
+        try:
+            units.district_of_jurisdiction(jurisdiction)
+        except ShpolicyError as exc:
+            raise UsageError(str(exc)) from None
+    if args.list:
+        if args.terms:
+            raise UsageError("--list takes no QUERY")
+        return units_list(
+            units.in_jurisdiction(jurisdiction) if jurisdiction else units.all(), args
+        )
+    if not args.terms:
+        raise UsageError("give a unit name to look up, --list, or --index FILE...")
     query = " ".join(args.terms)
-    unit = lookup(query)
-    if unit is None:
+    unit = units.lookup(query, jurisdiction=jurisdiction)
+    # A query in a district's context (区商务委) may only resolve there; without a
+    # context, a name that resolves anywhere is that body.
+    if unit is None and jurisdiction is None:
+        unit = units.lookup(query)
+    hits = () if unit is not None else units.search(query, jurisdiction=jurisdiction, limit=20)
+    if args.json:
+        document = {
+            "query": query,
+            "jurisdiction": jurisdiction,
+            "unit": None if unit is None else unit_to_dict(unit),
+            "candidates": [
+                {**unit_to_dict(hit.unit), "matched": hit.name, "score": hit.score} for hit in hits
+            ],
+        }
+        write_stdout((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        return EXIT_OK if unit is not None or hits else EXIT_INVALID
+    if unit is not None:
+        write_stdout(describe_unit(unit).encode("utf-8"))
+        return EXIT_OK
+    if not hits:
         sys.stderr.write(f"{PROG}: no Shanghai body known as {query!r}\n")
         return EXIT_INVALID
-    write_stdout(describe_unit(unit).encode("utf-8"))
+    lines = [f"no body is called {query!r}; the closest:"]
+    lines.extend(f"{hit.unit.id}\t{hit.unit.name_zh}\t{hit.unit.name_en}" for hit in hits)
+    write_stdout(("\n".join(lines) + "\n").encode("utf-8"))
     return EXIT_OK
+
+
+def units_list(listed: Sequence[Unit], args: argparse.Namespace) -> int:
+    """``shpolicy units --list``: one line (id, Chinese name, English name) per body, or JSON."""
+    if args.json:
+        document = {"units": [unit_to_dict(unit) for unit in listed]}
+        write_stdout((json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    else:
+        text = "".join(f"{u.id}\t{u.name_zh}\t{u.name_en}\n" for u in listed)
+        write_stdout(text.encode("utf-8"))
+    return EXIT_OK
+
+
+def unit_to_dict(unit: Unit) -> dict[str, object]:
+    """A registry unit as a JSON object (the registry file's fields)."""
+    return {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in attrs.asdict(unit, recurse=False).items()
+    }
 
 
 def describe_unit(unit: object) -> str:
@@ -556,14 +608,27 @@ def build_parser() -> argparse.ArgumentParser:
     validate_.add_argument("files", nargs="+", metavar="FILE", help="FILE.json or FILE.xml")
     validate_.set_defaults(run=cmd_validate)
 
-    units = commands.add_parser("units", help="look up a Shanghai body, or index the units")
+    units = commands.add_parser(
+        "units",
+        help="look up or search a Shanghai body, list the registry, or index the units",
+    )
     units.add_argument(
-        "terms", nargs="*", metavar="QUERY|FILE", help="a unit name or, with --index, text files"
+        "terms",
+        nargs="*",
+        metavar="QUERY|FILE",
+        help="a body's name, whole or in part (商务委, Commerce, '徐汇 科委'); "
+        "with --index, text files",
     )
     units.add_argument(
         "--index", action="store_true", help="list every responsible unit of the FILEs"
     )
-    units.add_argument("--json", action="store_true", help="with --index: print JSON")
+    units.add_argument("--list", action="store_true", help="print the registry")
+    units.add_argument(
+        "--jurisdiction",
+        metavar="CODE",
+        help="cn-sh or cn-sh-<district>: read QUERY in that context, list or search its bodies",
+    )
+    units.add_argument("--json", action="store_true", help="print JSON")
     units.set_defaults(run=cmd_units)
 
     from .cli_batch import add_commands

@@ -22,7 +22,9 @@ __all__ = [
     "FrbrUris",
     "IdAllocator",
     "district_of",
+    "frbr_place",
     "frbr_uris",
+    "jurisdiction_of",
     "notice_uris",
     "short_hash",
     "sibling_components",
@@ -108,6 +110,43 @@ def district_of(policy: Policy) -> str | None:
     return districts.pop() if districts else None
 
 
+_DISTRICT_CODES: Final = frozenset(code for code, _, _ in DISTRICTS)
+
+
+def frbr_place(jurisdiction: str | None) -> str:
+    """The FRBR country component for a document of *jurisdiction*.
+
+    ``"cn-sh"`` and ``"cn-sh-<district>"`` are kept as they are; anything
+    else — another place's code, an unknown district, ``None`` for a document
+    that is not Shanghai's or cannot be placed — is ``"cn"``: never a Shanghai
+    URI for a document nobody has placed in Shanghai.
+    """
+    shanghai = f"{COUNTRY}-{LOCALITY}"
+    if jurisdiction == shanghai:
+        return shanghai
+    if jurisdiction is not None and jurisdiction.startswith(shanghai + "-"):
+        district = jurisdiction[len(shanghai) + 1 :]
+        if district in _DISTRICT_CODES:
+            return jurisdiction
+    return COUNTRY
+
+
+def jurisdiction_of(policy: Policy) -> str | None:
+    """The jurisdiction the policy's URIs are named for: ``Policy.jurisdiction`` when set.
+
+    Until the header stage sets it (from :func:`shpolicy.jurisdiction.place_document`),
+    a policy without one is taken for Shanghai's, its district found by
+    :func:`district_of`, as the URIs have always been.  Once every parsed
+    policy carries its jurisdiction, a ``None`` means "not Shanghai's or not
+    placed" and this should return the field as it is (``frbr_place`` then
+    gives ``cn``).
+    """
+    if policy.jurisdiction is not None:
+        return policy.jurisdiction
+    district = district_of(policy)
+    return f"{COUNTRY}-{LOCALITY}" + (f"-{district}" if district else "")
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class FrbrUris:
     """The FRBR identification of one export."""
@@ -133,7 +172,8 @@ def _number_component(policy: Policy) -> str | None:
 
 
 def frbr_uris(policy: Policy) -> FrbrUris:
-    """Work, expression and manifestation URIs (``/akn/cn-sh[-district]/doc/policy/...``)."""
+    """Work, expression and manifestation URIs (``/akn/cn-sh[-district]/doc/policy/...``,
+    ``/akn/cn/...`` for a document that is not Shanghai's)."""
     dated = policy.issued or policy.published
     # Akoma Ntoso numbers an unnumbered work "nn"; the digest keeps two
     # unnumbered, undated policies from sharing one URI.
@@ -154,8 +194,7 @@ def notice_uris(policy: Policy) -> FrbrUris:
 
 
 def _uris(policy: Policy, subtype: str, dated: dt.date | None, unnumbered: str) -> FrbrUris:
-    district = district_of(policy)
-    place = f"{COUNTRY}-{LOCALITY}" + (f"-{district}" if district else "")
+    place = frbr_place(jurisdiction_of(policy))
     date = dated.isoformat() if dated is not None else NULL_DATE
     number = _number_component(policy)
     uri_number = number or unnumbered

@@ -6,7 +6,10 @@ hyphens (``Jing’an`` / ``Jingan``, ``Lin-gang`` / ``Lingang``), a leading
 "the", "People's Government" / "Government", a "Shanghai" or "上海市" prefix in
 front of "Municipal" or a district name, and the word order of
 "Municipal Commission of X" / "Municipal X Commission" and of
-"X of the CPC Shanghai Municipal Committee" / "Municipal Party Committee X".
+"X of the CPC Shanghai Municipal Committee" / "Municipal Party Committee X",
+and the same two word orders for a district's bodies ("Organization Department
+of the CPC Xuhui District Committee" / "Xuhui District Party Committee
+Organization Department", 中共上海市徐汇区委组织部 / 徐汇区委组织部).
 
 Every rewrite keeps the level words ("Municipal", "Jing'an District", "市",
 "静安区"), so a district body never shares a key with the municipal body of
@@ -70,6 +73,7 @@ _JOINERS: Final = dict.fromkeys(map(ord, "'’‘‛′`´-‐‑‒–—.·"),
 _WORDS: Final = re.compile(r"[^\W_]+")
 _CJK: Final = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
+_STANDING_COMMITTEE_OF: Final = "standing committee of "
 _LEADING_FILLER: Final = re.compile(r"^(?:(?:the|and|as well as) )+")
 _TRAILING_FILLER: Final = " etc"
 _PEOPLES_GOVERNMENT: Final = re.compile(r"\bpeoples government\b")
@@ -90,9 +94,17 @@ _OF_PARTY_COMMITTEE: Final = re.compile(
 )
 # "Municipal Committee X" / "Municipal Party Committee X" at the front.
 _PARTY_COMMITTEE_PREFIX: Final = re.compile(r"^municipal (?:party )?committee (?!of )")
-# "<level> Commission of X" -> "<level> X commission"
+# "X of (the CPC) Xuhui District (Party) Committee|Government" -> "xuhui district ... X":
+# district names put the body after the level, as the municipal rules do.
+_OF_DISTRICT: Final = re.compile(
+    rf"^(?P<body>.+) of (?:the )?(?P<cpc>cpc )?(?:shanghai )?(?P<district>{_DISTRICT_ALTERNATION})"
+    r"(?P<rest> government| party committee| committee)?$"
+)
+# "<level> Commission of X" -> "<level> X commission"; a bare "District" or
+# "New Area" is a level too (the local names of a district's own documents).
 _TYPE_FIRST: Final = re.compile(
-    rf"^(?P<level>municipal (?:party committee |government )?|(?:{_DISTRICT_ALTERNATION}) )?"
+    rf"^(?P<level>municipal (?:party committee |government )?|(?:{_DISTRICT_ALTERNATION}"
+    r"|district|new area) )?"
     r"(?P<kind>commission|bureau|administration|office|department|center|centre|authority)"
     r" (?:of|for|on) (?:the )?(?P<field>.+)$"
 )
@@ -103,6 +115,10 @@ _ZH_PARTY_COMMITTEE: Final = re.compile(
 _ZH_DISTRICT_ALTERNATION: Final = "|".join(DISTRICT_NAMES_ZH)
 _ZH_SHANGHAI_BEFORE_DISTRICT: Final = re.compile(rf"^上海市?(?={_ZH_DISTRICT_ALTERNATION})")
 _ZH_SHANGHAI_MUNICIPAL: Final = re.compile(r"^上海市(?=.)")
+# 中共上海市徐汇区委组织部 / 中共徐汇区委组织部 -> 徐汇区委组织部
+_ZH_DISTRICT_PARTY: Final = re.compile(
+    rf"^(?:中国共产党|中共)(?:上海市)?(?={_ZH_DISTRICT_ALTERNATION})"
+)
 _ZH_TRAILING_FILLER: Final = "等"
 
 
@@ -129,6 +145,10 @@ def _english_key(text: str) -> str:
     # costs far less than a regex pass, and most names need few rewrites.
     if text.startswith(("the ", "and ", "as well as ")):
         text = _LEADING_FILLER.sub("", text)
+    if text.startswith(_STANDING_COMMITTEE_OF):
+        # "Standing Committee of the Xuhui District People's Congress"
+        # -> "xuhui district peoples congress standing committee"
+        text = text[len(_STANDING_COMMITTEE_OF) :].removeprefix("the ") + " standing committee"
     # str methods, not a "(?: etc)+$" search, which is quadratic on " etc etc ... x".
     end = len(text)
     while text.endswith(_TRAILING_FILLER, 0, end):
@@ -145,13 +165,24 @@ def _english_key(text: str) -> str:
     if "municipal" in text and "committee" in text:
         text = _OF_PARTY_COMMITTEE.sub(r"municipal party committee \g<body>", text)
         text = _PARTY_COMMITTEE_PREFIX.sub("municipal party committee ", text)
+    if " of " in text and ("district" in text or "new area" in text):
+        text = _OF_DISTRICT.sub(_district_first, text)
     if " of " in text or " for " in text or " on " in text:
         text = _TYPE_FIRST.sub(r"\g<level>\g<field> \g<kind>", text)
     return text.strip()
 
 
+def _district_first(match: re.Match[str]) -> str:
+    rest = match.group("rest") or ""
+    if match.group("cpc") or rest.endswith("committee"):
+        rest = " party committee"
+    return f"{match.group('district')}{rest} {match.group('body')}"
+
+
 def _chinese_key(text: str) -> str:
     text = text.rstrip(_ZH_TRAILING_FILLER)
+    if text.startswith("中"):
+        text = _ZH_DISTRICT_PARTY.sub("", text)
     text = _ZH_PARTY_COMMITTEE.sub("市委", text)
     text = text.replace("人民政府", "政府")
     text = _ZH_SHANGHAI_BEFORE_DISTRICT.sub("", text)

@@ -2,10 +2,13 @@
 
 The file lists one entry per body: a stable kebab-case id, the official
 English and Chinese names, Chinese abbreviations and variants, English aliases
-and translation variants, the level, the district of a district body and the
-predecessor / successor of a renamed one.  ``schemas/units.schema.json``
-describes it; :func:`load_registry` checks the invariants lookups rely on
-(unique ids, known levels, links to existing ids, no name filed under two ids).
+and translation variants, the *local names* that denote the body only inside
+its own district's documents (区发展改革委, 九亭镇), the level, the district of
+a district body and the predecessor / successor of a renamed one.
+``schemas/units.schema.json`` describes it and ``python -m shpolicy.units.build``
+generates it from ``data/units/``; :func:`load_registry` checks the invariants
+lookups rely on (unique ids, known levels, links to existing ids, no name filed
+under two ids, no local name filed under two bodies of one district).
 """
 
 from __future__ import annotations
@@ -18,12 +21,26 @@ from typing import Any, Final
 
 import attrs
 
+from .. import model
 from ..errors import InvalidValueError
 from .keys import name_key
 
-__all__ = ["LEVELS", "REGISTRY_FILE", "Registry", "Unit", "load_registry"]
+__all__ = ["DISTRICTS", "LEVELS", "REGISTRY_FILE", "Registry", "Unit", "load_registry"]
 
-LEVELS: Final = ("national-branch", "municipal", "district", "party", "other")
+LEVELS: Final = (
+    "national-branch",
+    "municipal",
+    "district",
+    "township",
+    "party",
+    "enterprise",
+    "institution",
+    "other",
+)
+# The sixteen districts, as in ids (jingan-commerce-commission) and jurisdiction codes.
+DISTRICTS: Final = model.DISTRICTS
+# Levels whose bodies always belong to one district.
+_DISTRICT_LEVELS: Final = ("district", "township")
 REGISTRY_FILE: Final = "registry.json"
 
 
@@ -36,6 +53,11 @@ def _level(inst: object, attribute: attrs.Attribute[Any], value: object) -> None
 class Unit:
     """One Shanghai body: its canonical id and every name it is known under.
 
+    ``local_names`` are the forms that name the body only in a document of its
+    own district (区发展改革委, 区府办, 九亭镇, "District Commerce Commission");
+    :meth:`names` leaves them out.  ``district`` is the district's slug for a
+    district or township body, and for any other body that belongs to one
+    district (its party committee's departments, its police and tax offices).
     ``note`` records what the registry is unsure of (an unverified Chinese
     name, a succession left unlinked), or ``None``.
     """
@@ -45,6 +67,7 @@ class Unit:
     name_zh: str
     abbreviations_zh: tuple[str, ...] = ()
     aliases_en: tuple[str, ...] = ()
+    local_names: tuple[str, ...] = ()
     level: str = attrs.field(validator=_level)
     district: str | None = None
     predecessor: str | None = None
@@ -52,17 +75,24 @@ class Unit:
     note: str | None = None
 
     def names(self) -> tuple[str, ...]:
-        """Every name of the body: official English, official Chinese, then the variants."""
+        """Every name that needs no context: official English, official Chinese, the variants."""
         return (self.name_en, self.name_zh, *self.abbreviations_zh, *self.aliases_en)
 
 
 @attrs.frozen(kw_only=True, slots=True)
 class Registry:
-    """The loaded registry: units sorted by id, and every name key mapped to its unit."""
+    """The loaded registry: units sorted by id, and the name keys that lead to them.
+
+    ``by_key`` maps the key of every name that needs no context; ``local``
+    maps each district's slug to the keys of its bodies' local names;
+    ``local_districts`` maps a local name's key to the districts that use it.
+    """
 
     units: tuple[Unit, ...]
     by_id: Mapping[str, Unit]
     by_key: Mapping[str, Unit]
+    local: Mapping[str, Mapping[str, Unit]]
+    local_districts: Mapping[str, frozenset[str]]
 
 
 @functools.cache
@@ -91,7 +121,19 @@ def registry_from_json(text: str, *, source: str = REGISTRY_FILE) -> Registry:
     )
     by_id = _index_ids(units, source)
     _check_links(units, by_id, source)
-    return Registry(units=units, by_id=by_id, by_key=_index_keys(units, source))
+    by_key = _index_keys(units, source)
+    local = _index_local_keys(units, by_key, source)
+    local_districts: dict[str, set[str]] = {}
+    for district, keys in local.items():
+        for key in keys:
+            local_districts.setdefault(key, set()).add(district)
+    return Registry(
+        units=units,
+        by_id=by_id,
+        by_key=by_key,
+        local=local,
+        local_districts={key: frozenset(found) for key, found in local_districts.items()},
+    )
 
 
 def _unit_from_json(entry: object, where: str) -> Unit:
@@ -104,6 +146,7 @@ def _unit_from_json(entry: object, where: str) -> Unit:
             name_zh=_text(entry, "name_zh", where),
             abbreviations_zh=_texts(entry, "abbreviations_zh", where),
             aliases_en=_texts(entry, "aliases_en", where),
+            local_names=_texts(entry, "local_names", where),
             level=_text(entry, "level", where),
             district=_optional_text(entry, "district", where),
             predecessor=_optional_text(entry, "predecessor", where),
@@ -146,8 +189,12 @@ def _check_links(units: tuple[Unit, ...], by_id: Mapping[str, Unit], source: str
         for field, target in (("predecessor", unit.predecessor), ("successor", unit.successor)):
             if target is not None and target not in by_id:
                 raise InvalidValueError(f"{source}: {unit.id}.{field} names unknown id {target!r}")
-        if unit.level == "district" and unit.district is None:
-            raise InvalidValueError(f"{source}: district body {unit.id!r} has no district")
+        if unit.level in _DISTRICT_LEVELS and unit.district is None:
+            raise InvalidValueError(f"{source}: {unit.level} body {unit.id!r} has no district")
+        if unit.district is not None and unit.district not in DISTRICTS:
+            raise InvalidValueError(f"{source}: {unit.id}: unknown district {unit.district!r}")
+        if unit.local_names and unit.district is None:
+            raise InvalidValueError(f"{source}: {unit.id} has local names but no district")
 
 
 def _index_keys(units: tuple[Unit, ...], source: str) -> dict[str, Unit]:
@@ -166,3 +213,33 @@ def _index_keys(units: tuple[Unit, ...], source: str) -> dict[str, Unit]:
                     f"already a name of {holder.id!r}"
                 )
     return by_key
+
+
+def _index_local_keys(
+    units: tuple[Unit, ...], by_key: Mapping[str, Unit], source: str
+) -> dict[str, dict[str, Unit]]:
+    # Within one district a local name means one body; and it never means
+    # another body than the one its key already names without context, so
+    # a context can only add answers, never change one.
+    local: dict[str, dict[str, Unit]] = {}
+    for unit in units:
+        if unit.district is None:
+            continue
+        keys = local.setdefault(unit.district, {})
+        for name in unit.local_names:
+            key = name_key(name)
+            if not key:
+                raise InvalidValueError(f"{source}: {unit.id}: name {name!r} normalises to nothing")
+            holder = keys.setdefault(key, unit)
+            if holder.id != unit.id:
+                raise InvalidValueError(
+                    f"{source}: local name {name!r} of {unit.id!r} normalises to {key!r}, "
+                    f"already a local name of {holder.id!r}"
+                )
+            known = by_key.get(key)
+            if known is not None and known.id != unit.id:
+                raise InvalidValueError(
+                    f"{source}: local name {name!r} of {unit.id!r} normalises to {key!r}, "
+                    f"a name of {known.id!r}"
+                )
+    return local
