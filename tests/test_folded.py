@@ -36,6 +36,10 @@ NOT_CHECKS_ON_FOLDED_TEXT = {
     ("shpolicy.units", "*"),
     ("shpolicy.read", "*"),
     ("shpolicy.jurisdiction", "*"),
+    # tables and reports write the model's strings as they are (a tab opens a
+    # spreadsheet formula)
+    ("shpolicy.tables", "*"),
+    ("shpolicy.report", "*"),
 }
 
 

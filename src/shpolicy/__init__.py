@@ -38,7 +38,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    from . import akn, batch, read, schemas, units
+    from . import akn, batch, read, report, schemas, tables, units
     from .akn import from_akn, to_akn
     from .json_codec import from_json, to_json
     from .parse import parse_bytes, parse_file, parse_text
@@ -74,7 +74,9 @@ __all__ = [
     "parse_file",
     "parse_text",
     "read",
+    "report",
     "schemas",
+    "tables",
     "to_akn",
     "to_json",
     "units",
@@ -93,7 +95,7 @@ _LAZY = {
 
 
 # Subpackages reachable as attributes (``shpolicy.units.lookup``) without an import.
-_SUBMODULES = frozenset({"akn", "batch", "read", "schemas", "units"})
+_SUBMODULES = frozenset({"akn", "batch", "read", "report", "schemas", "tables", "units"})
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,4 @@
-"""The ``shpolicy`` command line: parse, validate, check and look up units.
+"""The ``shpolicy`` command line: parse, validate, check, look up units, tables and reports.
 
 Exit status: 0 when everything went well, 1 when an input was invalid (or
 ``check`` found a diagnostic at ``--fail-on`` severity), 2 on a usage error,
@@ -738,6 +738,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     units.add_argument("--json", action="store_true", help="print JSON")
     units.set_defaults(run=cmd_units)
+
+    from .cli_batch import add_commands
+
+    add_commands(commands, jobs)
     for command in commands.choices.values():  # usage errors show the command's own usage
         command.set_defaults(parser=command)
     return parser

@@ -92,12 +92,20 @@ class FormatError(ShpolicyError):
         self.source = source
 
 
-class MissingDependencyError(FormatError):
-    """A Word or PDF file whose reader is an optional extra that is not installed.
+class MissingDependencyError(ShpolicyError):
+    """What was asked needs an optional extra that is not installed.
 
-    The message names the format and the command that installs the extra
-    (``pip install 'shpolicy[docx]'``).
+    Reading a Word file or a PDF (``shpolicy[docx]``, ``shpolicy[pdf]``),
+    writing Parquet (``shpolicy[parquet]``), a pandas DataFrame
+    (``shpolicy[pandas]``).  The message names what needs it and the command
+    that installs it; ``extra`` is the extra's name, ``source`` the file when
+    one was being read.
     """
+
+    def __init__(self, message: str, *, extra: str, source: str | None = None):
+        super().__init__(f"{source}: {message}" if source is not None else message)
+        self.extra = extra
+        self.source = source
 
 
 class NotCheckedError(ShpolicyError):

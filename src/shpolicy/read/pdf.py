@@ -48,7 +48,7 @@ def read_pdf(data: bytes, *, source: str | None) -> Document:
         )
     if importlib.util.find_spec("pypdf") is None:
         raise MissingDependencyError(
-            f"a PDF document; reading it needs pypdf: {EXTRA}", source=source
+            f"a PDF document; reading it needs pypdf: {EXTRA}", extra="pdf", source=source
         )
     import pypdf
 

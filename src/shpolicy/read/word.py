@@ -93,7 +93,9 @@ def read_word(data: bytes, *, source: str | None) -> Document:
     check_package(data, source=source)
     if importlib.util.find_spec("docx") is None:
         raise MissingDependencyError(
-            f"a Word (.docx) document; reading it needs python-docx: {EXTRA}", source=source
+            f"a Word (.docx) document; reading it needs python-docx: {EXTRA}",
+            extra="docx",
+            source=source,
         )
     import docx
 
