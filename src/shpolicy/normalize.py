@@ -23,6 +23,7 @@ __all__ = [
     "fold",
     "folded_chars",
     "match_brackets",
+    "outside_brackets",
     "squash_spaces",
     "trim",
 ]
@@ -188,8 +189,6 @@ class Brackets:
 
     def outside(self, matches: Iterable[re.Match[str]]) -> list[re.Match[str]]:
         """The *matches* (in text order, none starting at a bracket) that no bracket encloses."""
-        if self._paired is None and _BRACKET.search(self._folded, self._start, self._end) is None:
-            return list(matches)  # (most ranges hold no bracket: one scan in C tells)
         stretches = self.outermost()
         if not stretches:
             return list(matches)
@@ -202,6 +201,16 @@ class Brackets:
             if i == len(stretches) or at < stretches[i][0]:
                 kept.append(m)
         return kept
+
+
+def outside_brackets(
+    folded: Folded, start: int, end: int, pattern: re.Pattern[str]
+) -> Iterable[re.Match[str]]:
+    """The matches of *pattern* in ``folded[start:end]`` that no bracket encloses (none of
+    them may start at a bracket); see :meth:`Brackets.outside`."""
+    if _BRACKET.search(folded, start, end) is None:  # (most ranges hold none: one scan in C)
+        return pattern.finditer(folded, start, end)
+    return Brackets(folded, start, end).outside(pattern.finditer(folded, start, end))
 
 
 def bracket_depth(folded: Folded, start: int, end: int) -> int:

@@ -23,7 +23,7 @@ from typing import Final
 import attrs
 
 from .model import Role
-from .normalize import Folded, folded_chars, match_brackets, trim
+from .normalize import Folded, folded_chars, match_brackets, outside_brackets, trim
 from .units import all as all_units
 from .units import is_collective, is_known_name
 from .units.resolve import MAX_NAME_LENGTH
@@ -364,8 +364,7 @@ def _depth0_separators(folded: Folded, start: int, end: int) -> list[int]:
     """
     cuts: list[int] = []
     strong: list[int] = []
-    brackets = match_brackets(folded, start, end)
-    for m in brackets.outside(_SEPARATOR.finditer(folded, start, end)):
+    for m in outside_brackets(folded, start, end, _SEPARATOR):
         ch = m.group()
         if ch == "," and _LTD_AFTER.match(folded, m.end(), end) is not None:
             continue
@@ -424,8 +423,7 @@ def _split_on_and(folded: Folded, start: int, end: int) -> list[tuple[int, int]]
     piece_start = start
     en_end: bool | None = None  # whether the item ends like a name; computed on first need
     zh_end = _ends_like_zh_name(folded, start, end)
-    brackets = match_brackets(folded, start, end)
-    for m in brackets.outside(and_pattern.finditer(folded, start, end)):
+    for m in outside_brackets(folded, start, end, and_pattern):
         if m.lastgroup == "en":
             joins = (
                 _starts_like_en_name(folded, m.end())
