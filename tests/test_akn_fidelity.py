@@ -18,7 +18,7 @@ from lxml import etree
 from shpolicy import Policy, from_akn, parse_file, to_akn
 from shpolicy.akn import schema_path, validation_report
 from shpolicy.akn.read import document_text
-from shpolicy.model import Block, Span
+from shpolicy.model import Block, BlockKind, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real"
@@ -153,7 +153,7 @@ def _notice_policy() -> Policy:
         measures=(measure,),
         span=_span(text, "一、总体目标"),
     )
-    kinds = [
+    kinds: list[tuple[BlockKind, str]] = [
         ("notice-title", notice_title),
         ("addressees", "各镇人民政府、街道办事处，区政府各委、办、局："),
         (

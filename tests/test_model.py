@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -13,10 +13,13 @@ from hypothesis import given, settings
 from shpolicy.errors import InvalidValueError, ShpolicyError
 from shpolicy.model import (
     Diagnostic,
+    Language,
     Measure,
     Policy,
     ResponsibleUnit,
+    Role,
     Section,
+    Severity,
     Span,
     Target,
     ValidityPeriod,
@@ -92,13 +95,13 @@ def test_target_rejects_non_finite_value(value: Decimal) -> None:
 @pytest.mark.parametrize("severity", ["fatal", "Error", "", "warn"])
 def test_diagnostic_rejects_unknown_severity(severity: str) -> None:
     with pytest.raises(InvalidValueError, match="severity"):
-        Diagnostic(code="gap", severity=severity, message="m")
+        Diagnostic(code="gap", severity=cast("Severity", severity), message="m")
 
 
 @pytest.mark.parametrize("role", ["leader", "Lead", "", "responsible"])
 def test_unit_rejects_unknown_role(role: str) -> None:
     with pytest.raises(InvalidValueError, match="role"):
-        ResponsibleUnit(name="市商务委", role=role)
+        ResponsibleUnit(name="市商务委", role=cast("Role", role))
 
 
 def test_unit_role_may_be_absent() -> None:
@@ -108,7 +111,7 @@ def test_unit_role_may_be_absent() -> None:
 @pytest.mark.parametrize("language", ["fr", "EN", "zh-CN", ""])
 def test_policy_rejects_unknown_language(language: str) -> None:
     with pytest.raises(InvalidValueError, match="language"):
-        Policy(language=language)
+        Policy(language=cast("Language", language))
 
 
 def test_model_is_frozen() -> None:

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from shpolicy.errors import InvalidValueError
 from shpolicy.model import COMPARATORS, Target
+from shpolicy.normalize import fold
+from shpolicy.numerals import english_word_value, hanzi_value, scaled
 from shpolicy.quantities.deadlines import find_deadlines
-from shpolicy.quantities.numerals import english_word_value, hanzi_value, scaled
 from shpolicy.targets import find_targets
 
 # (phrase, value, unit, comparator, deadline year) of each target found.
@@ -311,9 +312,9 @@ def test_nearest_deadline_wins() -> None:
 
 
 def test_year_ranges_and_dates_are_not_deadlines() -> None:
-    assert [d.year for d in find_deadlines("(2020至2022年)")] == []
-    assert [d.year for d in find_deadlines("至2022年")] == [2022]
-    assert [d.year for d in find_deadlines("effective until December 31, 2028")] == []
+    assert [d.year for d in find_deadlines(fold("(2020至2022年)"))] == []
+    assert [d.year for d in find_deadlines(fold("至2022年"))] == [2022]
+    assert [d.year for d in find_deadlines(fold("effective until December 31, 2028"))] == []
 
 
 # -- spans and slices -------------------------------------------------------------------

@@ -18,8 +18,11 @@ from typing import Final
 
 import attrs
 
+from .diagnostics import TABLE_OF_CONTENTS
 from .lines import Line
-from .numbering import Label, match_label
+from .model import Diagnostic, Span
+from .normalize import Folded
+from .numbering import Label, Style, match_label
 from .sentences import SENTENCE_BREAK, sentence_end
 
 __all__ = ["Layout", "find_body", "starts_item"]
@@ -33,8 +36,17 @@ class Layout:
     contents: tuple[Line, ...] | None
     body: tuple[Line, ...]
 
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """A table of contents set aside is reported: its headings are not structure."""
+        if not self.contents:
+            return ()
+        span = Span(start=self.contents[0].start, end=self.contents[-1].end)
+        message = "a table of contents before the body; its headings are not structure"
+        return (TABLE_OF_CONTENTS.at(message, span),)
 
-def find_body(folded: str, lines: Sequence[Line]) -> Layout:
+
+def find_body(folded: Folded, lines: Sequence[Line]) -> Layout:
     """Split *lines* into header, table of contents (if any) and body."""
     body_at = _first_numbered_line(folded, lines)
     split, body_at = _open_body_inside_a_line(folded, list(lines), body_at)
@@ -49,12 +61,12 @@ def find_body(folded: str, lines: Sequence[Line]) -> Layout:
     )
 
 
-def starts_item(folded: str, start: int, end: int) -> bool:
+def starts_item(folded: Folded, start: int, end: int) -> bool:
     """Whether the line ``folded[start:end]`` opens with a numbering label."""
     return match_label(folded, start, end) is not None
 
 
-def _first_numbered_line(folded: str, lines: Sequence[Line], start: int = 0) -> int:
+def _first_numbered_line(folded: Folded, lines: Sequence[Line], start: int = 0) -> int:
     for i in range(start, len(lines)):
         if match_label(folded, lines[i].start, lines[i].end) is not None:
             return i
@@ -64,11 +76,11 @@ def _first_numbered_line(folded: str, lines: Sequence[Line], start: int = 0) -> 
 # A sentence end, then something shaped like the first label of a list.  (The
 # stop is matched, not looked behind for: a pattern that opens on a character
 # class lets the regex engine skip to the stops instead of trying every position.)
-_FIRST_INLINE: Final = re.compile(r"[.。!?;)\]]\s*(?=[(\[]?(?:1|一|I)[.、)\]])")
+_FIRST_INLINE: Final = re.compile(SENTENCE_BREAK.pattern + r"(?=[(\[]?(?:1|一|I)[.、)\]])")
 
 
 def _open_body_inside_a_line(
-    folded: str, lines: list[Line], body_at: int
+    folded: Folded, lines: list[Line], body_at: int
 ) -> tuple[list[Line], int]:
     """Split a line whose prose runs on into the first numbered item ("…formulated. 1. …").
 
@@ -77,7 +89,7 @@ def _open_body_inside_a_line(
     """
     for i in range(body_at):
         line = lines[i]
-        seconds: dict[tuple[str, str], int] | None = None
+        seconds: dict[Style, int] | None = None
         for m in _FIRST_INLINE.finditer(folded, line.start, line.end):
             first = match_label(folded, m.end(), line.end)
             if first is None or first.value != 1:
@@ -95,7 +107,7 @@ def _open_body_inside_a_line(
     return lines, body_at
 
 
-def _last_seconds(folded: str, line: Line) -> dict[tuple[str, str], int]:
+def _last_seconds(folded: Folded, line: Line) -> dict[Style, int]:
     """Offset of the last stop in *line* followed by an item 2, for each style of label.
 
     Item 2 follows a first item in its line where such a stop lies at or after
@@ -103,7 +115,7 @@ def _last_seconds(folded: str, line: Line) -> dict[tuple[str, str], int]:
     in it (a scan after each of them would take quadratic time on a line of
     many).
     """
-    last: dict[tuple[str, str], int] = {}
+    last: dict[Style, int] = {}
     for m in SENTENCE_BREAK.finditer(folded, line.start, line.end):
         label = match_label(folded, m.end(), line.end)
         if label is not None and label.value == 2:
@@ -111,7 +123,7 @@ def _last_seconds(folded: str, line: Line) -> dict[tuple[str, str], int]:
     return last
 
 
-def _second_opens_next(folded: str, first: Label, lines: list[Line], at: int) -> bool:
+def _second_opens_next(folded: Folded, first: Label, lines: list[Line], at: int) -> bool:
     """Whether item 2 in *first*'s style opens the line after line *at*."""
     if at + 1 < len(lines):
         label = match_label(folded, lines[at + 1].start, lines[at + 1].end)
@@ -123,7 +135,7 @@ _CONTENTS_MARKER: Final = re.compile(r"目\s*录|(?:table\s+of\s+)?contents", re
 _CONTENTS_ENTRY_MAX: Final = 80
 
 
-def _table_of_contents(folded: str, lines: Sequence[Line], body_at: int) -> range | None:
+def _table_of_contents(folded: Folded, lines: Sequence[Line], body_at: int) -> range | None:
     """Lines of a table of contents before the body ("目录" and the headings it lists), if any.
 
     A run of bare numbered headings counts when a 目录 / Contents line opens it
@@ -146,11 +158,11 @@ def _table_of_contents(folded: str, lines: Sequence[Line], body_at: int) -> rang
     return range(start, end)
 
 
-def _text_of(folded: str, line: Line) -> str:
+def _text_of(folded: Folded, line: Line) -> str:
     return folded[line.start : line.end].strip()
 
 
-def _is_contents_entry(folded: str, line: Line) -> bool:
+def _is_contents_entry(folded: Folded, line: Line) -> bool:
     label = match_label(folded, line.start, line.end)
     return (
         label is not None

@@ -14,7 +14,8 @@ from typing import Final
 
 import attrs
 
-from .numbering import chinese_to_int
+from .normalize import Folded, folded_chars, trim
+from .numerals import CHINESE_DIGITS, hanzi_value
 
 __all__ = ["DATE_PATTERN", "DATE_TEXT", "FoundDate", "find_dates", "parse_date"]
 
@@ -69,9 +70,12 @@ class FoundDate:
 
 def _to_date(m: re.Match[str]) -> dt.date | None:
     if m.group("y5") is not None:
-        year5 = int("".join(str(chinese_to_int(ch)) for ch in m.group("y5")))
+        # 二〇二四年: the year digit by digit; month and day as numerals (十二月二十日)
+        year5 = int("".join(str(CHINESE_DIGITS[ch]) for ch in m.group("y5")))
+        month = hanzi_value(m.group("m5"), strict=False) or 0
+        day = hanzi_value(m.group("d5"), strict=False) or 0
         try:
-            return dt.date(year5, chinese_to_int(m.group("m5")), chinese_to_int(m.group("d5")))
+            return dt.date(year5, month, day)
         except ValueError:
             return None
     for i in "1234":
@@ -87,7 +91,7 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
     return None
 
 
-def find_dates(folded: str, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
+def find_dates(folded: Folded, start: int = 0, end: int | None = None) -> Iterator[FoundDate]:
     """Every valid date in ``folded[start:end]``, in order."""
     stop = len(folded) if end is None else end
     for m in _DATE.finditer(folded, start, stop):
@@ -96,8 +100,12 @@ def find_dates(folded: str, start: int = 0, end: int | None = None) -> Iterator[
             yield FoundDate(date=date, start=m.start(), end=m.end())
 
 
-def parse_date(folded: str) -> dt.date | None:
-    """The date that *folded* consists of (blanks and brackets around it allowed), else ``None``."""
-    core = folded.strip(" ()[]")
-    m = _DATE.fullmatch(core)
+_AROUND_DATE: Final = folded_chars(" ()[]")
+
+
+def parse_date(folded: Folded, start: int = 0, end: int | None = None) -> dt.date | None:
+    """The date ``folded[start:end]`` consists of (blanks and brackets around it allowed), else
+    ``None``."""
+    start, end = trim(folded, start, len(folded) if end is None else end, _AROUND_DATE)
+    m = _DATE.fullmatch(folded, start, end)
     return _to_date(m) if m else None

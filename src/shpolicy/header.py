@@ -1,11 +1,27 @@
-"""The header (before the first numbered item) and the signature block after the last.
+"""The header stage: the lines before the first numbered item.
 
-Each header line is classified by its shape: a website banner, a date, a
-byline ("Publisher | date"), a document number, an issuing body, an
-addressee line, a title, or prose.  The title is the last title-shaped line
-before the body (a notice that wraps a plan is followed by the plan's own
-title); where the header also holds a longer variant of that title (a short
-web title and the full formal one), the full one is kept.
+Input: the folded text and the header's lines (:mod:`shpolicy.body` decides
+where the body begins).  Output: a frozen :class:`Header`: each line with its
+kind, the title's lines, the document number, the dates, the issuing bodies,
+the preamble, and the text of a notice that wraps the policy.
+
+Decisions owned here:
+
+* **the kind of each line**, by its shape: labelled fields ("发布日期：…"), a
+  website banner, a date, a byline ("Publisher | date"), a document number, a
+  notice of issuance, an issuing body, an attachment line, a subtitle, a
+  title, an addressee line, a bracketed note, or prose;
+* **the title** — the last title-shaped line before the body (a notice that
+  wraps a plan is followed by the plan's own title), or a longer variant of it
+  elsewhere in the header (a short web title and the full formal one), with a
+  part broken onto a neighbouring line; failing a title line, the 《…》 title a
+  notice names;
+* **the dates** — a labelled or bracketed date, or one under a signature or
+  the number, is the date of issue; a date standing alone is the page's;
+* **preamble or notice text** — prose before the title, or the notice's own
+  sentences when the notice gives the only title, is the notice's.
+
+:func:`is_org_line` and :func:`is_back_matter` also serve the tail stage.
 """
 
 from __future__ import annotations
@@ -13,23 +29,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
 from .dates import parse_date
+from .diagnostics import NO_TITLE, NOTICE_TEXT
 from .lines import Line
+from .model import Diagnostic, Span
+from .normalize import Folded, folded_chars
 from .references import DOC_TYPE_EN, DOC_TYPE_ZH
 from .sentences import sentence_end
 
-__all__ = [
-    "Header",
-    "is_back_matter",
-    "is_org_line",
-    "is_signature_line",
-    "read_header",
-    "signature_block",
-]
+__all__ = ["Header", "HeaderLine", "LineKind", "is_back_matter", "is_org_line", "read_header"]
 
 _BANNER_LABEL: Final = re.compile(
     r"^(?:source|original\s+title|publisher|issuing\s+(?:authority|agency)|index\s+no|release\s+date"
@@ -82,7 +94,7 @@ _NOTICE_BODY: Final = re.compile(
 # line separated by "|" or a wide gap; the label says what the value is.
 _FIELD_SEPARATOR: Final = re.compile(r"\s*\|\s*|\s{2,}")
 _FIELD: Final = re.compile(r"(?P<label>[A-Za-z][A-Za-z .]{0,30}?|[\u4e00-\u9fff]{2,6})\s*:\s*")
-_FIELD_KINDS: Final = {
+_FIELD_KINDS: Final[dict[str, FieldKind]] = {
     **dict.fromkeys(
         (
             "dateofissue",
@@ -141,14 +153,14 @@ _FIELD_KINDS: Final = {
 # A notice's addressees ("各区人民政府，市政府各委、办、局：", "People's governments of all
 # districts, …, and all relevant units:") name bodies; a preamble that ends in a
 # colon ("…现提出如下意见：", "…the following measures are formulated:") is prose.
-_ADDRESSEE: Final = re.compile(
-    r"(?:政府|委|办|局|单位|部门|街道|镇|government|department|unit|bureau|office|commission"
-    r"|committee)s?\s*[:：]$",
-    re.IGNORECASE,
+_ADDRESSEE_WORDS: Final = (
+    *("政府", "委", "办", "局", "单位", "部门", "街道", "镇", "government", "department", "unit"),
+    *("bureau", "office", "commission", "committee"),
 )
+_ADDRESSEE: Final = re.compile(rf"(?:{'|'.join(_ADDRESSEE_WORDS)})s?\s*:$", re.IGNORECASE)
 # The longest word _ADDRESSEE ends with, and its plural "s": a match starts no
 # further than this before the blanks and the colon that end the line.
-_ADDRESSEE_WORD_MAX: Final = 11
+_ADDRESSEE_WORD_MAX: Final = max(map(len, _ADDRESSEE_WORDS)) + len("s")
 _LEAD_IN: Final = re.compile(
     r"如下|以下|下列|制定|提出|following|as\s+follows|hereby|formulated|put\s+forward|。|\.\s",
     re.IGNORECASE,
@@ -171,34 +183,68 @@ _TITLE_OPENING: Final = re.compile(
 )
 
 
+LineKind = Literal[
+    "fields",
+    "banner",
+    "date",
+    "byline",
+    "number",
+    "notice",
+    "org",
+    "attachment",
+    "subtitle",
+    "title",
+    "addressee",
+    "note",
+    "prose",
+]
+"""What a header line is (see the module docstring)."""
+
+# What a labelled field holds; "ignore": a field of the page shpolicy does not read.
+FieldKind = Literal["issued", "published", "number", "issuer", "date", "ignore"]
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class HeaderLine:
+    """One line of the header and its kind."""
+
+    line: Line
+    kind: LineKind
+
+
 @attrs.frozen(kw_only=True, slots=True)
 class Header:
     """What the header says, as offsets into the text."""
 
+    lines: tuple[HeaderLine, ...]  # every line, classified
     title: tuple[tuple[int, int], ...]  # the title's lines (a long title may be broken)
+    notice_title: tuple[int, int] | None  # the title a notice of issuance names ("《…》")
     doc_number: tuple[int, int] | None
     issued: dt.date | None
     published: dt.date | None
     issuers: tuple[tuple[int, int], ...]
     preamble: tuple[Line, ...]
     wrapper: tuple[Line, ...]  # text of a notice that wraps the plan, before its title
+    diagnostics: tuple[Diagnostic, ...]  # no title; the text of a notice
 
 
-def _content(folded: str, line: Line) -> str:
-    return folded[line.start : line.end]
+def _content(folded: Folded, line: Line) -> Folded:
+    return Folded(folded[line.start : line.end])  # a line of folded text
 
 
-def is_org_line(folded: str, line: Line) -> bool:
+def is_org_line(folded: Folded, line: Line) -> bool:
     """A line that is just the name of a body (an issuer or a signature)."""
     text = _content(folded, line)
-    if len(text) > 120 or text.endswith(_SENTENCE_END) or "," in text or ":" in text:
+    # A name holds no list punctuation: "，" "：" "；" are "," ":" ";" once folded,
+    # and "上海市商务委员会；上海市财政局" names two bodies, not one.
+    if len(text) > 120 or text.endswith(_SENTENCE_END) or "," in text or ":" in text or ";" in text:
         return False
     if DOC_TYPE_ZH.search(text) and not _ZH_ORG.search(text):
         return False
     if _EN_ORG.search(text) or _EN_ORG_OF.search(text):
         # "Notice of the General Office of ... Government" is a title, not a body.
         return text[:1].isupper() and _TITLE_OPENING.match(text) is None
-    return bool(_ZH_ORG.search(text)) and len(text) <= 40 and not re.search(r"[,，。；]", text)
+    return bool(_ZH_ORG.search(text)) and len(text) <= 40 and "。" not in text
 
 
 # Page furniture copied along with the text: "打印本页　关闭窗口", "[打印] [关闭]", "Print | Close".
@@ -218,7 +264,7 @@ _PAGE_CONTROLS: Final = re.compile(
 _BREADCRUMB: Final = re.compile(r"[^>]{1,40}(?:>[^>]{1,80}){2,}")
 
 
-def _is_banner(text: str) -> bool:
+def _is_banner(text: Folded) -> bool:
     if _PAGE_CONTROLS.fullmatch(text) or _BREADCRUMB.fullmatch(text):
         return True
     if _BANNER_LABEL.match(text) or _URL.match(text):
@@ -231,7 +277,7 @@ def _is_banner(text: str) -> bool:
     return bool(letters) and all(c.isascii() and c.isupper() for c in letters)
 
 
-def _is_title(text: str) -> bool:
+def _is_title(text: Folded) -> bool:
     if not text or len(text) > _MAX_TITLE or text.endswith(_SENTENCE_END):
         return False
     if "。" in text or sentence_end(text, 0, len(text)) is not None:
@@ -269,10 +315,10 @@ class _Reading:
     after_number: bool = False  # the previous line was the document number
 
 
-def read_header(folded: str, lines: Sequence[Line]) -> Header:
+def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
     """Read the header *lines* (everything before the first numbered item)."""
     state = _Reading()
-    kinds: list[str] = []
+    kinds: list[LineKind] = []
     for line in lines:
         kinds.append(_classify(folded, line, state))
     title_line = _pick_title(folded, state.titles)
@@ -300,7 +346,11 @@ def read_header(folded: str, lines: Sequence[Line]) -> Header:
     if title_line is None and not preamble and not state.notices:
         preamble, wrapper = wrapper, []
     return Header(
+        lines=tuple(
+            [HeaderLine(line=line, kind=kind) for line, kind in zip(lines, kinds, strict=True)]
+        ),
         title=title,
+        notice_title=state.notices[-1] if state.notices else None,
         doc_number=state.doc_number,
         published=state.published or state.published_guess,
         # A bare date overruled by a labelled publication date is the date of issue.
@@ -308,7 +358,22 @@ def read_header(folded: str, lines: Sequence[Line]) -> Header:
         issuers=tuple(state.issuers),
         preamble=tuple(preamble),
         wrapper=tuple(wrapper),
+        diagnostics=_report(title, wrapper),
     )
+
+
+def _report(title: tuple[tuple[int, int], ...], wrapper: Sequence[Line]) -> tuple[Diagnostic, ...]:
+    found: list[Diagnostic] = []
+    if not title:
+        found.append(NO_TITLE.at("the text has no title", None))
+    if wrapper:
+        found.append(
+            NOTICE_TEXT.at(
+                "text of a notice that wraps the policy; not part of its preamble",
+                Span(start=wrapper[0].start, end=wrapper[-1].end),
+            )
+        )
+    return tuple(found)
 
 
 # A title broken over two lines: the first part ends without punctuation,
@@ -317,18 +382,19 @@ _OPEN_ENDED: Final = re.compile(
     r"\b(?:on|for|of|the|and|to|in|about|concerning)$|(?:关于|促进|推进|加快|进一步|支持|推动|的)$"
 )
 _MAX_TITLE_PART: Final = 60
+_NOT_IN_TITLE_PART: Final = folded_chars(",;。")
 
 
-def _title_part(folded: str, line: Line) -> bool:
+def _title_part(folded: Folded, line: Line) -> bool:
     text = _content(folded, line)
     return (
         len(text) <= _MAX_TITLE_PART
         and not text.endswith(_SENTENCE_END)
-        and not any(ch in text for ch in ",;，；。")
+        and not any(ch in text for ch in _NOT_IN_TITLE_PART)
     )
 
 
-def _title_lines(folded: str, lines: Sequence[Line], kinds: list[str], at: int) -> range:
+def _title_lines(folded: Folded, lines: Sequence[Line], kinds: list[LineKind], at: int) -> range:
     """Indices of the lines of the title printed at *at*, with a part broken onto a neighbour."""
     first, last = at, at
     before = at - 1
@@ -347,7 +413,9 @@ def _title_lines(folded: str, lines: Sequence[Line], kinds: list[str], at: int) 
     return range(first, last + 1)
 
 
-def _notice_end(folded: str, lines: Sequence[Line], kinds: list[str], state: _Reading) -> int:
+def _notice_end(
+    folded: Folded, lines: Sequence[Line], kinds: list[LineKind], state: _Reading
+) -> int:
     """Index of the last line of a notice's own text, when the notice gives the only title.
 
     The notice runs to its signature (a body's name or a date after the notice
@@ -376,7 +444,7 @@ def _notice_en(text: str, *, bare: bool = False) -> re.Match[str] | None:
     return (_NOTICE_EN_BARE if bare else _NOTICE_EN).search(text, word.end())
 
 
-def _field_spans(text: str) -> list[tuple[int, int]]:
+def _field_spans(text: Folded) -> list[tuple[int, int]]:
     """``[start, end)`` of each field of a header line, brackets around it removed."""
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -392,8 +460,8 @@ def _field_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _read_fields(folded: str, line: Line, state: _Reading, after_org: bool) -> str | None:
-    """Read labelled fields ("Date of issue: …", "文号：…", "(Issued on …)"); their kind, else None.
+def _read_fields(folded: Folded, line: Line, state: _Reading, after_org: bool) -> bool:
+    """Read a line of labelled fields ("Date of issue: …", "文号：…"), if it is one.
 
     A line counts only when every one of its fields is a field (a short label
     and its value, a bracketed number or date) and one of them says something
@@ -402,36 +470,35 @@ def _read_fields(folded: str, line: Line, state: _Reading, after_org: bool) -> s
     """
     text = _content(folded, line)
     if len(text) > _MAX_BYLINE or (":" not in text and " on " not in text and "(" not in text):
-        return None
-    readings: list[tuple[str, int, int]] = []
+        return False
+    readings: list[tuple[FieldKind, int, int]] = []
     spans = _field_spans(text)
     for start, end in spans:
         reading = _read_field(text, start, end)
-        if reading is None and len(spans) > 1 and parse_date(text[start:end]) is not None:
+        if reading is None and len(spans) > 1 and parse_date(text, start, end) is not None:
             reading = ("date", start, end)  # "2024-06-28    Source: …": the page's date
         if reading is None:
-            return None
+            return False
         readings.append(reading)
     if not readings or all(kind == "ignore" for kind, _, _ in readings):
-        return None
+        return False
     for kind, start, end in readings:
-        value = text[start:end]
         if kind == "issuer":
             state.issuers.append((line.start + start, line.start + end))
         elif kind == "number":
             state.doc_number = state.doc_number or (line.start + start, line.start + end)
         elif kind in ("issued", "published"):
-            date = parse_date(value)
+            date = parse_date(text, start, end)
             if kind == "issued" or after_org:
                 state.issued = state.issued or date
             else:
                 state.published = state.published or date
         elif kind == "date":
-            state.published_guess = state.published_guess or parse_date(value)
-    return "fields"
+            state.published_guess = state.published_guess or parse_date(text, start, end)
+    return True
 
 
-def _read_field(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+def _read_field(text: Folded, start: int, end: int) -> tuple[FieldKind, int, int] | None:
     """What one field holds: ``(kind, value start, value end)``, or None when not a field."""
     m = _FIELD.match(text, start, end)
     if m is not None:
@@ -442,24 +509,24 @@ def _read_field(text: str, start: int, end: int) -> tuple[str, int, int] | None:
             short = len(label) <= (_MAX_FIELD_LABEL_ZH if not label.isascii() else _MAX_FIELD_LABEL)
             return ("ignore", m.end(), end) if short else None
         value_ok = (
-            parse_date(text[m.end() : end]) is not None
+            parse_date(text, m.end(), end) is not None
             if kind in ("issued", "published")
             else bool(text[m.end() : end].strip())
         )
         return (kind, m.end(), end) if value_ok else None
     on = _ON_DATE.match(text, start, end)
-    if on is not None and parse_date(text[on.end() : end]) is not None:
+    if on is not None and parse_date(text, on.end(), end) is not None:
         verb = on.group("verb").lower()
         kind = "published" if verb in ("published", "released", "updated") else "issued"
         return kind, on.end(), end
     if text[start - 1 : start] == "(" and _DOC_NUMBER.match(text[start:end]):
         return "number", start, end
-    if text[start - 1 : start] == "(" and parse_date(text[start:end]) is not None:
+    if text[start - 1 : start] == "(" and parse_date(text, start, end) is not None:
         return "issued", start, end
     return None
 
 
-def _classify(folded: str, line: Line, state: _Reading) -> str:
+def _classify(folded: Folded, line: Line, state: _Reading) -> LineKind:
     text = _content(folded, line)
     was_after_org, state.after_org = state.after_org, False
     was_after_number, state.after_number = state.after_number, False
@@ -470,9 +537,8 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
     )
     if notice is not None:
         state.notices.append((line.start + notice.start("title"), line.start + notice.end("title")))
-    fields = _read_fields(folded, line, state, was_after_org)
-    if fields:
-        return fields
+    if _read_fields(folded, line, state, was_after_org):
+        return "fields"
     if _is_banner(text):
         return "banner"
     date = parse_date(text)
@@ -488,8 +554,9 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
     # A byline is short; on a long line the lazy org part would retry the
     # blanks before "|" from up to 200 starting lengths.
     byline = _BYLINE.match(text) if len(text) <= _MAX_BYLINE else None
-    if byline is not None and parse_date(byline.group("date")) is not None:
-        state.published = state.published or parse_date(byline.group("date"))
+    byline_date = None if byline is None else parse_date(text, *byline.span("date"))
+    if byline is not None and byline_date is not None:
+        state.published = state.published or byline_date
         state.issuers.append((line.start + byline.start("org"), line.start + byline.end("org")))
         return "byline"
     if state.doc_number is None and _DOC_NUMBER.match(text):
@@ -502,13 +569,22 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
         state.issuers.append((line.start, line.end))
         state.after_org = True
         return "org"
+    return _title_or_prose(folded, line, text, state)
+
+
+def _title_or_prose(folded: Folded, line: Line, text: Folded, state: _Reading) -> LineKind:
+    """The kind of a header line that holds no date, number, notice or body's name."""
     if is_back_matter(folded, line.start, line.end):
         return "attachment"  # "附件：《…》" in a notice: names the plan, is not its title
     if text.startswith(("—", "--", "–")):
         return "subtitle"  # "——关于…的实施方案" under the title: never the title itself
     # (The pattern ends in ")$": a line ending otherwise spares the search.)
     number = _TRAILING_NUMBER.search(text) if text.endswith((")", ")\n")) else None
-    if number is not None and state.doc_number is None and _is_title(text[: number.start()]):
+    if (
+        number is not None
+        and state.doc_number is None
+        and _is_title(Folded(text[: number.start()]))
+    ):
         # "Measures of … (Hu Fu Ban Fa [2024] No. 12)": the title carries its number.
         state.doc_number = (line.start + number.start("number"), line.start + number.end("number"))
         state.title_cut[line.start] = line.start + number.start()
@@ -517,14 +593,14 @@ def _classify(folded: str, line: Line, state: _Reading) -> str:
     if _is_title(text):
         state.titles.append(line)
         return "title"
-    if text.endswith((":", "：")) and _is_addressee(text) and not _LEAD_IN.search(text):
+    if text.endswith(":") and _is_addressee(text) and not _LEAD_IN.search(text):
         return "addressee"
     if text.startswith("(") and text.endswith(")") and len(text) <= _MAX_TITLE_PART:
         return "note"  # "（此件公开发布）", "(For Trial Implementation)": a marking, not prose
     return "prose"
 
 
-def _is_addressee(text: str) -> bool:
+def _is_addressee(text: Folded) -> bool:
     """Whether *text*, which ends with a colon, ends with a body's name before it.
 
     Only the end of the line is searched: a long line is not tried at each of
@@ -534,7 +610,7 @@ def _is_addressee(text: str) -> bool:
     return _ADDRESSEE.search(text, max(0, name_end - _ADDRESSEE_WORD_MAX)) is not None
 
 
-def _pick_title(folded: str, titles: list[Line]) -> Line | None:
+def _pick_title(folded: Folded, titles: list[Line]) -> Line | None:
     if not titles:
         return None
     chosen = titles[-1]
@@ -555,36 +631,6 @@ _BACK_MATTER: Final = re.compile(
 )
 
 
-def is_back_matter(folded: str, start: int, end: int) -> bool:
+def is_back_matter(folded: Folded, start: int, end: int) -> bool:
     """Whether the line ``folded[start:end]`` opens the back matter after the body."""
     return _BACK_MATTER.match(folded, start, end) is not None
-
-
-def is_signature_line(folded: str, start: int, end: int) -> bool:
-    """Whether the line is a body's name or a date, as lines of a signature block are."""
-    line = Line(start=start, end=end, number=0)
-    return is_org_line(folded, line) or parse_date(folded[start:end]) is not None
-
-
-def signature_block(folded: str, lines: Sequence[Line]) -> tuple[range, dt.date | None]:
-    """The lines of the signature block among *lines*, and its date.
-
-    A signature is a run of body names followed by a date line; page furniture,
-    links or an annex may follow it.  Without a dated run, a run of names at
-    the very end counts.  Returns an empty range when there is none.
-    """
-    first = 0
-    while first < len(lines):
-        if not is_org_line(folded, lines[first]):
-            first += 1
-            continue
-        last = first
-        while last < len(lines) and is_org_line(folded, lines[last]):
-            last += 1
-        if last == len(lines):
-            return range(first, last), None  # names at the very end, undated
-        date = parse_date(_content(folded, lines[last]))
-        if date is not None:
-            return range(first, last + 1), date
-        first = last
-    return range(len(lines), len(lines)), None

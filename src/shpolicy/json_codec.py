@@ -120,6 +120,16 @@ def _structure_str(value: object, _: type) -> str:
     return value
 
 
+def _is_literal(cl: Any) -> bool:
+    return typing.get_origin(cl) is typing.Literal
+
+
+def _literal_hook(cl: Any) -> Any:
+    # Read as a string; the model's validator then names the values it accepts
+    # (cattrs' own Literal hook would raise an error without a path).
+    return _structure_str
+
+
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         _wrong_type("an integer", value)
@@ -229,6 +239,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook_factory(_is_literal, _literal_hook)
     converter.register_structure_hook_factory(_is_variadic_tuple, _tuple_hook)
     converter.register_structure_hook_factory(attrs.has, _class_hook)
     return converter

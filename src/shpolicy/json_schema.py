@@ -29,15 +29,6 @@ CHECKER: Final = "pip install 'shpolicy[validate]'"
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 
-# String fields whose model validator accepts only a fixed set of values.
-CHOICES: Final[dict[tuple[str, str], tuple[str, ...]]] = {
-    ("Policy", "language"): model.LANGUAGES,
-    ("Policy", "jurisdiction"): model.JURISDICTIONS,
-    ("Block", "kind"): model.BLOCK_KINDS,
-    ("ResponsibleUnit", "role"): model.ROLES,
-    ("Target", "comparator"): model.COMPARATORS,
-    ("Diagnostic", "severity"): model.SEVERITIES,
-}
 
 # Integer fields whose model validator rejects negative values.
 MINIMUMS: Final[dict[tuple[str, str], int]] = {
@@ -131,6 +122,21 @@ def _is_optional(hint: Any) -> bool:
 def _without_none(hint: Any) -> Any:
     (inner,) = [arg for arg in typing.get_args(hint) if arg is not type(None)]
     return inner
+
+
+def _literal_fields() -> dict[tuple[str, str], tuple[str, ...]]:
+    """``(class, field) -> values`` of every model field typed by a ``Literal`` (or ``None``)."""
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for _, cl in inspect.getmembers(model, attrs.has):
+        for name, hint in typing.get_type_hints(cl).items():
+            inner = _without_none(hint) if _is_optional(hint) else hint
+            if typing.get_origin(inner) is typing.Literal:
+                found[(cl.__name__, name)] = typing.get_args(inner)
+    return found
+
+
+# String fields typed by a Literal: the model validator accepts only those values.
+CHOICES: Final[dict[tuple[str, str], tuple[str, ...]]] = _literal_fields()
 
 
 def _summary(cl: type) -> str:

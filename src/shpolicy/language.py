@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .model import Language
+
 __all__ = ["detect_language"]
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -17,7 +19,7 @@ _LETTERS_AND_BLANKS = bytes(
 _SAMPLE = 100_000
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str) -> Language:
     """``"zh"`` when Han characters outnumber Latin words, else ``"en"``.
 
     A Chinese character carries about as much as an English word, so Han

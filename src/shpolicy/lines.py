@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import attrs
 
+from .normalize import Folded, bracket_depth, match_brackets
 from .numbering import match_label
 
 __all__ = ["Line", "is_page_number", "join_continued", "join_hard_wrapped", "split_lines"]
@@ -32,7 +33,7 @@ class Line:
     number: int  # 1-based line number in the text, for messages
 
 
-def split_lines(folded: str) -> list[Line]:
+def split_lines(folded: Folded) -> list[Line]:
     """Non-blank lines of *folded* (a same-length folded copy of the text)."""
     lines: list[Line] = []
     pos = 0
@@ -47,30 +48,8 @@ def split_lines(folded: str) -> list[Line]:
     return lines
 
 
-_BRACKET = re.compile(r"[()\[\]]")
-
-
-def _bracket_depth(folded: str, start: int, end: int) -> int:
-    """Brackets opened minus brackets closed in ``[start, end)``, counted by str.count."""
-    return (
-        folded.count("(", start, end)
-        + folded.count("[", start, end)
-        - folded.count(")", start, end)
-        - folded.count("]", start, end)
-    )
-
-
-def _lowest_depth(folded: str, start: int, end: int) -> int:
-    """The lowest bracket depth reached in ``[start, end)``, counting from 0."""
-    depth = lowest = 0
-    for m in _BRACKET.finditer(folded, start, end):
-        depth += 1 if m.group() in "([" else -1
-        lowest = min(lowest, depth)
-    return lowest
-
-
 def join_continued(
-    folded: str, lines: list[Line], starts_item: Callable[[str, int, int], bool]
+    folded: Folded, lines: list[Line], starts_item: Callable[[Folded, int, int], bool]
 ) -> list[Line]:
     """Join lines that a line break cut in the middle of a bracket or a list.
 
@@ -84,18 +63,19 @@ def join_continued(
         line = lines[i]
         # Only blanks lie between two lines, so a joined line's depth is the sum
         # of its parts' depths: each line is counted once.
-        depth = _bracket_depth(folded, line.start, line.end)
+        depth = bracket_depth(folded, line.start, line.end)
         while i + 1 < len(lines):
             if depth <= 0 and folded[line.end - 1] != "、":
                 break  # nothing left open: the cheap test spares the label match
             nxt = lines[i + 1]
             if starts_item(folded, nxt.start, nxt.end):
                 break
-            closes = depth > 0 and _lowest_depth(folded, nxt.start, nxt.end) <= -depth
+            # it closes what is open: as many closing brackets as were left open
+            closes = depth > 0 and match_brackets(folded, nxt.start, nxt.end).unopened >= depth
             if not (closes or folded[line.end - 1] == "、"):
                 break
             line = Line(start=line.start, end=nxt.end, number=line.number)
-            depth += _bracket_depth(folded, nxt.start, nxt.end)
+            depth += bracket_depth(folded, nxt.start, nxt.end)
             i += 1
         joined.append(line)
         i += 1
@@ -178,7 +158,7 @@ def _page(folded: str, lines: list[Line]) -> _Page | None:
     return _Page(width=width, indented_paragraphs=0 < indented < len(lines) / 2)
 
 
-def join_hard_wrapped(folded: str, lines: list[Line]) -> list[Line]:
+def join_hard_wrapped(folded: Folded, lines: list[Line]) -> list[Line]:
     """Undo the line breaks of a text cut at a fixed width, and drop page numbers ("— 2 —").
 
     A line as wide as the page that does not end a sentence runs on into the
@@ -221,7 +201,7 @@ def is_page_number(folded: str, line: Line) -> bool:
     return _PAGE_NUMBER.fullmatch(folded, line.start, line.end) is not None
 
 
-def _opens_paragraph(folded: str, line: Line, start: int, page: _Page) -> bool:
+def _opens_paragraph(folded: Folded, line: Line, start: int, page: _Page) -> bool:
     if page.indented_paragraphs:
         return start < line.start
     return match_label(folded, line.start, line.end) is not None

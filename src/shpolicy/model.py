@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
 import attrs
 
@@ -18,47 +18,58 @@ from .errors import InvalidValueError
 __all__ = [
     "BLOCK_KINDS",
     "COMPARATORS",
+    "DISTRICTS",
     "JURISDICTIONS",
+    "LANGUAGES",
     "ROLES",
     "SEVERITIES",
     "Block",
+    "BlockKind",
+    "Comparator",
     "Diagnostic",
+    "Jurisdiction",
+    "Language",
     "Measure",
     "Notice",
     "Policy",
     "Reference",
     "ResponsibleUnit",
+    "Role",
     "Section",
+    "Severity",
     "Span",
     "Target",
     "ValidityPeriod",
 ]
 
-COMPARATORS: Final = ("=", ">", ">=", "<", "<=")
-SEVERITIES: Final = ("info", "warning", "error")
-ROLES: Final = ("lead", "cooperating")
-LANGUAGES: Final = ("en", "zh")
-# The sixteen districts of Shanghai, as they appear in jurisdiction codes.
-DISTRICTS: Final = (
-    "huangpu",
-    "xuhui",
-    "changning",
-    "jingan",
-    "putuo",
-    "hongkou",
-    "yangpu",
-    "minhang",
-    "baoshan",
-    "jiading",
-    "pudong",
-    "jinshan",
-    "songjiang",
-    "qingpu",
-    "fengxian",
-    "chongming",
-)
+# The closed sets of the model.  The Literal is the one place a set is written;
+# the tuples (for validators, the JSON Schema and tests) are read from it.
+Comparator = Literal["=", ">", ">=", "<", "<="]
+Severity = Literal["info", "warning", "error"]
+Role = Literal["lead", "cooperating"]
+Language = Literal["en", "zh"]
+# "cn-sh" for the municipality, "cn-sh-<district>" for each of its sixteen districts.
+Jurisdiction = Literal[
+    "cn-sh",
+    "cn-sh-huangpu",
+    "cn-sh-xuhui",
+    "cn-sh-changning",
+    "cn-sh-jingan",
+    "cn-sh-putuo",
+    "cn-sh-hongkou",
+    "cn-sh-yangpu",
+    "cn-sh-minhang",
+    "cn-sh-baoshan",
+    "cn-sh-jiading",
+    "cn-sh-pudong",
+    "cn-sh-jinshan",
+    "cn-sh-songjiang",
+    "cn-sh-qingpu",
+    "cn-sh-fengxian",
+    "cn-sh-chongming",
+]
 # What each part of the printed text is, in reading order (see Block).
-BLOCK_KINDS: Final = (
+BlockKind = Literal[
     "furniture",
     "notice-title",
     "notice-number",
@@ -81,9 +92,16 @@ BLOCK_KINDS: Final = (
     "signature-date",
     "annex",
     "unplaced",
-)
-# "cn-sh" for the municipality, "cn-sh-<district>" for a district.
-JURISDICTIONS: Final = ("cn-sh", *(f"cn-sh-{district}" for district in DISTRICTS))
+]
+
+COMPARATORS: Final[tuple[Comparator, ...]] = get_args(Comparator)
+SEVERITIES: Final[tuple[Severity, ...]] = get_args(Severity)
+ROLES: Final[tuple[Role, ...]] = get_args(Role)
+LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
+JURISDICTIONS: Final[tuple[Jurisdiction, ...]] = get_args(Jurisdiction)
+BLOCK_KINDS: Final[tuple[BlockKind, ...]] = get_args(BlockKind)
+# The sixteen districts of Shanghai, as they appear in jurisdiction codes.
+DISTRICTS: Final = tuple(code.removeprefix("cn-sh-") for code in JURISDICTIONS[1:])
 
 
 def _one_of(choices: tuple[str, ...]) -> Any:
@@ -135,7 +153,7 @@ class Diagnostic:
     """Something the parser noticed: a numbering gap, a missing title, an unknown unit..."""
 
     code: str
-    severity: str = attrs.field(validator=_one_of(SEVERITIES))
+    severity: Severity = attrs.field(validator=_one_of(SEVERITIES))
     message: str
     span: Span | None = None
 
@@ -155,7 +173,7 @@ class Block:
     (reported as ``unplaced-text``).
     """
 
-    kind: str = attrs.field(validator=_one_of(BLOCK_KINDS))
+    kind: BlockKind = attrs.field(validator=_one_of(BLOCK_KINDS))
     span: Span
 
 
@@ -177,7 +195,7 @@ class ResponsibleUnit:
 
     name: str
     unit_id: str | None = None
-    role: str | None = attrs.field(default=None, validator=_optional_one_of(ROLES))
+    role: Role | None = attrs.field(default=None, validator=_optional_one_of(ROLES))
     span: Span | None = None
 
 
@@ -188,7 +206,7 @@ class Target:
     text: str
     value: Decimal = attrs.field(validator=_finite)
     unit: str
-    comparator: str = attrs.field(default="=", validator=_one_of(COMPARATORS))
+    comparator: Comparator = attrs.field(default="=", validator=_one_of(COMPARATORS))
     deadline_year: int | None = None
     span: Span
 
@@ -282,8 +300,10 @@ class Policy:
 
     title: str | None = None
     notice: Notice | None = None
-    jurisdiction: str | None = attrs.field(default=None, validator=_optional_one_of(JURISDICTIONS))
-    language: str = attrs.field(default="en", validator=_one_of(LANGUAGES))
+    jurisdiction: Jurisdiction | None = attrs.field(
+        default=None, validator=_optional_one_of(JURISDICTIONS)
+    )
+    language: Language = attrs.field(default="en", validator=_one_of(LANGUAGES))
     doc_number: str | None = None
     issued: dt.date | None = None
     published: dt.date | None = None

@@ -9,16 +9,18 @@ of the folded text (see :mod:`shpolicy.normalize`).
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
+from .normalize import Folded, folded_chars, trim
+from .numerals import hanzi_value
+
 __all__ = [
-    "CHINESE_DIGITS",
-    "CHINESE_SMALL_UNITS",
     "Label",
-    "chinese_to_int",
+    "Shape",
+    "Style",
+    "System",
     "match_label",
     "roman_to_int",
 ]
@@ -29,10 +31,38 @@ _ROMAN: Final = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|[
 _CN_DIGITS: Final = "〇零一二两三四五六七八九十百千"
 _CN: Final = f"[{_CN_DIGITS}]{{1,6}}"
 
+Shape = Literal[
+    "cn-part",
+    "cn-chapter",
+    "en-part",
+    "en-chapter",
+    "en-article",
+    "cn-section",
+    "cn-article",
+    "roman-dot",
+    "paren",
+    "cn-dun",
+    "decimal-2",
+    "decimal-3",
+    "decimal-4",
+    "arabic-dot",
+    "arabic-half-paren",
+    "bare-number",
+    "circled",
+]
+"""How a label is bracketed or punctuated; a decimal label's depth ("1.2.3": 3) is its own."""
+System = Literal["roman", "chinese", "arabic", "circled"]
+"""The numeral system of a label."""
+Style = tuple[Shape, System]
+"""Shape and numeral system together: what tells one level of a document from another."""
+
+# A decimal label's shape by the number of its parts (its pattern allows 2 to 4).
+_DECIMAL_SHAPES: Final[dict[int, Shape]] = {2: "decimal-2", 3: "decimal-3", 4: "decimal-4"}
+
 # One pattern per label shape.  Each captures the bare numeral in group "n".
 # The lookaheads keep decimals ("1.5"), dates ("2024.12") and abbreviations
-# ("I.e.") from passing for labels.
-_PATTERNS: Final = (
+# ("I.e.") from passing for labels.  ("decimal" stands for the decimal shapes.)
+_PATTERNS: Final[tuple[tuple[Shape | Literal["decimal"], re.Pattern[str]], ...]] = (
     ("cn-part", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})部分\s*")),
     ("cn-chapter", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})章\s*")),
     # English headings spelled out; a capital (or the line's end) must follow,
@@ -90,46 +120,12 @@ def roman_to_int(numeral: str) -> int:
     return total
 
 
-# Values of the Chinese digits and of the units below 万; shared with the
-# quantity reader (shpolicy.quantities.numerals), which adds 万 and 亿.
-CHINESE_DIGITS: Final = MappingProxyType(
-    {
-        "〇": 0,
-        "零": 0,
-        "一": 1,
-        "二": 2,
-        "两": 2,
-        "三": 3,
-        "四": 4,
-        "五": 5,
-        "六": 6,
-        "七": 7,
-        "八": 8,
-        "九": 9,
-    }
-)
-CHINESE_SMALL_UNITS: Final = MappingProxyType({"十": 10, "百": 100, "千": 1000})
-
-
-def chinese_to_int(numeral: str) -> int:
-    """Value of a Chinese numeral below 10,000 (``十二`` 12, ``二十`` 20, ``一百零五`` 105)."""
-    total = 0
-    digit = 0
-    for ch in numeral:
-        if ch in CHINESE_DIGITS:
-            digit = CHINESE_DIGITS[ch]
-        else:
-            total += (digit or 1) * CHINESE_SMALL_UNITS[ch]
-            digit = 0
-    return total + digit
-
-
 @attrs.frozen(kw_only=True, slots=True)
 class Label:
     """A numbering label found in the text."""
 
-    shape: str  # "roman-dot", "paren", "cn-dun", "arabic-dot", "cn-chapter", ...
-    system: str  # "roman", "chinese", "arabic", "circled"
+    shape: Shape
+    system: System
     value: int
     num: str  # the bare numeral as printed
     start: int  # offset of the label's first character
@@ -137,26 +133,26 @@ class Label:
     text_end: int  # offset just past the label itself (without trailing blanks)
 
     @property
-    def style(self) -> tuple[str, str]:
+    def style(self) -> Style:
         """Shape and numeral system together: what tells one level from another."""
         return (self.shape, self.system)
 
 
-def _system(shape: str, num: str) -> str:
+def _system(shape: Shape, num: str) -> System:
     if shape == "circled":
         return "circled"
-    if num.isdigit() or shape.startswith("decimal"):
+    if num.isdigit() or shape in _DECIMAL_SHAPES.values():
         return "arabic"
     if num[0] in _CN_DIGITS:
         return "chinese"
     return "roman"
 
 
-def _value(system: str, num: str) -> int:
+def _value(system: System, num: str) -> int:
     if system == "arabic":
         return int(num.rsplit(".", 1)[-1])
     if system == "chinese":
-        return chinese_to_int(num)
+        return hanzi_value(num, strict=False) or 0
     if system == "circled":
         return ord(num) - 0x2460 + 1
     if "\u2160" <= num <= "\u216b":
@@ -165,38 +161,39 @@ def _value(system: str, num: str) -> int:
 
 
 _BARE_HEADING_MAX = 30
+_NOT_IN_HEADING: Final = folded_chars("。.,;:")
 
 
-def _is_short_heading(folded: str, start: int, stop: int) -> bool:
+def _is_short_heading(folded: Folded, start: int, stop: int) -> bool:
     """Whether ``folded[start:stop]`` (the rest of a line) is a short heading without a stop."""
     newline = folded.find("\n", start, stop)
     end = stop if newline < 0 else newline
     rest = folded[start:end].rstrip()
-    return len(rest) <= _BARE_HEADING_MAX and not any(c in rest for c in "。.,，;；:：")
+    return len(rest) <= _BARE_HEADING_MAX and not any(c in rest for c in _NOT_IN_HEADING)
 
 
-def match_label(folded: str, pos: int, end: int | None = None) -> Label | None:
+def match_label(folded: Folded, pos: int, end: int | None = None) -> Label | None:
     """The label starting exactly at *pos* in *folded*, or ``None``."""
     stop = len(folded) if end is None else end
     first = _ANY_SHAPE.match(folded, pos, stop)
     if first is None or first.lastindex is None:
         return None
-    for shape, pattern in _PATTERNS[first.lastindex - 1 :]:
+    for pattern_shape, pattern in _PATTERNS[first.lastindex - 1 :]:
         m = pattern.match(folded, pos, stop)
         if m is None or not m.group("n"):
             continue
         num = m.group("n")
-        if shape == "bare-number" and not _is_short_heading(folded, m.end(), stop):
+        if pattern_shape == "bare-number" and not _is_short_heading(folded, m.end(), stop):
             continue
-        if shape == "decimal":
-            shape = f"decimal-{num.count('.') + 1}"  # each depth is a level of its own
+        # each depth of a decimal label is a level of its own
+        shape = _DECIMAL_SHAPES[num.count(".") + 1] if pattern_shape == "decimal" else pattern_shape
         system = _system(shape, num)
         value = _value(system, num)
         if value == 0:
             continue
         label_end = m.end()
-        while label_end > m.start() and folded[label_end - 1] == " ":
-            label_end -= 1
+        if folded[label_end - 1] == " ":
+            label_end = trim(folded, m.start(), label_end, left=False)[1]
         return Label(
             shape=shape,
             system=system,

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .normalize import Folded, folded_chars, trim
+
 __all__ = ["DOC_TYPE_EN", "DOC_TYPE_ZH", "find_references"]
 
 DOC_TYPE_EN: Final = re.compile(
@@ -21,6 +23,7 @@ DOC_TYPE_EN: Final = re.compile(
 DOC_TYPE_ZH: Final = re.compile(
     r"(?:意见|方案|措施|办法|规定|通知|决定|条例|规划|纲要|计划|细则|指引|指南|政策|法)"
 )
+_STOPS_IN_QUOTE: Final = folded_chars(",.;:")
 _TITLE_MARKS: Final = re.compile(r"《([^《》\n]{1,300})》")
 # 「…」 and 『…』 are quotes of any kind; they mark a title when it names an instrument.
 _CORNER_QUOTED: Final = re.compile(r"「([^「」\n]{2,300})」|『([^『』\n]{2,300})』")
@@ -48,7 +51,7 @@ _TITLE_START: Final = re.compile(
 )
 
 
-def find_references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def find_references(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of the instrument titles named in ``folded[start:end]`` (quotes excluded)."""
     found: list[tuple[int, int]] = []
     for m in _TITLE_MARKS.finditer(folded, start, end):
@@ -67,14 +70,12 @@ def find_references(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _without_trailing_stop(folded: str, start: int, end: int) -> tuple[int, int]:
+def _without_trailing_stop(folded: Folded, start: int, end: int) -> tuple[int, int]:
     """A quoted title without the comma or stop set inside its closing quote ("…Industry,")."""
-    while end > start and folded[end - 1] in ",.;:":
-        end -= 1
-    return start, end
+    return trim(folded, start, end, _STOPS_IN_QUOTE, left=False)
 
 
-def _unquoted(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def _unquoted(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
     titles: list[tuple[int, int]] = []
     stop: re.Match[str] | None = None
     searched = False
@@ -95,8 +96,7 @@ def _unquoted(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return titles
 
 
-def _keep_title(folded: str, start: int, end: int, titles: list[tuple[int, int]]) -> None:
-    while end > start and folded[end - 1] == " ":
-        end -= 1
+def _keep_title(folded: Folded, start: int, end: int, titles: list[tuple[int, int]]) -> None:
+    end = trim(folded, start, end, left=False)[1]
     if end - start >= 8 and _TITLE_START.match(folded, start, end):
         titles.append((start, end))

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import pairwise
 from typing import Final
 
 import attrs
 
+from .model import Role
+from .normalize import Folded, folded_chars, match_brackets, outside_brackets, trim
 from .units import all as all_units
 from .units import is_collective, is_known_name
 from .units.resolve import MAX_NAME_LENGTH
@@ -64,7 +66,7 @@ _LAST_NON_LABEL_CHAR: Final = re.compile(r"(?s:.*)[^\w\s()\-]")
 _OPEN: Final = "(["
 _CLOSE: Final = {"(": ")", "[": "]"}
 _SENTENCE_END: Final = ".。;!?)]"
-_TRAILING: Final = " .。;,"
+_TRAILING: Final = folded_chars(" .。;,")
 
 _LEAD_WORDS: Final = re.compile(r"^(?:lead|leading|牵头|主责|led\b)", re.IGNORECASE)
 _COOP_WORDS: Final = re.compile(
@@ -79,7 +81,7 @@ class UnitMention:
 
     start: int
     end: int
-    role: str | None
+    role: Role | None
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -97,7 +99,7 @@ class Clause:
     units: tuple[UnitMention, ...]
 
 
-def _role(label: str) -> str | None:
+def _role(label: str) -> Role | None:
     if _LEAD_WORDS.match(label):
         return "lead"
     if _COOP_WORDS.match(label):
@@ -105,41 +107,19 @@ def _role(label: str) -> str | None:
     return None
 
 
-def _bracket_pairs(folded: str, start: int, end: int) -> dict[int, int]:
-    """Offset of each opening bracket in ``[start, end)`` -> offset of the one closing it.
-
-    One pass for the whole segment: looking for each label's closing bracket
-    separately would rescan the rest of the segment once per label.
-    """
-    pairs: dict[int, int] = {}
-    open_at: list[int] = []
-    # Jumping from bracket to bracket keeps the Python loop off plain text.
-    for m in _BRACKET.finditer(folded, start, end):
-        if m.group() in "([":
-            open_at.append(m.start())
-        elif open_at:
-            pairs[open_at.pop()] = m.start()
-    return pairs
-
-
-def _content_end(folded: str, start: int, end: int) -> int:
-    """End of the segment without its trailing stops and blanks."""
-    while end > start and folded[end - 1] in _TRAILING:
-        end -= 1
-    return end
-
-
-def find_clause(folded: str, start: int, end: int) -> Clause | None:
+def find_clause(folded: Folded, start: int, end: int) -> Clause | None:
     """The responsibility clause that ends the segment ``folded[start:end]``, if any.
 
     The clause must run to the end of the segment (a closing stop or blanks may
     follow); a label in the middle of a sentence is not a clause.
     """
-    pairs: dict[int, int] | None = None  # computed for the first bracketed label
-    content_end = _content_end(folded, start, end)
+    pairs: Mapping[int, int] | None = None  # computed for the first bracketed label
+    content_end = end  # without the stops and blanks that end the segment
+    if end > start and folded[end - 1] in _TRAILING:
+        content_end = trim(folded, start, end, _TRAILING, left=False)[1]
     for m in _labels(folded, start, end):
         at = m.start()
-        before = at - 1
+        before = at - 1  # the character before the label, blanks skipped
         while before >= start and folded[before] == " ":
             before -= 1
         clause_start = at
@@ -149,7 +129,9 @@ def find_clause(folded: str, start: int, end: int) -> Clause | None:
             if pairs is None:
                 # Which bracket closes one depends only on the text after it,
                 # and later labels come later: pair from here, not from start.
-                pairs = _bracket_pairs(folded, before, end)
+                # (One pass for the whole segment: looking for each label's
+                # closing bracket separately would rescan the rest each time.)
+                pairs = match_brackets(folded, before, end).pairs
             close = pairs.get(before)
             if close is None:
                 # An unclosed bracket: take the rest of the segment.
@@ -185,12 +167,15 @@ _LED_BY: Final = re.compile(
 )
 
 
-def _unlabelled_clause(folded: str, start: int, content_end: int) -> Clause | None:
+def _unlabelled_clause(folded: Folded, start: int, content_end: int) -> Clause | None:
     if content_end <= start or folded[content_end - 1] not in ")]":
         return None
-    open_at = _bracket_pairs_reversed(folded, start, content_end)
-    if open_at is None:
+    # The bracket that closes at content_end - 1: paired forwards, the last one
+    # left open before it (as counting back from it would pair it).
+    unclosed = match_brackets(folded, start, content_end - 1).unclosed
+    if not unclosed:
         return None
+    open_at = unclosed[-1]
     inner_start, inner_end = open_at + 1, content_end - 1
     led = _LED_BY.match(folded, open_at, content_end)
     if led is not None:
@@ -227,23 +212,7 @@ def _unlabelled_clause(folded: str, start: int, content_end: int) -> Clause | No
     )
 
 
-def _bracket_pairs_reversed(folded: str, start: int, close: int) -> int | None:
-    """Offset of the bracket opening the one that closes at ``close - 1``.
-
-    Brackets are paired forwards (a closing bracket with nothing open is
-    ignored), which pairs the last one exactly as counting back from it would;
-    jumping from bracket to bracket keeps the Python loop off plain text.
-    """
-    open_at: list[int] = []
-    for m in _BRACKET.finditer(folded, start, close - 1):
-        if m.group() in "([":
-            open_at.append(m.start())
-        elif open_at:
-            open_at.pop()
-    return open_at[-1] if open_at else None
-
-
-def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
+def _labels(folded: Folded, start: int, end: int) -> Iterator[re.Match[str]]:
     """Clause labels in the range, found from their colons.
 
     Every label ends with a colon, and colons are rare; matching only in a
@@ -262,7 +231,7 @@ def _labels(folded: str, start: int, end: int) -> Iterator[re.Match[str]]:
         colon = folded.find(":", after_colon, end)
 
 
-def _label_ending_at(folded: str, window: int, colon: int) -> re.Match[str] | None:
+def _label_ending_at(folded: Folded, window: int, colon: int) -> re.Match[str] | None:
     """The label whose colon is at ``colon``, searched from ``window``; the earliest if several.
 
     A label holds no colon, so with the window starting after the previous
@@ -274,16 +243,15 @@ def _label_ending_at(folded: str, window: int, colon: int) -> re.Match[str] | No
     return _LABEL_BEFORE_COLON.search(folded, window if stop is None else stop.end(), colon + 1)
 
 
-def _label_text_end(folded: str, m: re.Match[str]) -> int:
+def _label_text_end(folded: Folded, m: re.Match[str]) -> int:
     """End of the label words, before the colon."""
     colon = folded.rfind(":", m.start(), m.end())
-    end = colon if colon >= 0 else m.end()
-    while end > m.start() and folded[end - 1] == " ":
-        end -= 1
-    return end
+    return trim(folded, m.start(), colon if colon >= 0 else m.end(), left=False)[1]
 
 
-def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple[UnitMention, ...]:
+def _units_with_roles(
+    folded: Folded, first: re.Match[str], body_end: int
+) -> tuple[UnitMention, ...]:
     """Split the clause body into units; further labels inside it set the role."""
     labels = [first]
     labels.extend(_labels(folded, first.end(), body_end))
@@ -298,9 +266,8 @@ def _units_with_roles(folded: str, first: re.Match[str], body_end: int) -> tuple
     return tuple(mentions)
 
 
-_BRACKET: Final = re.compile(r"[()\[\]]")
 # "Co., Ltd." keeps its comma: a comma before "Ltd" is part of the name.
-_BRACKET_OR_SEPARATOR: Final = re.compile(r"[()\[\];、/,]")
+_SEPARATOR: Final = re.compile(r"[;、/,]")
 # Tested after each comma rather than in the pattern, whose scan a
 # lookahead would slow down.
 _LTD_AFTER: Final = re.compile(r"\s*Ltd\b")
@@ -346,10 +313,13 @@ _LEADING_JUNK: Final = re.compile(
     r"(?:and|or|the|以及|和|及)\s+|(?:以及|和|及)(?=(?-i:[\u4e00-\u9fff]))", re.IGNORECASE
 )
 _JUNK_FIRST: Final = "aAoOtT以和及"  # the first characters _LEADING_JUNK can match
-_TRIM_CHARS: Final = " .。;,:/"  # what _trim strips at either end
+_TRIM_CHARS: Final = folded_chars(" .。;,:/")  # what _trim strips at either end
 # "… Commission of Education and/or the …": the list's "and" left at a piece's end.
 _TRAILING_JUNK: Final = re.compile(r"\s+(?:and|or)$", re.IGNORECASE)
 _JUNK_LAST: Final = "dDrR\n"  # the last characters a _TRAILING_JUNK match can end with
+# What _trim or _strip_leading_words may remove first and last (see _is_tidy).
+_UNTIDY_FIRST: Final = frozenset(_TRIM_CHARS + _JUNK_FIRST)
+_UNTIDY_LAST: Final = frozenset(_TRIM_CHARS + _JUNK_LAST)
 # An abbreviation's stop is part of the name ("Co., Ltd.").
 _ABBREVIATED_END: Final = re.compile(r"\b(?:Ltd|Co|Inc|Corp|No)\.$")
 # Only the end of a name decides whether it is complete; looking at a bounded
@@ -357,13 +327,17 @@ _ABBREVIATED_END: Final = re.compile(r"\b(?:Ltd|Co|Inc|Corp|No)\.$")
 _NAME_TAIL: Final = 120
 
 
-def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and folded[start] in _TRIM_CHARS:
-        start += 1
-    while end > start and folded[end - 1] in _TRIM_CHARS:
-        if folded[end - 1] == "." and _ABBREVIATED_END.search(folded, max(start, end - 6), end):
+def _trim(folded: Folded, start: int, end: int) -> tuple[int, int]:
+    start, cut = trim(folded, start, end, _TRIM_CHARS)
+    # The stop of an abbreviation is the name's ("Co., Ltd."): the trim stops at
+    # the last one among what it cut.
+    stop = folded.rfind(".", cut, end) if cut < end else -1
+    while stop >= 0:
+        if _ABBREVIATED_END.search(folded, max(start, stop + 1 - 6), stop + 1):
+            cut = stop + 1
             break
-        end -= 1
+        stop = folded.rfind(".", cut, stop)
+    end = cut
     # Only an "and" / "or" at the end (or before a final line break, where
     # "$" also matches) can be junk: test the last letter before the regex.
     if end > start and folded[end - 1] in _JUNK_LAST:
@@ -373,7 +347,7 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _strip_leading_words(folded: str, start: int, end: int) -> int:
+def _strip_leading_words(folded: Folded, start: int, end: int) -> int:
     """Skip a leading "and" / "the" (", and the Municipal ..."): names are kept without them."""
     while True:
         m = _LEADING_JUNK.match(folded, start, end)
@@ -382,7 +356,7 @@ def _strip_leading_words(folded: str, start: int, end: int) -> int:
         start = m.end()
 
 
-def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
+def _depth0_separators(folded: Folded, start: int, end: int) -> list[int]:
     """Separator offsets outside brackets.
 
     Where a list separates its items with semicolons, its commas belong to
@@ -390,25 +364,19 @@ def _depth0_separators(folded: str, start: int, end: int) -> list[int]:
     """
     cuts: list[int] = []
     strong: list[int] = []
-    depth = 0
-    for m in _BRACKET_OR_SEPARATOR.finditer(folded, start, end):
+    for m in outside_brackets(folded, start, end, _SEPARATOR):
         ch = m.group()
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            if ch == "," and _LTD_AFTER.match(folded, m.end(), end) is not None:
-                continue
-            cuts.append(m.start())
-            if ch in ";、":
-                strong.append(m.start())
+        if ch == "," and _LTD_AFTER.match(folded, m.end(), end) is not None:
+            continue
+        cuts.append(m.start())
+        if ch in ";、":
+            strong.append(m.start())
     if any(folded[i] == ";" for i in strong) and len(strong) < len(cuts):
         return strong
     return cuts
 
 
-def _ends_like_en_name(folded: str, start: int, end: int) -> bool:
+def _ends_like_en_name(folded: Folded, start: int, end: int) -> bool:
     tail = folded[max(start, end - _NAME_TAIL) : end].rstrip()
     if tail.endswith(")"):  # "Government (Shanghai ... Committee)": the name before it counts
         opening = tail.rfind("(")
@@ -417,27 +385,27 @@ def _ends_like_en_name(folded: str, start: int, end: int) -> bool:
     return last.lower() in _EN_HEAD_WORDS
 
 
-def _ends_with_of_complement(folded: str, start: int, end: int) -> bool:
+def _ends_with_of_complement(folded: Folded, start: int, end: int) -> bool:
     """ "… Commission of Commerce": complete, but only as sure as "Office of China Banking"."""
     tail = folded[max(start, end - _NAME_TAIL) : end]
     # The pattern needs "of" or "for"; most names have neither and skip the search.
     return ("of" in tail or "for" in tail) and _EN_HEAD_OF.search(tail.rstrip()) is not None
 
 
-def _first_word(folded: str, start: int, end: int) -> str:
+def _first_word(folded: Folded, start: int, end: int) -> str:
     m = _FIRST_WORD.match(folded, start, end)
     return "" if m is None else m.group(1).lower()
 
 
-def _starts_like_en_name(folded: str, start: int) -> bool:
+def _starts_like_en_name(folded: Folded, start: int) -> bool:
     return bool(_EN_NAME_START.match(folded, start))
 
 
-def _ends_like_zh_name(folded: str, start: int, end: int) -> bool:
+def _ends_like_zh_name(folded: Folded, start: int, end: int) -> bool:
     return end - start >= 2 and folded[end - 1] in _ZH_HEAD
 
 
-def _is_known_span(folded: str, start: int, end: int) -> bool:
+def _is_known_span(folded: Folded, start: int, end: int) -> bool:
     """``is_known_name(folded[start:end])`` without slicing a stretch longer than any name.
 
     The pieces around each "and" of a long list grow with the list; slicing
@@ -446,30 +414,16 @@ def _is_known_span(folded: str, start: int, end: int) -> bool:
     return end - start <= MAX_NAME_LENGTH and is_known_name(folded[start:end])
 
 
-def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_on_and(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
     """Split one list item at each "and" (和 / 及) that joins two complete names."""
     and_pattern = _and_pattern(folded, start, end)
     if and_pattern is None:
         return [(start, end)]
     pieces: list[tuple[int, int]] = []
     piece_start = start
-    depth = 0
-    scanned = start
-    # Most items hold no bracket: then no "and" is inside one, and the
-    # character-by-character depth count can be skipped.
-    bracketed = _BRACKET.search(folded, start, end) is not None
     en_end: bool | None = None  # whether the item ends like a name; computed on first need
     zh_end = _ends_like_zh_name(folded, start, end)
-    for m in and_pattern.finditer(folded, start, end):
-        if bracketed:
-            for ch in folded[scanned : m.start()]:
-                if ch in "([":
-                    depth += 1
-                elif ch in ")]":
-                    depth = max(0, depth - 1)
-            scanned = m.start()
-            if depth:
-                continue
+    for m in outside_brackets(folded, start, end, and_pattern):
         if m.lastgroup == "en":
             joins = (
                 _starts_like_en_name(folded, m.end())
@@ -495,7 +449,7 @@ def _split_on_and(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _and_pattern(folded: str, start: int, end: int) -> re.Pattern[str] | None:
+def _and_pattern(folded: Folded, start: int, end: int) -> re.Pattern[str] | None:
     """The pattern that finds every "and" of the range, or ``None`` when it holds none.
 
     str tests are far cheaper than a regex scan, and most items hold no "and".
@@ -507,7 +461,9 @@ def _and_pattern(folded: str, start: int, end: int) -> re.Pattern[str] | None:
     return _AND_EN_ONLY if english else None
 
 
-def _left_is_whole(folded: str, piece_start: int, and_start: int, and_end: int, end: int) -> bool:
+def _left_is_whole(
+    folded: Folded, piece_start: int, and_start: int, and_end: int, end: int
+) -> bool:
     """Whether the text before an English "and" is a complete name.
 
     A left side ending in an "of" complement is taken as whole only when the
@@ -541,9 +497,9 @@ _ETC: Final = re.compile(r"etc\.?|等", re.IGNORECASE)
 _ZH_ETC_SPLIT: Final = re.compile(r"等(?=(?:相关|有关|各|其他)[\u4e00-\u9fff]{1,8}$)")
 
 
-def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+def _split_marked(folded: Folded, start: int, end: int) -> list[tuple[int, int, Role | None]]:
     """Units of a list with the role each one is marked with, if any; "etc." is dropped."""
-    found: list[tuple[int, int, str | None]] = []
+    found: list[tuple[int, int, Role | None]] = []
     for s, e in split_units(folded, start, end):
         if _ETC.fullmatch(folded, s, e):
             continue
@@ -554,7 +510,7 @@ def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, str
             found.append((s, etc.start(), None))
             found.append((etc.end(), e, None))
             continue
-        role: str | None = None
+        role: Role | None = None
         # Every mark ends with one of a few characters ("$" also matches
         # before a final line break): most names are spared the search.
         mark = None
@@ -565,14 +521,12 @@ def _split_marked(folded: str, start: int, end: int) -> list[tuple[int, int, str
                 role = "lead"
             elif mark.group("coop_en") or mark.group("coop_zh"):
                 role = "cooperating"
-            e = mark.start()
-            while e > s and folded[e - 1] == " ":
-                e -= 1
+            e = trim(folded, s, mark.start(), left=False)[1]
         found.append((s, e, role))
     return found
 
 
-def _merge_fragments(folded: str, bounds: list[int]) -> list[int]:
+def _merge_fragments(folded: Folded, bounds: list[int]) -> list[int]:
     """Drop the commas that sit inside an English name.
 
     "Pudong New Area Science, Technology and Economy Commission": a piece that
@@ -618,7 +572,7 @@ def _merge_fragments(folded: str, bounds: list[int]) -> list[int]:
     return kept
 
 
-def _is_known_or_collective(folded: str, start: int, end: int) -> bool:
+def _is_known_or_collective(folded: Folded, start: int, end: int) -> bool:
     """Whether the piece names a registered body or a collective; longer than any name: no."""
     if end - start > MAX_NAME_LENGTH:
         return False
@@ -636,7 +590,7 @@ def _name_openers() -> frozenset[str]:
     return frozenset(words)
 
 
-def split_units(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_units(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of each unit named in the list ``folded[start:end]``.
 
     Separators are ``,`` ``、`` ``，`` ``;`` ``；`` outside brackets, and an "and"
@@ -661,16 +615,12 @@ def split_units(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     return units
 
 
-def _is_tidy(folded: str, start: int, end: int) -> bool:
+def _is_tidy(folded: Folded, start: int, end: int) -> bool:
     """Whether ``_trim`` and ``_strip_leading_words`` would leave the range as it is.
 
     Most names start and end with a letter that neither can remove; testing
     two characters spares them their calls and regexes.
     """
     return (
-        start < end
-        and folded[start] not in _TRIM_CHARS
-        and folded[start] not in _JUNK_FIRST
-        and folded[end - 1] not in _TRIM_CHARS
-        and folded[end - 1] not in _JUNK_LAST
+        start < end and folded[start] not in _UNTIDY_FIRST and folded[end - 1] not in _UNTIDY_LAST
     )

@@ -12,6 +12,8 @@ import re
 import string
 from typing import Final
 
+from .normalize import Folded, trim
+
 __all__ = ["SENTENCE_BREAK", "sentence_end", "sentence_spans"]
 
 # Where a new sentence (or a new item run on after one) may begin inside a
@@ -36,7 +38,7 @@ _MARKS: Final = re.compile(r"[(\[“‘《)\]”’》.。!?]")
 _LOOKBACK: Final = 12
 
 
-def _is_stop(folded: str, i: int, end: int) -> bool:
+def _is_stop(folded: Folded, i: int, end: int) -> bool:
     ch = folded[i]
     if ch == "。":
         return True
@@ -66,7 +68,7 @@ def _is_stop(folded: str, i: int, end: int) -> bool:
     return word.lower() not in _ABBREVIATIONS
 
 
-def _word_before(folded: str, i: int) -> str:
+def _word_before(folded: Folded, i: int) -> str:
     """The ASCII letters ending at *i*, or at a line break right before it, within the lookback.
 
     What ``([A-Za-z]+)$`` finds searching the lookback window ("$" also
@@ -79,7 +81,7 @@ def _word_before(folded: str, i: int) -> str:
     return window[len(window.rstrip(_ASCII_LETTERS)) :]
 
 
-def sentence_end(folded: str, start: int, end: int) -> int | None:
+def sentence_end(folded: Folded, start: int, end: int) -> int | None:
     """Offset of the first full stop in ``folded[start:end]`` outside brackets, or ``None``."""
     depth = 0
     # One search per mark costs less than an iterator over them: most calls
@@ -106,13 +108,12 @@ def sentence_end(folded: str, start: int, end: int) -> int | None:
     return None
 
 
-def sentence_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+def sentence_spans(folded: Folded, start: int, end: int) -> list[tuple[int, int]]:
     """``[start, end)`` of each sentence in the range, stop included, blanks excluded."""
     spans: list[tuple[int, int]] = []
     pos = start
     while pos < end:
-        while pos < end and folded[pos] == " ":
-            pos += 1
+        pos = trim(folded, pos, end, right=False)[0]
         if pos >= end:
             break
         stop = sentence_end(folded, pos, end)
@@ -120,9 +121,6 @@ def sentence_spans(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         # keep a closing quote that follows the stop with its sentence
         while stop_end < end and folded[stop_end] in '"”’':
             stop_end += 1
-        last = stop_end
-        while last > pos and folded[last - 1] == " ":
-            last -= 1
-        spans.append((pos, last))
+        spans.append(trim(folded, pos, stop_end, left=False))
         pos = stop_end
     return spans

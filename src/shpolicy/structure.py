@@ -1,566 +1,273 @@
-"""Recognise the numbered structure of a policy body in one pass over its lines.
+"""The structure stage: the body's numbered items as sections and measures.
 
-Levels are decided by general rules, never per document:
+Input: the folded text and the body's lines (from the first numbered line on),
+and the rules that tell where the document's tail begins.  Output: a frozen
+:class:`Outline` of offsets: sections and measures with their labels,
+headings or titles, text ranges and responsibility clauses; the tail after the
+last item; text between top-level items; and what the numbering says.
 
-* a label's *style* (bracket shape and numeral system) names its level; a label
-  of a style already open closes everything deeper and becomes a sibling;
-* a label of a new style opens a deeper level — unless it has the shape of an
-  open level and continues that level's sequence (``(XII)`` then ``(13)``),
-  which is the same level printed in another numeral system;
-* a label found *inside* a line starts a new item only where it follows a
-  sentence end and continues an open sequence, which splits measures run
-  together on one line without splitting "(1)" inside a sentence;
-* unnumbered lines belong to the item above them until that item's
-  responsibility clause closes it; text after a closed item belongs to the
-  enclosing section, and after the last item to the document's tail
-  (validity clause, closing paragraph, signatures).
+Decisions owned here (the tree of items itself is built by
+:mod:`shpolicy.item_tree`):
 
-The result is an outline of :class:`Node` objects that :mod:`shpolicy.parse`
-turns into the model.
+* **section or measure** — an item with numbered items below is a section
+  when they carry responsibility clauses and it does not, or, where no clause
+  says so, when its own line is only a heading; otherwise the items below are
+  points of one measure ("…conditions:" "(1) …").  A bare heading without
+  items below is a section where its level is a section level elsewhere.
+* **title and heading** — the lead sentence up to the first full stop, or a
+  short caption set in brackets before the text ("【加强统筹】建立…",
+  "第一条（目的依据）…"); a stop inside a quote keeps the quote's closing mark.
+* **text** — an item's text without its label and its responsibility clause.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
 
+from .diagnostics import NO_MEASURES, UNPLACED_TEXT
+from .item_tree import ItemTree, Node, Piece, TailRules, build_tree, is_heading_only
 from .lines import Line
 from .model import Diagnostic, Span
-from .numbering import Label, match_label
-from .responsibility import Clause, find_clause
-from .sentences import SENTENCE_BREAK, sentence_end
+from .normalize import Folded, folded_chars, trim
+from .numbering import Label, Style
+from .responsibility import Clause
+from .sentences import sentence_end
 
-__all__ = ["Node", "Outline", "Piece", "TailRules", "build_outline", "is_heading_only"]
+__all__ = ["Outline", "OutlineMeasure", "OutlineSection", "Range", "TailRules", "read_outline"]
+
+Range = tuple[int, int]
+"""``[start, end)`` in the text."""
+
+# What is trimmed around a title or heading, and what no bracketed caption holds.
+_AROUND_LEAD: Final = folded_chars(" .。:;")
+_NOT_IN_CAPTION: Final = folded_chars("。.,;")
+_BRACKETED_HEADING_MAX: Final = 24
+_QUOTE_OPENERS: Final = {"”": "“", "’": "‘"}
+
+_Styles = set[tuple[int, Style]]  # (depth, label style) of the section levels
 
 
 @attrs.frozen(kw_only=True, slots=True)
-class Piece:
-    """A stretch ``[start, end)`` of one line: a whole line or a run-together item."""
-
-    start: int
-    end: int
-    line: int
-
-
-@attrs.define(kw_only=True, slots=True)
-class Node:
-    """A numbered item while the outline is built; classified as section or measure later."""
+class OutlineMeasure:
+    """A measure, as offsets: label, title (its lead sentence), text, responsibility clause."""
 
     label: Label
-    first: Piece  # the labelled piece (label included)
-    parent: Node | None
-    body: list[Piece] = attrs.Factory(list)  # unnumbered pieces inside the item
-    loose: list[Piece] = attrs.Factory(list)  # unnumbered pieces between its children
-    children: list[Node] = attrs.Factory(list)
-    clause: Clause | None = None
-    clause_piece: Piece | None = None
-    # Further clause lines (配合单位 …) while the outline is built; merged
-    # into ``clause`` once at the end, so a long run of them costs linear time.
-    clause_lines: list[Clause] = attrs.Factory(list)
-    # the clause came right under a bare heading, before the item's text
-    clause_first: bool = False
-    end: int = 0
+    title: Range
+    title_quote: int | None  # offset of a closing quote the title keeps after its stop
+    text: tuple[Range, ...]  # title included, label and clause excluded
+    clause: Clause | None
+    span: Range
 
-    @property
-    def closed(self) -> bool:
-        """An item whose responsibility clause has been read takes no more text.
 
-        Where the clause stands between a bare heading and the text
-        ("1．构建…圈" / "责任单位：…" / the text), the text still follows.
-        """
-        return self.clause is not None and not self.clause_first
+@attrs.frozen(kw_only=True, slots=True)
+class OutlineSection:
+    """A section, as offsets: label, heading, its own text, and what stands below it."""
 
-    def has_clause_below(self) -> bool:
-        """Whether this item or any item below it carries a responsibility clause."""
-        return self.clause is not None or any(c.has_clause_below() for c in self.children)
+    label: Label
+    num_at: int  # where the bare numeral is printed
+    heading: Range
+    text: tuple[Range, ...]  # unnumbered text directly under the heading
+    sections: tuple[OutlineSection, ...]
+    measures: tuple[OutlineMeasure, ...]
+    clause: Clause | None
+    span: Range
 
 
 @attrs.frozen(kw_only=True, slots=True)
 class Outline:
-    """The numbered items of a body and the unnumbered text around them."""
+    """The structure of a body: its top-level sections and measures and the text around them."""
 
-    roots: tuple[Node, ...]
-    tail: tuple[Piece, ...]  # after the last item: validity, closing, signatures
-    stray: tuple[Piece, ...]  # between top-level items, belonging to no section
+    sections: tuple[OutlineSection, ...]
+    measures: tuple[OutlineMeasure, ...]
+    tail: tuple[Line, ...]  # after the last item: validity, closing text, signatures
+    stray: tuple[Range, ...]  # between top-level items, belonging to no section
+    last_item_text: tuple[Range, ...]  # the last item's text (a validity clause may end it)
     diagnostics: tuple[Diagnostic, ...]
 
 
-# Where a label may start inside a line: right after a sentence end or a
-# closing bracket (folded text), before something shaped like a label.
-_INLINE: Final = re.compile(
-    r"[.。!?;)\]]\s*(?=[(\[]|[IVXLCDM]{1,6}[.、]|\d{1,3}[.、)]|[一二三四五六七八九十]{1,3}、|第)"
-)
+def read_outline(folded: Folded, lines: list[Line], rules: TailRules) -> Outline:
+    """The outline of the body *lines*; *rules* tell where its tail begins."""
+    tree = build_tree(folded, lines, rules)
+    shaper = _Shaper(folded, tree.roots)
+    sections, measures = shaper.children(tree.roots, 0)
+    return Outline(
+        sections=sections,
+        measures=measures,
+        tail=tuple([Line(start=p.start, end=p.end, number=p.line) for p in tree.tail]),
+        stray=tuple([(p.start, p.end) for p in tree.stray]),
+        last_item_text=shaper.last_item_text(tree.roots),
+        diagnostics=(*tree.diagnostics, *_report(tree)),
+    )
 
 
-@attrs.define(kw_only=True, slots=True)
-class _Level:
-    """An open level of the outline: its style and the last value printed at it."""
-
-    style: tuple[str, str]
-    node: Node
-    value: int
-
-
-Recogniser = Callable[[str, int, int], bool]
-
-
-@attrs.frozen(kw_only=True, slots=True)
-class TailRules:
-    """How the body tells its tail (after the last item) from item text.
-
-    Each rule reads ``folded[start:end]`` of one unnumbered line:
-    ``starts_tail`` (a validity clause), ``back_matter`` (附件 / 抄送 /
-    "Attachment:": from there on every line is tail, numbered or not) and
-    ``signature`` (the name of a body or a date, as in a signature block).
-    ``opening`` is what a sentence that ``starts_tail`` accepts opens with
-    (at least): inside a line, ``starts_tail`` is asked only after the sentence
-    breaks it follows.
-    """
-
-    starts_tail: Recogniser
-    back_matter: Recogniser
-    signature: Recogniser
-    opening: re.Pattern[str]
+def _report(tree: ItemTree) -> list[Diagnostic]:
+    found = [
+        UNPLACED_TEXT.at(
+            "text between top-level items; kept in the closing text",
+            Span(start=piece.start, end=piece.end),
+        )
+        for piece in tree.stray
+    ]
+    if not tree.roots:
+        found.append(
+            NO_MEASURES.at("no numbered item found; the text is kept as the preamble", None)
+        )
+    return found
 
 
-class _Builder:
-    """The single pass over the body's lines."""
+class _Shaper:
+    """Reads the tree of items as sections and measures (state: the folded text, section levels)."""
 
-    def __init__(self, folded: str, rules: TailRules) -> None:
+    def __init__(self, folded: Folded, roots: Sequence[Node]) -> None:
         self.folded = folded
-        self.rules = rules
-        self.in_back_matter = False
-        self.box_owner: Node | None = None  # the item a box ("专栏1") is printed in
-        self.last_end = 0  # end of the last piece read, to see how the line before ended
-        self.roots: list[Node] = []
-        self.stack: list[_Level] = []
-        self.pending: list[Piece] = []  # unnumbered text after a closed item
-        self.tail_started = False
-        self.stray: list[Piece] = []
-        self.diagnostics: list[Diagnostic] = []
-        # (style, value) of every item opened so far: whether numbering runs
-        # on from another group is then one lookup, not a walk over all items.
-        self.printed: set[tuple[tuple[str, str], int]] = set()
-        # A sentence break followed by what a tail sentence opens with: one
-        # scan of a line finds the few places worth asking ``starts_tail``.
-        self.tail_break = re.compile(
-            f"{SENTENCE_BREAK.pattern}(?={rules.opening.pattern})", rules.opening.flags
-        )
+        self.styles = self._section_styles(roots)
 
-    # -- labels -----------------------------------------------------------
-    def _placement(self, label: Label) -> tuple[int, bool] | None:
-        """Index of the open level *label* continues, and whether its style changed."""
-        style = label.style  # (a property that builds its tuple on each call)
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].style == style:
-                return i, False
-        for i in range(len(self.stack) - 1, -1, -1):
-            level = self.stack[i]
-            if level.style[0] == label.shape and label.value == level.value + 1:
-                return i, True
-        # A finished item (its clause read, or a title with body text) takes
-        # no numbered children; a label continuing its number is its sibling
-        # printed in another style ("5. …" then "(VI) …").
-        if self.stack and label.value > 1:
-            top = self.stack[-1]
-            if label.value == top.value + 1 and (
-                top.node.closed or not is_heading_only(self.folded, top.node)
-            ):
-                return len(self.stack) - 1, True
-        return None
-
-    def _runs_on(self, label: Label, index: int) -> bool:
-        """Whether *label* goes back in its sequence right after a line that ends mid-sentence."""
-        level = self.stack[index]
-        if label.value == 1 or label.value > level.value or self.last_end <= 0:
-            return False
-        return self.folded[self.last_end - 1] not in _FULL_STOPS
-
-    def _continues(self, label: Label) -> bool:
-        """Whether an in-line *label* is the next item of an open level."""
-        placement = self._placement(label)
-        return placement is not None and label.value == self.stack[placement[0]].value + 1
-
-    def open_item(self, label: Label, piece: Piece) -> None:
-        placement = self._placement(label)
-        if placement is not None and self._runs_on(label, placement[0]):
-            # "…符合本细则\n第五条规定条件的…" after 第八条: a line break before
-            # a reference, not item 5 again.
-            self.add_text(piece)
-            return
-        box = self.box_owner
-        if box is not None and not box.closed and placement is None:
-            # Items of a box ("专栏1 …" then "1. …") are the measure's own text.
-            box.body.append(piece)
-            box.end = piece.end
-            return
-        self.box_owner = None
-        self._flush_pending()
-        if placement is None:
-            parent = self.stack[-1].node if self.stack else None
-            self._check_first(label, parent)
-            node = Node(label=label, first=piece, parent=parent, end=piece.end)
-            self._attach(node, parent)
-            self.stack.append(_Level(style=label.style, node=node, value=label.value))
-        else:
-            index, style_changed = placement
-            level = self.stack[index]
-            self._check_sibling(level, label, style_changed)
-            del self.stack[index + 1 :]
-            parent = level.node.parent
-            node = Node(label=label, first=piece, parent=parent, end=piece.end)
-            self._attach(node, parent)
-            level.node = node
-            level.value = label.value
-            level.style = label.style
-        self.printed.add((label.style, label.value))
-        clause = find_clause(self.folded, piece.start, piece.end)
-        if clause is not None:
-            node.clause = clause
-            node.clause_piece = piece
-        self.tail_started = False
-
-    def _attach(self, node: Node, parent: Node | None) -> None:
-        if parent is None:
-            self.roots.append(node)
-        else:
-            parent.children.append(node)
-
-    def _check_first(self, label: Label, parent: Node | None) -> None:
-        where = "the document" if parent is None else f"{parent.label.num}"
-        if label.value == 1:
-            if (label.style, 2) in self.printed:
-                # The same numbering ran past 1 under an earlier group.
-                self._diag(
-                    "numbering-restart",
-                    "info",
-                    f"numbering restarts at {label.num} under {where}",
-                    label,
-                )
-            return
-        # Numbering that runs on across groups ("34." opening chapter III
-        # after "33." in chapter II) is a known convention: an info.
-        if self._continues_elsewhere(label):
-            self._diag(
-                "numbering-continues",
-                "info",
-                f"numbering under {where} continues the previous group's at {label.num}",
-                label,
-            )
-        else:
-            self._diag(
-                "numbering-gap",
-                "warning",
-                f"the first item under {where} is {label.num}, not 1",
-                label,
-            )
-
-    def _continues_elsewhere(self, label: Label) -> bool:
-        return (label.style, label.value - 1) in self.printed
-
-    def _check_sibling(self, level: _Level, label: Label, style_changed: bool) -> None:
-        expected = level.value + 1
-        if style_changed:
-            self._diag(
-                "numbering-style-change",
-                "info",
-                f"numbering changes style from {level.node.label.num} to {label.num}",
-                label,
-            )
-        if label.value == expected:
-            return
-        if label.value > expected:
-            missing = label.value - expected
-            self._diag(
-                "numbering-gap",
-                "warning",
-                f"item {label.num} follows {level.node.label.num}: "
-                f"{missing} numbered item(s) or heading(s) missing; "
-                "the text stays under the last printed one",
-                label,
-            )
-        elif label.value == 1:
-            self._diag("numbering-restart", "info", f"numbering restarts at {label.num}", label)
-        else:
-            self._diag(
-                "numbering-out-of-order",
-                "warning",
-                f"item {label.num} follows {level.node.label.num}",
-                label,
-            )
-
-    def _diag(self, code: str, severity: str, message: str, label: Label) -> None:
-        self.diagnostics.append(
-            Diagnostic(
-                code=code,
-                severity=severity,
-                message=message,
-                span=Span(start=label.start, end=label.text_end),
-            )
-        )
-
-    # -- unnumbered text ----------------------------------------------------
-    def add_text(self, piece: Piece) -> None:
-        top = self.stack[-1].node if self.stack else None
-        if top is None:
-            self.stray.append(piece)
-            return
-        if self.rules.back_matter(self.folded, piece.start, piece.end):
-            self._split_signature()  # a signature printed before the annex ends the body
-            self.in_back_matter = self.tail_started = True
-            self.pending.append(piece)
-            return
-        if (
-            top.closed
-            and not self.tail_started
-            and _NOTE.match(self.folded, piece.start, piece.end)
-        ):
-            # "注：本条所称…" after the clause explains the item it follows.
-            top.body.append(piece)
-            top.end = piece.end
-            return
-        if self.tail_started or top.closed:
-            if not self.tail_started and self._extends_clause(top, piece):
-                return
-            self.pending.append(piece)
-            return
-        if _BOX.match(self.folded, piece.start, piece.end):
-            self.box_owner = top
-        if self.rules.starts_tail(self.folded, piece.start, piece.end):
-            self.tail_started = True
-            self.pending.append(piece)
-            return
-        # The deepest open item has no children yet (a child would be deeper
-        # on the stack), so the text is its own -- unless it is a clause on a
-        # line of its own after the points of a list: then it is the clause
-        # of the item that introduced the list.
-        clause = find_clause(self.folded, piece.start, piece.end)
-        owner = top
-        if clause is not None and clause.start == piece.start:
-            owner = self._list_owner(top)
-        first_text = not owner.body
-        owner.body.append(piece)
-        owner.end = piece.end
-        if clause is not None and owner.clause is None:
-            owner.clause = clause
-            owner.clause_piece = piece
-            owner.clause_first = (
-                first_text and clause.start == piece.start and is_heading_only(self.folded, owner)
-            )
-
-    def _list_owner(self, top: Node) -> Node:
-        """The item whose list *top* is a point of ("…conditions:" then "(1) …"), else *top*."""
-        parent = top.parent
-        if parent is None or parent.clause is not None or not _introduces_list(self.folded, parent):
-            return top
-        while self.stack and self.stack[-1].node is not parent:
-            self.stack.pop()
-        return parent
-
-    def _extends_clause(self, top: Node, piece: Piece) -> bool:
-        """A second clause line right after the first (牵头单位 … / 配合单位 …) joins it."""
-        if self.pending:
-            return False
-        clause = find_clause(self.folded, piece.start, piece.end)
-        if clause is None or clause.start != piece.start or top.clause is None:
-            return False
-        top.clause_lines.append(clause)
-        top.end = piece.end
-        top.body.append(piece)
-        return True
-
-    def _flush_pending(self) -> None:
-        """Text after a closed item and before the next label belongs to its section."""
-        if not self.pending:
-            return
-        top = self.stack[-1].node if self.stack else None
-        owner = top.parent if top is not None else None
-        if owner is None:
-            self.stray.extend(self.pending)
-        else:
-            owner.loose.extend(self.pending)
-        self.pending = []
-
-    def _split_signature(self) -> None:
-        """A signature block printed right after the last item is tail, not item text."""
-        if self.pending or not self.stack:
-            return
-        last = self.stack[-1].node
-        cut = len(last.body)
-        while cut > 0 and self.rules.signature(
-            self.folded, last.body[cut - 1].start, last.body[cut - 1].end
-        ):
-            cut -= 1
-        moved = last.body[cut:]
-        if not moved or any(p is last.clause_piece for p in moved):
-            return
-        self.pending.extend(moved)
-        del last.body[cut:]
-        last.end = last.body[-1].end if last.body else last.first.end
-
-    def finish(self) -> Outline:
-        self._split_signature()
-        for level in self.stack:
-            _close_ends(level.node)
-        for root in self.roots:
-            _merge_clause_lines(root)
-        return Outline(
-            roots=tuple(self.roots),
-            tail=tuple(self.pending),
-            stray=tuple(self.stray),
-            diagnostics=tuple(self.diagnostics),
-        )
-
-
-# A note on the item above it, and the title of a box set inside an item.
-_FULL_STOPS: Final = "。.!?;；)]:"
-_NOTE: Final = re.compile(r"(?:注|备注|说明|Notes?)\s*\d*\s*:", re.IGNORECASE)
-_BOX: Final = re.compile(r"(?:专栏|Box)\s*\d{1,2}\b", re.IGNORECASE)
-
-
-def _introduces_list(folded: str, node: Node) -> bool:
-    """Whether an item's own line ends with a colon: the points below are its list."""
-    end = node.first.end
-    while end > node.label.end and folded[end - 1] == " ":
-        end -= 1
-    return end > node.label.end and folded[end - 1] == ":"
-
-
-def is_heading_only(folded: str, node: Node) -> bool:
-    """Whether an item's own line is just a heading: no body after its lead sentence.
-
-    A line that goes on after its first full stop, or that ends with a colon
-    introducing a list, carries text of its own and so is a measure.
-    """
-    start, end = node.label.end, node.first.end
-    if node.clause is not None and node.clause_piece is node.first:
-        end = node.clause.start
-    while end > start and folded[end - 1] in " .。;":
-        end -= 1
-    if end > start and folded[end - 1] == ":":
-        return False
-    stop = sentence_end(folded, start, end)
-    return stop is None or not folded[stop + 1 : end].strip(' "”’')
-
-
-def _close_ends(node: Node) -> None:
-    """Propagate each item's end offset to its ancestors."""
-    for child in node.children:
-        _close_ends(child)
-        node.end = max(node.end, child.end)
-    for piece in node.loose:
-        node.end = max(node.end, piece.end)
-
-
-def _merge_clause_lines(root: Node) -> None:
-    """Fold the further clause lines of every item below *root* into its clause."""
-    todo = [root]
-    while todo:
-        node = todo.pop()
-        todo.extend(node.children)
-        if node.clause is None or not node.clause_lines:
-            continue
-        units = [*node.clause.units]
-        for line in node.clause_lines:
-            units.extend(line.units)
-        node.clause = attrs.evolve(node.clause, end=node.clause_lines[-1].end, units=tuple(units))
-        node.clause_lines = []
-
-
-def _pieces(builder: _Builder, line: Line) -> Iterator[tuple[Piece, Label | None]]:
-    """Cut *line* at its leading label and at in-line labels that continue an open level."""
-    folded = builder.folded
-    label = match_label(folded, line.start, line.end)
-    if label is None:
-        tail_at = _tail_start_within(builder, line.start, line.end)
-        if tail_at is None:
-            yield Piece(start=line.start, end=line.end, line=line.number), None
-        else:
-            yield (
-                Piece(start=line.start, end=_rstrip(folded, line.start, tail_at), line=line.number),
-                None,
-            )
-            yield Piece(start=tail_at, end=line.end, line=line.number), None
-        return
-    start = line.start
-    while True:
-        cut = _next_inline_label(builder, label, start, line)
-        end = line.end if cut is None else cut.start
-        tail_at = _tail_start_within(builder, label.end, end)
-        if tail_at is not None:
-            # "…（责任单位：…）本措施自…起施行": the tail begins inside the item's line.
-            yield Piece(start=start, end=_rstrip(folded, start, tail_at), line=line.number), label
-            yield Piece(start=tail_at, end=line.end, line=line.number), None
-            return
-        piece_end = end
-        while piece_end > start and folded[piece_end - 1] == " ":
-            piece_end -= 1
-        yield Piece(start=start, end=piece_end, line=line.number), label
-        if cut is None:
-            return
-        builder.diagnostics.append(
-            Diagnostic(
-                code="items-run-together",
-                severity="info",
-                message=f"item {cut.num} starts inside the line of item {label.num}",
-                span=Span(start=cut.start, end=cut.text_end),
-            )
-        )
-        start, label = cut.start, cut
-
-
-def _tail_start_within(builder: _Builder, start: int, end: int) -> int | None:
-    """Offset where a validity clause begins a sentence inside ``[start, end)``, if any."""
-    folded = builder.folded
-    for m in builder.tail_break.finditer(folded, start, end):
-        at = m.end()
-        if at < end and builder.rules.starts_tail(folded, at, end):
-            return at
-    return None
-
-
-def _rstrip(folded: str, start: int, end: int) -> int:
-    while end > start and folded[end - 1] == " ":
-        end -= 1
-    return end
-
-
-def _next_inline_label(builder: _Builder, current: Label, start: int, line: Line) -> Label | None:
-    folded = builder.folded
-    for m in _INLINE.finditer(folded, current.end, line.end):
-        candidate = match_label(folded, m.end(), line.end)
-        if candidate is None:
-            continue
-        # The current item is opened before its successor is looked for, so
-        # "continues an open level" compares with the current item itself.
-        if candidate.style == current.style or candidate.shape == current.shape:
-            if candidate.value == current.value + 1:
-                return candidate
-        elif builder._continues(candidate):
-            return candidate
-    return None
-
-
-def build_outline(folded: str, lines: list[Line], rules: TailRules) -> Outline:
-    """Build the outline of *lines* (the body, from the first numbered line on).
-
-    *rules* tell where the document's tail begins; from there on text no
-    longer joins the item above.
-    """
-    builder = _Builder(folded, rules)
-    for line in lines:
-        if builder.in_back_matter:
-            builder.pending.append(Piece(start=line.start, end=line.end, line=line.number))
-            continue
-        # Each piece is handed to the builder before the next one is cut, so
-        # in-line labels are judged against the items opened so far.
-        for piece, label in _pieces(builder, line):
-            if label is None:
-                builder.add_text(piece)
+    def children(
+        self, nodes: Sequence[Node], depth: int
+    ) -> tuple[tuple[OutlineSection, ...], tuple[OutlineMeasure, ...]]:
+        sections: list[OutlineSection] = []
+        measures: list[OutlineMeasure] = []
+        for node in nodes:
+            if self._is_section(node, self.styles, depth):
+                sections.append(self._section(node, depth))
             else:
-                builder.open_item(label, piece)
-            builder.last_end = piece.end
-    return builder.finish()
+                measures.append(self._measure(node))
+        return tuple(sections), tuple(measures)
+
+    # -- section or measure ---------------------------------------------------
+    def _is_section(self, node: Node, section_styles: _Styles, depth: int) -> bool:
+        # (Whether the item's line is only a heading is asked last: it is the
+        # costliest test.)
+        if node.children:
+            # An item with numbered items below is a section when they carry
+            # responsibility clauses and it does not; where no clause says
+            # so, when its own line is only a heading.  Otherwise the items
+            # below are points of one measure ("…conditions:" "(1) …").
+            if any(c.has_clause_below() for c in node.children):
+                return node.clause is None
+            return node.clause is None and is_heading_only(self.folded, node)
+        # A bare heading without items below is a section where its level is
+        # a section level elsewhere (its paragraphs and clause are the
+        # section's own); an item with text on its own line never is.
+        return (depth, node.label.style) in section_styles and is_heading_only(self.folded, node)
+
+    def _section_styles(self, roots: Sequence[Node]) -> _Styles:
+        styles: _Styles = set()
+        todo: list[tuple[Node, int]] = [(n, 0) for n in roots]
+        while todo:
+            node, depth = todo.pop()
+            if node.children and self._is_section(node, set(), depth):
+                styles.add((depth, node.label.style))
+            todo.extend((c, depth + 1) for c in node.children)
+        return styles
+
+    # -- items ------------------------------------------------------------------
+    def _measure(self, node: Node) -> OutlineMeasure:
+        pieces = [node.first, *node.body, *_descendant_pieces(node)]
+        ranges = self._content_ranges(node, pieces)
+        title = self._lead(*ranges[0]) if ranges else (node.label.end, node.label.end)
+        # 'Building the "15-minute … circle." Efforts …': the quote the stop sits
+        # in closes the title too.
+        folded, end = self.folded, title[1]
+        quote = (
+            end + 1
+            if end + 1 < len(folded)
+            and folded[end] in ".。!?"
+            and _opens_quote(folded[title[0] : end], folded[end + 1])
+            else None
+        )
+        return OutlineMeasure(
+            label=node.label,
+            title=title,
+            title_quote=quote,
+            text=tuple(ranges),
+            clause=node.clause,
+            span=(node.label.start, max(node.end, node.first.end)),
+        )
+
+    def _section(self, node: Node, depth: int) -> OutlineSection:
+        first = self._content_ranges(node, [node.first])
+        heading = self._lead(*first[0]) if first else (node.label.end, node.label.end)
+        own: list[Range] = []
+        if first:
+            rest = trim(self.folded, heading[1], first[0][1], _AROUND_LEAD)
+            if rest[0] < rest[1]:
+                own.append(rest)
+        own.extend(self._content_ranges(node, [*node.body, *node.loose]))
+        sections, measures = self.children(node.children, depth + 1)
+        label = node.label
+        return OutlineSection(
+            label=label,
+            num_at=self.folded.find(label.num, label.start, label.text_end),
+            heading=heading,
+            text=tuple(own),
+            sections=sections,
+            measures=measures,
+            clause=node.clause,
+            span=(label.start, max(node.end, node.first.end)),
+        )
+
+    def last_item_text(self, roots: Sequence[Node]) -> tuple[Range, ...]:
+        """The text of the last item, the deepest at the end ("第十条 本办法自…起施行")."""
+        if not roots:
+            return ()
+        last = roots[-1]
+        while last.children:
+            last = last.children[-1]
+        return tuple(self._content_ranges(last, [last.first, *last.body]))
+
+    # -- ranges -----------------------------------------------------------------
+    def _content_ranges(self, node: Node, pieces: Iterable[Piece]) -> list[Range]:
+        """Text ranges of an item without its label and responsibility clause."""
+        ranges: list[Range] = []
+        clause = node.clause
+        for piece in pieces:
+            start = node.label.end if piece is node.first else piece.start
+            end = piece.end
+            if clause is not None:
+                if piece is node.clause_piece:
+                    end = clause.start
+                elif clause.start <= piece.start < clause.end:
+                    continue  # a further clause line (配合单位 ...) merged into the clause
+            if start < end and (self.folded[start] == " " or self.folded[end - 1] == " "):
+                start, end = trim(self.folded, start, end)
+            if start < end:
+                ranges.append((start, end))
+        return ranges
+
+    def _lead(self, start: int, end: int) -> Range:
+        """The lead sentence of ``[start, end)`` without its stop.
+
+        A heading set in brackets before the text ("【加强统筹】建立…") is the lead.
+        """
+        folded = self.folded
+        opening = folded[start : start + 1]
+        if opening in ("[", "("):
+            closing = "]" if opening == "[" else ")"
+            close = folded.find(closing, start, min(end, start + _BRACKETED_HEADING_MAX))
+            caption = folded[start + 1 : close]
+            # "【加强统筹】…", "第一条（目的依据）…": a short caption, then the text
+            if close > start + 1 and not any(c in caption for c in _NOT_IN_CAPTION):
+                return trim(folded, start + 1, close, _AROUND_LEAD)
+        stop = sentence_end(folded, start, end)
+        lead_end = end if stop is None else stop
+        return trim(folded, start, lead_end, _AROUND_LEAD)
+
+
+def _opens_quote(text: str, closer: str) -> bool:
+    """Whether *text* leaves open the quote that *closer* closes."""
+    if closer == '"':
+        return text.count('"') % 2 == 1
+    opener = _QUOTE_OPENERS.get(closer)
+    return opener is not None and text.count(opener) > text.count(closer)
+
+
+def _descendant_pieces(node: Node) -> list[Piece]:
+    """Pieces of numbered points inside a measure, in order (they belong to its text)."""
+    pieces: list[Piece] = []
+    for child in node.children:
+        pieces.extend([child.first, *child.body, *child.loose, *_descendant_pieces(child)])
+    return pieces

@@ -48,23 +48,22 @@ that has a target.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Final
-
-import attrs
+from typing import Final, Literal, NamedTuple
 
 from .errors import InvalidValueError
-from .model import Span, Target
-from .normalize import fold
-from .quantities.deadlines import SentenceDeadlines
-from .quantities.numerals import (
+from .model import Comparator, Span, Target
+from .normalize import Folded, fold
+from .numerals import (
     CHINESE_NUMERAL_CHARS,
     ENGLISH_NUMBER_WORDS,
     english_word_value,
     hanzi_value,
     scaled,
 )
+from .quantities.deadlines import SentenceDeadlines
 from .quantities.vocabulary import (
     BLOCKING_WORDS,
     CHINESE_CURRENCIES,
@@ -96,6 +95,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 # "at least".  A matched keyword is looked up by its ASCII form.
 _ASCII_CASE_TWINS: Final = "\u0130\u0131\u017f\u212a"  # İ ı ſ K
 _TO_ASCII_CASE: Final = str.maketrans(dict(zip(_ASCII_CASE_TWINS, "iisk", strict=True)))
+_CASE_TWIN: Final = re.compile(f"[{_ASCII_CASE_TWINS}]")
 
 
 _ASCII_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -173,7 +173,7 @@ _FOLDING_KEEPS_ASCII_SKELETON: Final = fold(_ALL_ASCII).isascii() and (
     fold(_ALL_ASCII).encode("ascii").translate(_SKELETON_BYTES)
     == _ALL_ASCII.encode("ascii").translate(_SKELETON_BYTES)
 )
-_NUMBER_KINDS: Final = MappingProxyType(
+_NUMBER_KINDS: Final[Mapping[str, NumberKind]] = MappingProxyType(
     {**dict.fromkeys("0123456789", "digits"), **dict.fromkeys(CHINESE_NUMERAL_CHARS, "hanzi")}
 )
 _DIGITS: Final = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
@@ -242,7 +242,7 @@ _ENGLISH_SCALE: Final = re.compile(
     rf"[ ]{{1,2}}(?P<scale>(?i:{_alternation(longest_first(ENGLISH_SCALES))}))\b"
 )
 _CHINESE_SCALES: Final = MappingProxyType({"百": 2, "千": 3, "万": 4, "亿": 8})
-_RANGE_JOIN: Final = re.compile(r"[ ]{0,2}(?:[-–—~～至到]|－)[ ]{0,2}|[ ]{1,2}to[ ]{1,2}")
+_RANGE_JOIN: Final = re.compile(r"[ ]{0,2}[-–—~至到][ ]{0,2}|[ ]{1,2}to[ ]{1,2}")
 _PERCENT: Final = re.compile(
     r"(?P<percent>%|[ ]?(?i:percent|per cent)\b)"
     r"|(?P<points>[ ]?(?i:percentage points?)\b|个?百分点)"
@@ -277,15 +277,22 @@ _CLAUSE_BREAK: Final = re.compile(r"[,;:。!?\n]|\.(?=\s)")
 _CLAUSE_WINDOW: Final = 80
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class _Number:
+# How a number is written: Arabic digits, a Chinese numeral, an English word.
+NumberKind = Literal["digits", "hanzi", "word"]
+# What a number counts; "time" (a duration or date) and "none" are no target.
+UnitKind = Literal["percent", "money", "count", "noun", "time", "none"]
+
+
+# The scanner's own records are named tuples: built for every number read,
+# they cost a fraction of a frozen attrs class's validated __init__.
+class _Number(NamedTuple):
     """A number as read: where it is, its value before any scale, its kind."""
 
     start: int
     end: int
     token: str
     value: Decimal
-    kind: str  # "digits", "hanzi" or "word"
+    kind: NumberKind
     scale: int = 0  # power of ten of a scale written after it ("万", "million")
     scale_end: int = 0
 
@@ -295,25 +302,23 @@ class _Number:
         return max(self.end, self.scale_end)
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class _Unit:
+class _Unit(NamedTuple):
     """What a number counts: ``unit`` as reported, ``kind`` decides acceptance."""
 
     unit: str
-    kind: str  # "percent", "money", "count", "noun", "time" or "none"
+    kind: UnitKind  # decides acceptance
     end: int
-    comparator: str | None = None  # 多 / 余: "more than"
+    comparator: Comparator | None = None  # 多 / 余: "more than"
 
 
-@attrs.frozen(kw_only=True, slots=True)
-class _Phrase:
+class _Phrase(NamedTuple):
     """A recognised target, offsets into the scanned slice."""
 
     start: int
     end: int
     value: Decimal
     unit: str
-    comparator: str
+    comparator: Comparator
 
 
 def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Target, ...]:
@@ -365,7 +370,7 @@ def _ascii_may_hold_number(raw: str) -> bool:
     )
 
 
-def _scan(raw: str, folded: str) -> list[_Phrase]:
+def _scan(raw: str, folded: Folded) -> list[_Phrase]:
     phrases: list[_Phrase] = []
     pos = 0
     floor = 0  # a clause cap word never reaches back past the previous target
@@ -394,7 +399,7 @@ def _scan(raw: str, folded: str) -> list[_Phrase]:
             pos = end
 
 
-def _number_words(folded: str) -> list[tuple[int, int]]:
+def _number_words(folded: Folded) -> list[tuple[int, int]]:
     """Spans of every English number word of *folded*, by start (compounds overlap).
 
     Trying the number-word patterns at every non-word character cost more
@@ -426,7 +431,7 @@ def _number_words(folded: str) -> list[tuple[int, int]]:
     return words
 
 
-def _word_skeleton(folded: str) -> bytes:
+def _word_skeleton(folded: Folded) -> bytes:
     """*folded* as one byte a character: ASCII letters lower-cased, digits, "_", else space.
 
     A character matching an ASCII letter case-insensitively is that letter
@@ -434,15 +439,16 @@ def _word_skeleton(folded: str) -> bytes:
     is a space.  So is every other non-ASCII character (encoded as "?"), which
     can only propose a start that the patterns then reject.
     """
-    if any(twin in folded for twin in _ASCII_CASE_TWINS):
-        folded = folded.translate(_TO_ASCII_CASE)
-    return folded.encode("ascii", "replace").translate(_SKELETON_BYTES)
+    text: str = folded
+    if _CASE_TWIN.search(text):
+        text = text.translate(_TO_ASCII_CASE)
+    return text.encode("ascii", "replace").translate(_SKELETON_BYTES)
 
 
 _RATIO_SIGNS: Final = ":∶"
 
 
-def _in_ratio(folded: str, start: int, stop: int) -> bool:
+def _in_ratio(folded: Folded, start: int, stop: int) -> bool:
     """Whether the number is a term of a ratio ("1:1", "1∶3"): a proportion, not a quantity."""
     after = folded[stop : stop + 2]
     before = folded[max(0, start - 2) : start]
@@ -451,7 +457,7 @@ def _in_ratio(folded: str, start: int, stop: int) -> bool:
     )
 
 
-def _read_phrase(raw: str, folded: str, start: int, end: int, floor: int) -> list[_Phrase]:
+def _read_phrase(raw: str, folded: Folded, start: int, end: int, floor: int) -> list[_Phrase]:
     number = _read_number(folded, start, end)
     if number is None or _in_ratio(folded, number.start, number.stop):
         return []
@@ -463,7 +469,11 @@ def _read_phrase(raw: str, folded: str, start: int, end: int, floor: int) -> lis
     percent_start = _percent_prefix(folded, number)
     if percent_start is not None and percent_start < floor:
         percent_start = None
-    lead = min(s for s in (number.start, currency_start, percent_start) if s is not None)
+    lead = number.start  # the leftmost of the number and what is written before it
+    if currency_start is not None and currency_start < lead:
+        lead = currency_start
+    if percent_start is not None and percent_start < lead:
+        lead = percent_start
     if currency is None and _is_label(folded, number):
         return []
     upper = _read_range_end(folded, number)
@@ -496,26 +506,39 @@ def _read_phrase(raw: str, folded: str, start: int, end: int, floor: int) -> lis
         chosen = explicit or _clause_cap(folded, floor, start) or "="
         value = scaled(number.value, number.scale)
         return [_Phrase(start=start, end=end, value=value, unit=unit.unit, comparator=chosen)]
-    lower_scale = number.scale if number.scale_end else upper.scale
+    return _range_phrases(number, upper, unit.unit, (start, end), (comparator, suffix_comparator))
+
+
+def _range_phrases(
+    lower: _Number,
+    upper: _Number,
+    unit: str,
+    span: tuple[int, int],
+    comparators: tuple[Comparator | None, Comparator | None],
+) -> list[_Phrase]:
+    """The two ends of a range ("25—30公里"): ">=" the lower, "<=" the upper, unless a comparator
+    before or after the range says otherwise; the lower end without a scale takes the upper's."""
+    lower_scale = lower.scale if lower.scale_end else upper.scale
+    before, after = comparators
     return [
         _Phrase(
-            start=start,
-            end=number.stop,
-            value=scaled(number.value, lower_scale),
-            unit=unit.unit,
-            comparator=comparator or ">=",
+            start=span[0],
+            end=lower.stop,
+            value=scaled(lower.value, lower_scale),
+            unit=unit,
+            comparator=before or ">=",
         ),
         _Phrase(
             start=upper.start,
-            end=end,
+            end=span[1],
             value=scaled(upper.value, upper.scale),
-            unit=unit.unit,
-            comparator=suffix_comparator or "<=",
+            unit=unit,
+            comparator=after or "<=",
         ),
     ]
 
 
-def _read_number(folded: str, start: int, end: int) -> _Number | None:
+def _read_number(folded: Folded, start: int, end: int) -> _Number | None:
     token = folded[start:end]
     kind = _NUMBER_KINDS.get(token[0], "word")
     if kind == "digits":
@@ -543,7 +566,7 @@ def _digit_count(token: str) -> int:
     return len(token) - token.count(",") - token.count(".")
 
 
-def _with_scale(folded: str, number: _Number) -> _Number:
+def _with_scale(folded: Folded, number: _Number) -> _Number:
     """*number* with the scale written after it: "5000万" -> 10**4, "260 billion" -> 10**9."""
     if number.kind == "hanzi":  # a Chinese numeral already holds its 万 and 亿
         return number
@@ -568,7 +591,6 @@ def _with_scale(folded: str, number: _Number) -> _Number:
 
 
 def _scaled_number(number: _Number, power: int, scale_end: int) -> _Number:
-    # Built directly: attrs.evolve costs several times more, once per amount.
     return _Number(
         start=number.start,
         end=number.end,
@@ -580,7 +602,7 @@ def _scaled_number(number: _Number, power: int, scale_end: int) -> _Number:
     )
 
 
-def _prefix_currency(folded: str, number: _Number) -> tuple[int | None, str | None]:
+def _prefix_currency(folded: Folded, number: _Number) -> tuple[int | None, str | None]:
     if number.kind != "digits":
         return None, None
     if _char_before(folded, number.start) not in _CURRENCY_LAST_CHARS:
@@ -592,7 +614,7 @@ def _prefix_currency(folded: str, number: _Number) -> tuple[int | None, str | No
     return found.start(), PREFIX_CURRENCIES[found.group().strip()]
 
 
-def _char_before(folded: str, pos: int) -> str:
+def _char_before(folded: Folded, pos: int) -> str:
     """The character before *pos*, looking past up to two spaces ("" at the start)."""
     start = max(0, pos - 3)
     return folded[start:pos].rstrip(" ")[-1:]
@@ -602,13 +624,13 @@ def _is_ascii_letter(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
-def _percent_prefix(folded: str, number: _Number) -> int | None:
+def _percent_prefix(folded: Folded, number: _Number) -> int | None:
     """Where "百分之" starts when it is written right before the number (百分之五十)."""
     start = number.start - len(_PERCENT_PREFIX)
     return start if start >= 0 and folded.startswith(_PERCENT_PREFIX, start) else None
 
 
-def _is_label(folded: str, number: _Number) -> bool:
+def _is_label(folded: Folded, number: _Number) -> bool:
     """Whether the number names or ranks something instead of counting it."""
     if _glued_before(folded, number.start):
         return True
@@ -628,7 +650,7 @@ def _is_label(folded: str, number: _Number) -> bool:
     )
 
 
-def _glued_before(folded: str, pos: int) -> bool:
+def _glued_before(folded: Folded, pos: int) -> bool:
     """Whether a letter, a letter and "-", or a symbol (and a space) ends right at *pos*."""
     last = folded[pos - 1] if pos >= 1 else ""
     second_last = folded[pos - 2] if pos >= 2 else ""
@@ -640,7 +662,7 @@ def _glued_before(folded: str, pos: int) -> bool:
     )
 
 
-def _is_name_word(folded: str, word: re.Match[str]) -> bool:
+def _is_name_word(folded: Folded, word: re.Match[str]) -> bool:
     """A capitalised word inside a sentence before a number names it ("Fortune Global 500").
 
     At the start of a sentence the capital means nothing ("Over 30 parks").
@@ -652,7 +674,7 @@ def _is_name_word(folded: str, word: re.Match[str]) -> bool:
     return opener not in _SENTENCE_OPENERS
 
 
-def _prefix_comparator(folded: str, lead: int) -> tuple[int | None, str | None]:
+def _prefix_comparator(folded: Folded, lead: int) -> tuple[int | None, Comparator | None]:
     window_start = max(0, lead - _WINDOW)
     # Only the script of the word before the number can hold its comparator.
     english = _is_ascii_letter(_char_before(folded, lead))
@@ -671,7 +693,7 @@ def _prefix_comparator(folded: str, lead: int) -> tuple[int | None, str | None]:
     return found.start(), table[_keyword(found.group("cmp"))]
 
 
-def _word_before(folded: str, window_start: int, pos: int) -> str:
+def _word_before(folded: Folded, window_start: int, pos: int) -> str:
     """The letters ending one or two spaces before *pos*, within the window ("" if none)."""
     end = pos
     for _ in range(2):
@@ -685,7 +707,7 @@ def _word_before(folded: str, window_start: int, pos: int) -> str:
     return folded[start:end]
 
 
-def _read_range_end(folded: str, number: _Number) -> _Number | None:
+def _read_range_end(folded: Folded, number: _Number) -> _Number | None:
     """The upper end of a range starting with *number* ("25—30", "5-10万"), if any."""
     if number.kind != "digits":
         return None
@@ -706,7 +728,9 @@ def _read_range_end(folded: str, number: _Number) -> _Number | None:
     return _with_scale(folded, end)
 
 
-def _read_unit(raw: str, folded: str, pos: int, kind: str, *, singular: bool = False) -> _Unit:
+def _read_unit(
+    raw: str, folded: Folded, pos: int, kind: NumberKind, *, singular: bool = False
+) -> _Unit:
     percent = _PERCENT.match(folded, pos)
     if percent is not None:
         unit = "percent" if percent.lastgroup == "percent" else "percentage points"
@@ -728,13 +752,13 @@ def _read_unit(raw: str, folded: str, pos: int, kind: str, *, singular: bool = F
     return _read_noun(raw, folded, pos, singular=singular)
 
 
-def _read_chinese_unit(raw: str, folded: str, pos: int) -> _Unit | None:
+def _read_chinese_unit(raw: str, folded: Folded, pos: int) -> _Unit | None:
     """A duration, currency or measure word (after an optional 多 / 余) at *pos*, if any."""
     if _CHINESE_TIME.match(folded, pos):
         return _Unit(unit="", kind="time", end=pos)
     more = _CHINESE_MORE.match(folded, pos)
     after = pos if more is None else more.end()
-    approximate = None if more is None else ">"
+    approximate: Comparator | None = None if more is None else ">"
     currency = _CHINESE_CURRENCY.match(folded, after)
     if currency is not None:
         code = CHINESE_CURRENCIES[currency.group()]
@@ -752,7 +776,7 @@ def _read_chinese_unit(raw: str, folded: str, pos: int) -> _Unit | None:
     return None
 
 
-def _read_noun(raw: str, folded: str, pos: int, *, singular: bool) -> _Unit:
+def _read_noun(raw: str, folded: Folded, pos: int, *, singular: bool) -> _Unit:
     """The lower-case English noun phrase a number counts, up to its first function word.
 
     The phrase ends at its last plural word ("30 pilot demonstration projects
@@ -796,7 +820,7 @@ def _looks_plural(word: str) -> bool:
     return word in ENGLISH_INVARIANT_PLURALS or (word.endswith("s") and not word.endswith("ss"))
 
 
-def _suffix_comparator(folded: str, pos: int) -> tuple[str | None, int]:
+def _suffix_comparator(folded: Folded, pos: int) -> tuple[Comparator | None, int]:
     for pattern, table in (
         (_CHINESE_SUFFIX, CHINESE_SUFFIX_COMPARATORS),
         (_ENGLISH_SUFFIX, ENGLISH_SUFFIX_COMPARATORS),
@@ -833,7 +857,7 @@ def _is_quantity(number: _Number, unit: _Unit, has_comparator: bool) -> bool:
     return has_comparator and unit.kind in ("percent", "money", "count", "noun")
 
 
-def _clause_cap(folded: str, floor: int, start: int) -> str | None:
+def _clause_cap(folded: Folded, floor: int, start: int) -> Comparator | None:
     """``"<="`` when a cap word ("maximum", "最高") opens the clause before *start*."""
     window_start = max(floor, start - _CLAUSE_WINDOW, 0)
     clause_start = window_start

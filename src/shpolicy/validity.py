@@ -13,15 +13,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
 from .dates import DATE_TEXT, parse_date
-from .numbering import chinese_to_int
+from .diagnostics import VALIDITY_END_COMPUTED, VALIDITY_END_UNKNOWN
+from .model import Diagnostic, Span, ValidityPeriod
+from .normalize import Folded
+from .numerals import hanzi_value
 from .sentences import sentence_spans
 
-__all__ = ["VALIDITY_OPENING", "ValidityMatch", "add_years", "find_validity", "is_validity_clause"]
+__all__ = [
+    "VALIDITY_OPENING",
+    "ValidityMatch",
+    "add_years",
+    "find_validity",
+    "find_validity_in",
+    "is_validity_clause",
+    "validity_period",
+]
 
 _DOC: Final = (
     r"(?:measures?|opinions?|plans?|rules?|provisions?|polic(?:y|ies)|programmes?|programs?"
@@ -92,18 +104,17 @@ class ValidityMatch:
     years: int | None  # "有效期5年": the period, when the end had to be computed
 
 
-def is_validity_clause(folded: str, start: int, end: int) -> bool:
+def is_validity_clause(folded: Folded, start: int, end: int) -> bool:
     """Whether ``folded[start:end]`` opens with a sentence on the document's own validity."""
     if _SELF.match(folded, start, end) is None:
         return False
     return any(p.search(folded, start, end) for p in (_START, _END, _YEARS, _DELAYED))
 
 
-def _date_in(m: re.Match[str], *groups: str) -> dt.date | None:
+def _date_in(folded: Folded, m: re.Match[str], *groups: str) -> dt.date | None:
     for name in groups:
-        value = m.group(name)
-        if value:
-            return parse_date(value)
+        if m.group(name):
+            return parse_date(folded, *m.span(name))
     return None
 
 
@@ -115,7 +126,12 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def find_validity(folded: str, start: int, end: int) -> ValidityMatch | None:
+def _last_day(start: dt.date, years: int) -> dt.date:
+    """The last day of a period of *years* years from *start*: the day before its anniversary."""
+    return add_years(start, years) - dt.timedelta(days=1)
+
+
+def find_validity(folded: Folded, start: int, end: int) -> ValidityMatch | None:
     """The validity clause in ``folded[start:end]``: the sentences that state it."""
     if not is_validity_clause(folded, start, end):
         return None
@@ -125,14 +141,20 @@ def find_validity(folded: str, start: int, end: int) -> ValidityMatch | None:
     on_announcement = (
         begin is not None and bool(begin.group("ann_en") or begin.group("ann_zh"))
     ) or (begin is None and _FROM_ANNOUNCEMENT.search(folded, start, end) is not None)
-    start_date = None if begin is None else _date_in(begin, "d_en", "d_zh", "d_zh2")
-    end_date = None if finish is None else _date_in(finish, "d_en", "d_zh", "d_zh2", "d_zh3")
+    start_date = None if begin is None else _date_in(folded, begin, "d_en", "d_zh", "d_zh2")
+    end_date = (
+        None if finish is None else _date_in(folded, finish, "d_en", "d_zh", "d_zh2", "d_zh3")
+    )
     years: int | None = None
     if period is not None:
         raw = period.group("en") or period.group("zh")
-        years = int(raw) if raw.isdigit() else _EN_NUMBERS.get(raw.lower()) or chinese_to_int(raw)
+        years = (
+            int(raw)
+            if raw.isdigit()
+            else _EN_NUMBERS.get(raw.lower()) or hanzi_value(raw, strict=False) or 0
+        )
         if end_date is None and start_date is not None:
-            end_date = add_years(start_date, years) - dt.timedelta(days=1)
+            end_date = _last_day(start_date, years)
     if start_date is not None and end_date is not None and end_date < start_date:
         end_date = None  # a misprint; the clause text keeps what was written
     delayed = _DELAYED.search(folded, start, end)
@@ -152,3 +174,46 @@ def find_validity(folded: str, start: int, end: int) -> ValidityMatch | None:
         span_end=span_end,
         years=years,
     )
+
+
+def find_validity_in(folded: Folded, ranges: Iterable[tuple[int, int]]) -> ValidityMatch | None:
+    """The first validity clause in any of *ranges* ("第十条 本办法自…起施行" as the last item)."""
+    for start, end in ranges:
+        found = find_validity(folded, start, end)
+        if found is not None:
+            return found
+    return None
+
+
+def validity_period(
+    text: str, found: ValidityMatch, announced: dt.date | None
+) -> tuple[ValidityPeriod, Diagnostic | None]:
+    """The model's validity period of *found* (spans index *text*), and what its end says.
+
+    A period without a start date ("有效期2年") ends *years* after the document's
+    own date (*announced*: its date of issue, else of publication) when it runs
+    from the announcement ("自印发之日起施行，有效期2年"); otherwise its end is unknown.
+    """
+    end = found.end
+    span = Span(start=found.span_start, end=found.span_end)
+    note: Diagnostic | None = None
+    if found.years is not None and found.start is None and end is None:
+        if found.starts_on_announcement and announced is not None:
+            end = _last_day(announced, found.years)
+            note = VALIDITY_END_COMPUTED.at(
+                f"end of validity counted as {found.years} years from "
+                f"{announced.isoformat()}, the document's date",
+                span,
+            )
+        else:
+            note = VALIDITY_END_UNKNOWN.at(
+                f"valid for {found.years} years from a date the text does not give", span
+            )
+    period = ValidityPeriod(
+        start=found.start,
+        end=end,
+        starts_on_announcement=found.starts_on_announcement,
+        text=text[found.span_start : found.span_end],
+        span=span,
+    )
+    return period, note

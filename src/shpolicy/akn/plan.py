@@ -29,7 +29,7 @@ from typing import Final
 import attrs
 
 from ..dates import find_dates
-from ..model import Measure, Policy, ResponsibleUnit, Section, Span, Target
+from ..model import BlockKind, Measure, Policy, ResponsibleUnit, Section, Span, Target
 from ..normalize import fold
 from .record import Path
 from .vocabulary import EVENT_END, EVENT_START
@@ -128,7 +128,7 @@ def _blocks(policy: Policy, text: str) -> list[Block]:
     return kept
 
 
-def _derived_layout(policy: Policy) -> list[tuple[str, int, int]]:
+def _derived_layout(policy: Policy) -> list[tuple[BlockKind, int, int]]:
     """A layout for a policy that has none: its sections and measures are the body."""
     items: list[Section | Measure] = [*policy.sections, *policy.measures]
     if not items:

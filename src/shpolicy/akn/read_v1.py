@@ -14,19 +14,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Final, cast
 
 import attrs
 from lxml import etree
 
 from ..errors import AknError, InvalidValueError
 from ..model import (
+    Comparator,
     Diagnostic,
+    Language,
     Measure,
     Policy,
     Reference,
     ResponsibleUnit,
+    Role,
     Section,
+    Severity,
     Span,
     Target,
     ValidityPeriod,
@@ -53,7 +57,9 @@ __all__ = ["policy_from_v1"]
 
 Element = etree._Element
 
-_LANGUAGES: Final = {code: language for language, code in LANGUAGE_CODES.items()}
+_LANGUAGES: Final[dict[str, Language]] = {
+    code: language for language, code in LANGUAGE_CODES.items()
+}
 _MEASURE_TAG: Final = A + MEASURE_ELEMENT[0]
 _SECTION_TAGS: Final = frozenset(A + tag for tag in SECTION_TAGS)
 
@@ -204,7 +210,8 @@ class _Reader:
             ResponsibleUnit(
                 name=_exact(record, "name", _text(organization)),
                 unit_id=_escaped(record, "unitId"),
-                role=record.get("role"),
+                # (the model's validator rejects a value outside the Literal)
+                role=cast("Role | None", record.get("role")),
                 span=_span(record),
             )
             for organization, record in zip(organizations, unit_records, strict=True)
@@ -235,7 +242,7 @@ class _Reader:
             text=_exact(record, "text", _text(quantity)),
             value=value,
             unit=_exact(record, "unit", self.concepts[concept]),
-            comparator=record.get("comparator") or "=",
+            comparator=cast("Comparator", record.get("comparator") or "="),
             deadline_year=_integer(record, "deadlineYear"),
             span=_required_span(record),
         )
@@ -335,7 +342,7 @@ class _Reader:
 
     # -- document parts ------------------------------------------------------
 
-    def language(self) -> str:
+    def language(self) -> Language:
         element = self.doc.find(f"{A}meta/{A}identification/{A}FRBRExpression/{A}FRBRlanguage")
         code = element.get("language") if element is not None else None
         if code not in _LANGUAGES:
@@ -427,7 +434,7 @@ class _Reader:
                 raise _fail(f"diagnostic message: {error}", record) from None
             yield Diagnostic(
                 code=code,
-                severity=record.get("severity") or "",
+                severity=cast("Severity", record.get("severity") or ""),
                 message=message,
                 span=_span(record),
             )

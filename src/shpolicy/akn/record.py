@@ -225,7 +225,7 @@ class _Decoder:
             ]
         if attrs.has(hint) and hint is not Span:
             return None if child is None else self.fields(child, hint, path)
-        if hint is str:
+        if hint is str or typing.get_origin(hint) is typing.Literal:  # (a closed set of strings)
             return self.string(element, name)
         raw = element.get(name)
         if raw is None:

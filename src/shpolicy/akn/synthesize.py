@@ -17,6 +17,7 @@ import attrs
 
 from ..model import (
     Block,
+    BlockKind,
     Measure,
     Notice,
     Policy,
@@ -51,14 +52,16 @@ class _Printer:
         self.length += len(text)
         return Span(start=start, end=self.length)
 
-    def line(self, kind: str, text: str) -> Span:
+    def line(self, kind: BlockKind, text: str) -> Span:
         if self.length:
             self.write("\n")
         span = self.write(text)
         self.blocks.append(Block(kind=kind, span=span))
         return span
 
-    def units(self, kind: str, units: tuple[ResponsibleUnit, ...]) -> tuple[ResponsibleUnit, ...]:
+    def units(
+        self, kind: BlockKind, units: tuple[ResponsibleUnit, ...]
+    ) -> tuple[ResponsibleUnit, ...]:
         return tuple(attrs.evolve(unit, span=self.line(kind, unit.name)) for unit in units)
 
     def clause(

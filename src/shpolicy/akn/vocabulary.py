@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..model import Language
+
 AKN_NS: Final = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 """The OASIS LegalDocML Akoma Ntoso 3.0 namespace."""
 
@@ -57,7 +59,7 @@ SECTION_ELEMENTS: Final = (
 SECTION_TAGS: Final = frozenset(name for name, _ in SECTION_ELEMENTS)
 MEASURE_ELEMENT: Final = ("paragraph", "para")
 
-LANGUAGE_CODES: Final = {"en": "eng", "zh": "zho"}
+LANGUAGE_CODES: Final[dict[Language, str]] = {"en": "eng", "zh": "zho"}
 """Model language -> ISO 639-2/B code used in FRBRlanguage and the expression URI."""
 
 NULL_DATE: Final = "0001-01-01"

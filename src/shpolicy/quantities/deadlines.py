@@ -18,6 +18,8 @@ from typing import Final
 
 import attrs
 
+from ..normalize import Folded
+
 __all__ = ["Deadline", "SentenceDeadlines", "find_deadlines"]
 
 # ``re`` skips ahead in C only to what can open a match, when a pattern opens
@@ -44,10 +46,10 @@ _CHINESE_AFTER: Final = re.compile(r"\s?年\s?(?:底|末)?\s?(?:之前|以前|�
 # English full stop followed by a space or the end (each pattern opens with
 # one class of characters, which ``re`` finds fast, and a full stop is then
 # checked for what follows it).
-_SENTENCE_END: Final = re.compile(r"[。;!?！？\n.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
+_SENTENCE_END: Final = re.compile(r"[。;!?\n.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
 
 # Clause ends: sentence ends plus commas and colons (after folding "，" is ",").
-_CLAUSE_END: Final = re.compile(r"[。;!?！？\n,、:.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
+_CLAUSE_END: Final = re.compile(r"[。;!?\n,、:.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
 
 _WINDOW: Final = 48
 
@@ -61,7 +63,7 @@ class Deadline:
     end: int
 
 
-def find_deadlines(folded: str) -> tuple[Deadline, ...]:
+def find_deadlines(folded: Folded) -> tuple[Deadline, ...]:
     """Every deadline year in *folded* (text folded by :func:`shpolicy.normalize.fold`)."""
     found: list[Deadline] = []
     for match in _YEAR.finditer(folded):
@@ -95,7 +97,7 @@ class SentenceDeadlines:
     deadline_starts: tuple[int, ...]
 
     @classmethod
-    def of(cls, folded: str) -> SentenceDeadlines:
+    def of(cls, folded: Folded) -> SentenceDeadlines:
         """Sentences, clauses and deadlines of *folded*."""
         deadlines = find_deadlines(folded)
         if not deadlines:  # no year to give any target: sentences do not matter

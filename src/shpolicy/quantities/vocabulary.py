@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from ..model import Comparator
+
 __all__ = [
     "BLOCKING_WORDS",
     "CHINESE_CURRENCIES",
@@ -375,7 +377,7 @@ BLOCKING_WORDS: Final = frozenset(
 # -- comparators --------------------------------------------------------------
 
 # Immediately before the number (after folding), lower-cased.
-ENGLISH_PREFIX_COMPARATORS: Final[Mapping[str, str]] = MappingProxyType(
+ENGLISH_PREFIX_COMPARATORS: Final[Mapping[str, Comparator]] = MappingProxyType(
     {
         "more than": ">",
         "over": ">",
@@ -423,7 +425,7 @@ ENGLISH_PREFIX_COMPARATORS: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 
-CHINESE_PREFIX_COMPARATORS: Final[Mapping[str, str]] = MappingProxyType(
+CHINESE_PREFIX_COMPARATORS: Final[Mapping[str, Comparator]] = MappingProxyType(
     {
         "超过": ">",
         "多于": ">",
@@ -458,7 +460,7 @@ CHINESE_PREFIX_COMPARATORS: Final[Mapping[str, str]] = MappingProxyType(
 
 # After the number and its unit.  以上 is ">" and 以下 "<" as the issue
 # specifies; the explicitly inclusive 及以上 / 及以下 are ">=" / "<=".
-CHINESE_SUFFIX_COMPARATORS: Final[Mapping[str, str]] = MappingProxyType(
+CHINESE_SUFFIX_COMPARATORS: Final[Mapping[str, Comparator]] = MappingProxyType(
     {
         "及以上": ">=",
         "或以上": ">=",
@@ -471,7 +473,7 @@ CHINESE_SUFFIX_COMPARATORS: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 
-ENGLISH_SUFFIX_COMPARATORS: Final[Mapping[str, str]] = MappingProxyType(
+ENGLISH_SUFFIX_COMPARATORS: Final[Mapping[str, Comparator]] = MappingProxyType(
     {
         "or more": ">=",
         "or above": ">=",

@@ -17,7 +17,8 @@ from typing import Final
 import attrs
 
 from ..dates import parse_date
-from ..model import Diagnostic, Policy, ResponsibleUnit
+from ..diagnostics import PAGE_METADATA
+from ..model import Policy, ResponsibleUnit
 from ..normalize import fold
 from .document import FieldKind, PageField
 
@@ -146,11 +147,8 @@ def fill_from_page(policy: Policy, fields: Sequence[PageField]) -> Policy:
     for field in fields:
         used = _fill(policy, field, changes)
         notes.append(f"{field.label}: {field.value} ({f'used for {used}' if used else 'not used'})")
-    diagnostic = Diagnostic(
-        code="page-metadata",
-        severity="info",
-        message="the web page's metadata, outside the text: " + "; ".join(notes),
-        span=None,
+    diagnostic = PAGE_METADATA.at(
+        "the web page's metadata, outside the text: " + "; ".join(notes), None
     )
     # Diagnostics without a span come first, in code order (as the parser sorts them).
     diagnostics = sorted(

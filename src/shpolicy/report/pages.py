@@ -12,7 +12,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from ..model import Diagnostic, Measure, Policy, ResponsibleUnit, Section, Target, ValidityPeriod
+from ..model import (
+    Diagnostic,
+    Language,
+    Measure,
+    Policy,
+    ResponsibleUnit,
+    Section,
+    Target,
+    ValidityPeriod,
+)
 from ..tables import decimal_text, outside_targets, target_rows
 from .charts import Bar, Column, bar_chart, column_chart
 from .collect import (
@@ -35,7 +44,7 @@ CHART_BODIES: Final = 15
 #: How many deadline years the targets chart shows at most (the latest are dropped).
 CHART_YEARS: Final = 40
 _NO_YEAR: Final = "no year"
-_LANGUAGES: Final = (("zh", "中文 · Chinese"), ("en", "English"))
+_LANGUAGES: Final[tuple[tuple[Language, str], ...]] = (("zh", "中文 · Chinese"), ("en", "English"))
 _HTML_LANG: Final = {"zh": "zh-Hans", "en": "en"}
 _DISTRICT_NAMES: Final = {"jingan": "Jing’an", "pudong": "Pudong New Area"}
 

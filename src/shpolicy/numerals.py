@@ -1,4 +1,7 @@
-"""Exact values of numbers as policy texts write them.
+"""Values of numbers as policy texts write them: Chinese numerals, English number words.
+
+One reader of Chinese numerals serves labels (``十二、``), dates (``二〇二四年十二月``),
+validity periods (``有效期五年``) and quantities (``五万套``).
 
 All arithmetic is done on :class:`~decimal.Decimal` with a context wide enough
 that nothing is ever rounded: the callers bound the length of what they pass.
@@ -11,10 +14,10 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Final
 
-from ..numbering import CHINESE_DIGITS, CHINESE_SMALL_UNITS
-
 __all__ = [
+    "CHINESE_DIGITS",
     "CHINESE_NUMERAL_CHARS",
+    "CHINESE_SMALL_UNITS",
     "ENGLISH_NUMBER_WORDS",
     "english_word_value",
     "exact",
@@ -26,11 +29,27 @@ __all__ = [
 # scale it accepts (24 digits x 10**36); no operation here ever rounds.
 _EXACT: Final = decimal.Context(prec=120, Emax=10_000, Emin=-10_000)
 
-_HANZI_DIGITS: Final = CHINESE_DIGITS
-_HANZI_SMALL_UNITS: Final = CHINESE_SMALL_UNITS
+# Values of the Chinese digits, of the units below 万, and of 万 and 亿.
+CHINESE_DIGITS: Final = MappingProxyType(
+    {
+        "〇": 0,
+        "零": 0,
+        "一": 1,
+        "二": 2,
+        "两": 2,
+        "三": 3,
+        "四": 4,
+        "五": 5,
+        "六": 6,
+        "七": 7,
+        "八": 8,
+        "九": 9,
+    }
+)
+CHINESE_SMALL_UNITS: Final = MappingProxyType({"十": 10, "百": 100, "千": 1000})
 _HANZI_BIG_UNITS: Final = MappingProxyType({"万": 10**4, "亿": 10**8})
 
-CHINESE_NUMERAL_CHARS: Final = "".join(_HANZI_DIGITS) + "".join(_HANZI_SMALL_UNITS) + "万亿"
+CHINESE_NUMERAL_CHARS: Final = "".join(CHINESE_DIGITS) + "".join(CHINESE_SMALL_UNITS) + "万亿"
 
 _ENGLISH_UNITS: Final = MappingProxyType(
     {
@@ -89,23 +108,34 @@ def scaled(value: Decimal, power_of_ten: int) -> Decimal:
     return exact(value.scaleb(power_of_ten, context=_EXACT))
 
 
-def hanzi_value(numeral: str) -> int | None:
+def hanzi_value(numeral: str, *, strict: bool = True) -> int | None:
     """Value of a Chinese numeral (``五万`` 50000, ``一百二十`` 120, ``一亿五千万``), or ``None``.
 
-    ``None`` for strings that are not one well-formed numeral: two digits in a
-    row (``十四五``, the 14th Five-Year Plan), a leading 万/亿, or a numeral made
-    only of 零.
+    Strict (what a quantity needs): ``None`` for strings that are not one
+    well-formed numeral: two digits in a row (``十四五``, the 14th Five-Year
+    Plan), a leading 万/亿, or a numeral made only of 零.
+
+    Lenient (``strict=False``, for labels, dates and validity periods, whose
+    patterns admit only digits and 十百千): a digit written after another
+    replaces it, ``零`` before a unit reads as one of it (``零十`` 10), and 0 is
+    a value; ``None`` only for a character that is no numeral.
     """
+    if len(numeral) == 1:  # (一、 二、 十: most labels, and many counts)
+        single = CHINESE_DIGITS.get(numeral, CHINESE_SMALL_UNITS.get(numeral))
+        if single is None:
+            return None  # 万 or 亿 alone, or no numeral
+        return (single or None) if strict else single
     total = 0  # completed 亿 groups
     section = 0  # the part below the last 亿 (may include a completed 万 group)
     digit: int | None = None  # a digit waiting for its unit
     for char in numeral:
-        if char in _HANZI_DIGITS:
-            if digit is not None and digit != 0:
+        if char in CHINESE_DIGITS:
+            if strict and digit:
                 return None
-            digit = _HANZI_DIGITS[char]
-        elif char in _HANZI_SMALL_UNITS:
-            section += (1 if digit is None else digit) * _HANZI_SMALL_UNITS[char]
+            digit = CHINESE_DIGITS[char]
+        elif char in CHINESE_SMALL_UNITS:
+            times = (1 if digit is None else digit) if strict else (digit or 1)
+            section += times * CHINESE_SMALL_UNITS[char]
             digit = None
         elif char in _HANZI_BIG_UNITS:
             below = section + (digit or 0)
@@ -120,7 +150,7 @@ def hanzi_value(numeral: str) -> int | None:
         else:
             return None
     value = total + section + (digit or 0)
-    return value or None
+    return (value or None) if strict else value
 
 
 def english_word_value(word: str) -> int | None:
