@@ -134,7 +134,7 @@ CHINESE_SHAPES: list[tuple[str, list[Row]]] = [
     ("不低于30%", [("不低于30%", D("30"), "percent", ">=", None)]),
     ("不超过500万元", [("不超过500万元", D("5000000"), "CNY", "<=", None)]),
     ("不足3%", [("不足3%", D("3"), "percent", "<", None)]),
-    ("新增就业岗位1万个以上", [("1万个以上", D("10000"), "个", ">", None)]),
+    ("新增就业岗位1万个以上", [("1万个以上", D("10000"), "个", ">=", None)]),
     ("5公里以内", [("5公里以内", D("5"), "公里", "<=", None)]),
     ("100多家企业", [("100多家", D("100"), "家", ">", None)]),
     ("不少于三个", [("不少于三个", D("3"), "个", ">=", None)]),
@@ -247,7 +247,7 @@ def test_trap_beside_a_target_keeps_only_the_target() -> None:
         ("less than 30 parks", "<"),
         ("below 30%", "<"),
         ("30 parks", "="),
-        ("30个以上", ">"),
+        ("30个以上", ">="),
         ("超过30个", ">"),
         ("不少于30个", ">="),
         ("不低于30%", ">="),
@@ -511,3 +511,121 @@ def test_not_exceed_is_a_cap() -> None:
     assert rows("the guarantee fee shall not exceed 1%.") == [
         ("not exceed 1%", D("1"), "percent", "<=", None)
     ]
+
+
+# -- issue 19: scope counts, lists, ranges, conditions, deadlines per clause part ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到要求",
+        "全市16个区均建立工作机制",
+        "覆盖本市16个区",
+        "上述3家企业",
+        "五个新城",
+        "the five new towns will each build a park",
+        "all 16 districts will set up a working mechanism",
+        "each of the 16 districts",
+        "the 5 new towns",
+    ],
+)
+def test_a_count_naming_the_scope_of_a_commitment_is_no_target(text: str) -> None:
+    assert [t.text for t in find_targets(text) if t.unit != "percent"] == []
+
+
+def test_the_commitment_beside_a_scope_count_is_kept() -> None:
+    text = "到2025年底，松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求"
+    assert rows(text) == [("50%以上", D("50"), "percent", ">=", 2025)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["与北京、深圳等10个以上城市开展合作", "all of at least 16 districts", "全市新增100个"],
+)
+def test_a_count_with_a_comparator_or_not_next_to_a_determiner_stays_a_target(text: str) -> None:
+    assert len(find_targets(text)) == 1
+
+
+def test_a_comparator_before_a_list_governs_each_figure() -> None:
+    assert [
+        (t.text, t.comparator) for t in find_targets("分别给予最高300万元、500万元、1000万元支持")
+    ] == [
+        ("最高300万元", "<="),
+        ("500万元", "<="),
+        ("1000万元", "<="),
+    ]
+    text = "support of up to RMB 3 million, RMB 5 million and RMB 10 million respectively"
+    assert [t.comparator for t in find_targets(text)] == ["<=", "<=", "<="]
+    # A figure with its own comparator, or of another unit, keeps its own.
+    assert [t.comparator for t in find_targets("最高300万元、不低于20%")] == ["<=", ">="]
+    assert [t.comparator for t in find_targets("最高300万元，500万元用于配套")] == ["<=", "="]
+
+
+@pytest.mark.parametrize(
+    "text", ["按照合同金额的20%—30%给予补贴", "with 20%-30% of the investment", "3%~5%"]
+)
+def test_a_range_with_the_unit_on_both_ends(text: str) -> None:
+    assert [t.comparator for t in find_targets(text)] == [">=", "<="]
+
+
+@pytest.mark.parametrize("text", ["从20%提高到30%", "由20%至30%", "from 20% to 30%"])
+def test_a_change_from_one_figure_to_another_is_no_range(text: str) -> None:
+    assert [t.comparator for t in find_targets(text)] == ["=", "="]
+
+
+def test_a_comparator_verb_governs_the_head_of_its_object() -> None:
+    assert rows("累计补贴不超过车辆购置价格的30%。") == [("30%", D("30"), "percent", "<=", None)]
+    assert rows("奖励金额低于项目投资的10%") == [("10%", D("10"), "percent", "<", None)]
+
+
+def test_a_line_break_does_not_part_a_chinese_comparator_from_its_figure() -> None:
+    assert [t.comparator for t in find_targets("最高不超过\n1.5亿元")] == ["<="]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2027年，培育年营业收入超过10亿元的企业50家。",
+            [(D("1000000000"), ">", None), (D("50"), "=", 2027)],
+        ),
+        (
+            "到2027年，对年营业收入首次突破1亿元、5亿元的企业，给予奖励。",
+            [(D("100000000"), ">", None), (D("500000000"), ">", None)],
+        ),
+        (
+            "到2027年，年营业收入首次超过500万元的，给予奖励。",
+            [(D("5000000"), ">", None)],
+        ),
+        (
+            "By 2027, cultivate 50 enterprises with an annual revenue of over 1 billion yuan.",
+            [(D("50"), "=", 2027), (D("1000000000"), ">", None)],
+        ),
+        (
+            "By 2027, if the investment exceeds RMB 100 million, a reward of RMB 1 million.",
+            [(D("100000000"), ">", None), (D("1000000"), "=", 2027)],
+        ),
+        # Goals, not conditions: the figure is the quantity of its noun.
+        ("到2025年底，本市建成区40%以上的面积达到目标要求。", [(D("40"), ">=", 2025)]),
+        ("到2025年底，本市建成区不低于40%的面积达到目标要求。", [(D("40"), ">=", 2025)]),
+        ("到2027年，培育50家以上的企业。", [(D("50"), ">=", 2027)]),
+    ],
+)
+def test_a_threshold_of_eligibility_has_no_deadline(
+    text: str, expected: list[tuple[Decimal, str, int | None]]
+) -> None:
+    assert [(t.value, t.comparator, t.deadline_year) for t in find_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年底，建成10个示范区；到2030年底，建成20个示范区。",
+        "到2025年底，建成10个示范区，到2030年底，建成20个示范区。",
+        "By the end of 2025, 10 zones will be built; by the end of 2030, 20 zones.",
+        "10 zones will be built by 2025 and 20 zones by 2030.",
+    ],
+)
+def test_a_deadline_governs_the_targets_of_its_own_clause(text: str) -> None:
+    assert [t.deadline_year for t in find_targets(text)] == [2025, 2030]

@@ -178,9 +178,8 @@ class _Assembler:
 
     def _targets(self, ranges: Iterable[Range]) -> tuple[Target, ...]:
         found: list[Target] = []
-        for s, e in ranges:
-            if s < e:
-                found.extend(find_targets(self.text, s, e))
+        for s, e in _runs(self.folded, ranges):
+            found.extend(find_targets(self.text, s, e))
         return tuple(found)
 
     def _references(self, ranges: Sequence[Range]) -> tuple[Reference, ...]:
@@ -238,6 +237,23 @@ class _Assembler:
                 )
             )
         return tuple(issuers)
+
+
+def _runs(folded: Folded, ranges: Iterable[Range]) -> list[Range]:
+    """*ranges* with the ones that only a line break separates read as one.
+
+    A target is read in its context: in a text wrapped at a fixed width,
+    "最高不超过" ends one line and "1.5亿元" opens the next.
+    """
+    runs: list[Range] = []
+    for start, end in ranges:
+        if start >= end:
+            continue
+        if runs and not folded[runs[-1][1] : start].strip():
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
 
 
 def _unwrap(text: str) -> str:

@@ -63,7 +63,9 @@ from .numerals import (
     hanzi_value,
     scaled,
 )
+from .quantities.conditions import is_condition
 from .quantities.deadlines import SentenceDeadlines
+from .quantities.scope import names_scope
 from .quantities.vocabulary import (
     BLOCKING_WORDS,
     CHINESE_CURRENCIES,
@@ -202,9 +204,17 @@ _ENGLISH_COMPARATOR_LAST_WORDS: Final = frozenset(
     phrase.rsplit(" ", 1)[-1] for phrase in (*ENGLISH_PREFIX_COMPARATORS, *_APPROXIMATELY)
 )
 _CASELESS_LETTERS: Final = _ASCII_LETTERS | frozenset(_ASCII_CASE_TWINS)
+# A line break never separates two Chinese words: "最高不超过\n1.5亿元" in a text
+# wrapped at a fixed width is "最高不超过1.5亿元".
 _CHINESE_COMPARATOR: Final = re.compile(
     rf"(?P<cmp>{_alternation(longest_first(CHINESE_PREFIX_COMPARATORS))})"
-    r"可?(?:达到|达|为|至)?[ ]?\Z"
+    r"可?(?:达到|达|为|至)?(?:[ ]?\r?\n)?[ ]?\Z"
+)
+# A comparator verb governs the figure that heads its object: in "不超过车辆购置价格的30%"
+# the cap is on the 30%.  The object is a short run of Chinese words ending in 的.
+_CHINESE_DISTANT_COMPARATOR: Final = re.compile(
+    rf"(?P<cmp>{_alternation(longest_first(CHINESE_PREFIX_COMPARATORS))})"
+    r"(?:[\u4e00-\u9fff()、]{1,20})的[ ]?\Z"
 )
 _PERCENT_PREFIX: Final = "百分之"
 # A word right before the number that makes it a label or rank ("Line 18").
@@ -266,8 +276,11 @@ _UNIT_AFTER_SCALE: Final = re.compile(r"千米|千瓦|千克|百分点|百分之
 _NOUN_WORD: Final = re.compile(r"[ ]{1,2}(?P<word>[a-z](?:[A-Za-z]|['-][A-Za-z])*)(?![A-Za-z0-9])")
 _MAX_NOUN_WORDS: Final = 6
 _QUOTED_MODIFIER: Final = re.compile(r" [\"“][^\"“”]{1,40}[\"”]")
+# A suffix word that a figure follows opens that figure instead ("30 parks, at least 5 of
+# them": "at least" is the 5's).
 _ENGLISH_SUFFIX: Final = re.compile(
     rf"[ ]{{1,2}}(?P<cmp>(?i:{_alternation(longest_first(ENGLISH_SUFFIX_COMPARATORS))}))\b"
+    r"(?![ ]{1,2}(?:[0-9]|US\$|HK\$|\$|¥|RMB|CNY|USD))"
 )
 _CHINESE_SUFFIX: Final = re.compile(
     rf"[ ]?(?P<cmp>{_alternation(longest_first(CHINESE_SUFFIX_COMPARATORS))})"
@@ -311,6 +324,13 @@ class _Unit(NamedTuple):
     comparator: Comparator | None = None  # 多 / 余: "more than"
 
 
+# Where a target's comparator was read: a word before the figure ("more than
+# 30", "不少于10家"), after it ("10家以上", "100多家"), a cap or comparator
+# earlier in its clause ("最高可达到…的50%"), the two ends of a range, or none
+# written (a bare figure, "=").
+ComparatorSource = Literal["before", "after", "clause", "range", "bare"]
+
+
 class _Phrase(NamedTuple):
     """A recognised target, offsets into the scanned slice."""
 
@@ -319,6 +339,7 @@ class _Phrase(NamedTuple):
     value: Decimal
     unit: str
     comparator: Comparator
+    source: ComparatorSource = "bare"
 
 
 def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Target, ...]:
@@ -341,17 +362,71 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
     if not phrases:  # most slices have no target: skip finding their sentences
         return ()
     deadlines = SentenceDeadlines.of(folded)
-    return tuple(
-        Target(
-            text=raw[phrase.start : phrase.end],
-            value=phrase.value,
-            unit=phrase.unit,
-            comparator=phrase.comparator,
-            deadline_year=deadlines.year_for(phrase.start, phrase.end),
-            span=Span(start=start + phrase.start, end=start + phrase.end),
+    targets: list[Target] = []
+    for group in _coordinate(folded, phrases):
+        # A threshold of eligibility is no goal: a deadline never dates it.
+        condition = is_condition(
+            folded, group[0].start, group[-1].end, counts=group[0].unit in CHINESE_UNITS
         )
-        for phrase in phrases
-    )
+        for phrase in group:
+            targets.append(
+                Target(
+                    text=raw[phrase.start : phrase.end],
+                    value=phrase.value,
+                    unit=phrase.unit,
+                    comparator=phrase.comparator,
+                    deadline_year=None
+                    if condition
+                    else deadlines.year_for(phrase.start, phrase.end),
+                    span=Span(start=start + phrase.start, end=start + phrase.end),
+                )
+            )
+    return tuple(targets)
+
+
+# Between two figures of one list: "最高300万元、500万元、1000万元", "up to RMB 3
+# million, RMB 5 million and RMB 10 million" (the Chinese comma, "," once folded, ends
+# a clause; only the English one, followed by a space, joins a list).
+_LIST_JOIN: Final = re.compile(r"[ ]?[、和及或与][ ]?|,?[ ]{1,2}(?:and|or)[ ]{1,2}|,[ ]{1,2}")
+# Between the two ends of a range that writes its unit on both: "20%—30%", "3%-5%".
+_UNIT_RANGE_JOIN: Final = re.compile(r"[ ]{0,2}[-–—~至][ ]{0,2}")
+# "from 20% to 30%", "由20%至30%": a change from one figure to another, not a range.
+_CHANGE_FROM: Final = re.compile(r"(?:从|由|(?i:\bfrom)[ ]{1,2})[ ]?\Z")
+
+
+def _coordinate(folded: Folded, phrases: list[_Phrase]) -> list[list[_Phrase]]:
+    """*phrases* grouped into the lists and ranges they form, comparators shared.
+
+    A comparator written before the first figure of a list governs every
+    figure of it that has none of its own ("最高300万元、500万元、1000万元" are
+    three caps, "突破1亿元、5亿元、10亿元" three floors), and a range whose ends
+    each carry the unit ("20%—30%") reads as one: ">=" its lower end, "<=" its
+    upper end.  Figures of a list share the unit and nothing but the joining
+    word stands between them.
+    """
+    groups: list[list[_Phrase]] = []
+    for phrase in phrases:
+        last = groups[-1][-1] if groups else None
+        if last is None or last.unit != phrase.unit:
+            groups.append([phrase])
+            continue
+        gap = (last.end, phrase.start)
+        if phrase.source == "bare" and _LIST_JOIN.fullmatch(folded, *gap):
+            if last.source in ("before", "clause"):
+                phrase = phrase._replace(comparator=last.comparator, source=last.source)
+            groups[-1].append(phrase)
+        elif (
+            last.source == "bare"
+            and phrase.source == "bare"
+            and len(groups[-1]) == 1
+            and _UNIT_RANGE_JOIN.fullmatch(folded, *gap)
+            and not _CHANGE_FROM.search(folded, max(0, last.start - 8), last.start)
+        ):
+            groups[-1][-1] = last._replace(comparator=">=", source="range")
+            groups[-1].append(phrase._replace(comparator="<=", source="range"))
+        else:
+            groups.append([phrase])
+    return groups
 
 
 def _ascii_may_hold_number(raw: str) -> bool:
@@ -501,11 +576,25 @@ def _read_phrase(raw: str, folded: Folded, start: int, end: int, floor: int) -> 
     explicit = comparator or suffix_comparator or unit.comparator
     if not _is_quantity(number, unit, explicit is not None):
         return []
+    if explicit is None and unit.kind in ("count", "noun") and names_scope(folded, lead):
+        return []  # "松江、青浦等4个新城", "all 16 districts": the set a commitment is about
     start = lead if comparator_start is None else comparator_start
     if upper is None:
-        chosen = explicit or _clause_cap(folded, floor, start) or "="
         value = scaled(number.value, number.scale)
-        return [_Phrase(start=start, end=end, value=value, unit=unit.unit, comparator=chosen)]
+        source: ComparatorSource = "before" if comparator else "after" if explicit else "clause"
+        chosen = explicit or _clause_comparator(folded, floor, start)
+        if chosen is None:
+            chosen, source = "=", "bare"
+        return [
+            _Phrase(
+                start=start,
+                end=end,
+                value=value,
+                unit=unit.unit,
+                comparator=chosen,
+                source=source,
+            )
+        ]
     return _range_phrases(number, upper, unit.unit, (start, end), (comparator, suffix_comparator))
 
 
@@ -527,6 +616,7 @@ def _range_phrases(
             value=scaled(lower.value, lower_scale),
             unit=unit,
             comparator=before or ">=",
+            source="before" if before else "range",
         ),
         _Phrase(
             start=upper.start,
@@ -534,6 +624,7 @@ def _range_phrases(
             value=scaled(upper.value, upper.scale),
             unit=unit,
             comparator=after or "<=",
+            source="after" if after else "range",
         ),
     ]
 
@@ -857,10 +948,17 @@ def _is_quantity(number: _Number, unit: _Unit, has_comparator: bool) -> bool:
     return has_comparator and unit.kind in ("percent", "money", "count", "noun")
 
 
-def _clause_cap(folded: Folded, floor: int, start: int) -> Comparator | None:
-    """``"<="`` when a cap word ("maximum", "最高") opens the clause before *start*."""
+def _clause_comparator(folded: Folded, floor: int, start: int) -> Comparator | None:
+    """The comparator a word earlier in the clause gives the figure at *start*.
+
+    ``"<="`` when a cap word ("maximum", "最高") opens the clause before it;
+    else the comparator verb whose object the figure heads ("不超过车辆购置价格的30%").
+    """
     window_start = max(floor, start - _CLAUSE_WINDOW, 0)
     clause_start = window_start
     for brk in _CLAUSE_BREAK.finditer(folded, window_start, start):
         clause_start = brk.end()
-    return "<=" if _CLAUSE_CAP.search(folded, clause_start, start) else None
+    if _CLAUSE_CAP.search(folded, clause_start, start):
+        return "<="
+    distant = _CHINESE_DISTANT_COMPARATOR.search(folded, clause_start, start)
+    return None if distant is None else CHINESE_PREFIX_COMPARATORS[distant.group("cmp")]
