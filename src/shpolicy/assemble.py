@@ -88,16 +88,20 @@ class _Assembler:
         sections = tuple([self._section(s) for s in outline.sections])
         measures = tuple([self._measure(m) for m in outline.measures])
         issued = header.issued or tail.signed
+        title = self._title(header.title)
         validity = None
         if found is not None:
-            validity, note = validity_period(self.text, found, issued or header.published)
-            if note is not None:
-                self.diagnostics.append(note)
+            # A clause counting from the issue ("自印发之日起") starts on the date the
+            # document was issued: its notice's date when printed, else its own.
+            validity, notes = validity_period(
+                self.text, found, issued=issued, published=header.published, title=title
+            )
+            self.diagnostics.extend(notes)
         preamble = [(line.start, line.end) for line in header.preamble]
         closing = [*outline.stray, *tail.closing]
         self.diagnostics.extend(header.diagnostics)
         return Policy(
-            title=self._title(header.title),
+            title=title,
             language=detect_language(self.text),
             doc_number=None if header.doc_number is None else self._slice(*header.doc_number),
             issued=issued,

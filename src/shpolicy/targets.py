@@ -580,22 +580,29 @@ def _read_phrase(raw: str, folded: Folded, start: int, end: int, floor: int) -> 
         return []  # "松江、青浦等4个新城", "all 16 districts": the set a commitment is about
     start = lead if comparator_start is None else comparator_start
     if upper is None:
-        value = scaled(number.value, number.scale)
-        source: ComparatorSource = "before" if comparator else "after" if explicit else "clause"
-        chosen = explicit or _clause_comparator(folded, floor, start)
-        if chosen is None:
-            chosen, source = "=", "bare"
-        return [
-            _Phrase(
-                start=start,
-                end=end,
-                value=value,
-                unit=unit.unit,
-                comparator=chosen,
-                source=source,
-            )
-        ]
+        return [_one_phrase(folded, number, unit.unit, (start, end), (comparator, explicit), floor)]
     return _range_phrases(number, upper, unit.unit, (start, end), (comparator, suffix_comparator))
+
+
+def _one_phrase(
+    folded: Folded,
+    number: _Number,
+    unit: str,
+    span: tuple[int, int],
+    comparators: tuple[Comparator | None, Comparator | None],
+    floor: int,
+) -> _Phrase:
+    """One figure at *span*: its comparator the one written *before* it, else the one written
+    anywhere next to it (*written*), else one earlier in its clause, else "="."""
+    before, written = comparators
+    source: ComparatorSource = "before" if before else "after" if written else "clause"
+    chosen = written or _clause_comparator(folded, floor, span[0])
+    if chosen is None:
+        chosen, source = "=", "bare"
+    value = scaled(number.value, number.scale)
+    return _Phrase(
+        start=span[0], end=span[1], value=value, unit=unit, comparator=chosen, source=source
+    )
 
 
 def _range_phrases(
