@@ -523,6 +523,9 @@ def test_not_exceed_is_a_cap() -> None:
         "全市16个区均建立工作机制",
         "覆盖本市16个区",
         "上述3家企业",
+        "按要求将现有80辆车更换",
+        "漕开发总公司、仪电集团等2个大型园区国企",
+        "研发“悟空”“指数”“创域”3个垂类模型",
         "五个新城",
         "the five new towns will each build a park",
         "all 16 districts will set up a working mechanism",
@@ -629,3 +632,44 @@ def test_a_threshold_of_eligibility_has_no_deadline(
 )
 def test_a_deadline_governs_the_targets_of_its_own_clause(text: str) -> None:
     assert [t.deadline_year for t in find_targets(text)] == [2025, 2030]
+
+
+def test_a_count_before_the_figure_of_its_clause_is_its_scope() -> None:
+    text = "增建6个街镇（石门二路街道、江宁路街道）天然水源消防取水设施24处。"
+    assert [t.text for t in find_targets(text)] == ["24处"]
+    # Not when the figure modifies the counted noun, or breaks the count down,
+    # or the count is one of a unit of measure.
+    assert [t.text for t in find_targets("培育5家营收超百亿元的企业")] == ["5家", "超百亿元"]
+    text = "公园建设项目共计9个（嘉定新城5个、其他区域4个）"
+    assert [t.text for t in find_targets(text)] == ["9个", "5个", "4个"]
+    text = "完成3万平方米节能率不低于15%的既有公共建筑节能改造"
+    assert [t.text for t in find_targets(text)] == ["3万平方米", "不低于15%"]
+
+
+def test_etc_after_fewer_items_than_counted_is_and_others() -> None:
+    """等 sums up a list of as many items as it counts; after fewer it means "and others"."""
+    assert [t.value for t in find_targets("计划新增西门文化公园等9座城市公园")] == [D("9")]
+    assert find_targets("松江、青浦、嘉定、奉贤等4个新城") == ()
+
+
+def test_a_comparator_after_a_list_governs_each_bare_figure() -> None:
+    assert [t.comparator for t in find_targets("应用比例分别达到80%、50%以上")] == [">=", ">="]
+    # 多 belongs to its own figure.
+    assert [t.comparator for t in find_targets("培育80家、100多家企业")] == ["=", ">"]
+
+
+def test_a_deadline_opening_a_sentence_dates_each_of_its_parts() -> None:
+    text = "到2028年底，新增公园300座以上；绿道总长度达到2400公里以上；形成50个案例。建成10个。"
+    assert [t.deadline_year for t in find_targets(text)] == [2028, 2028, 2028, None]
+    # A deadline written after a target reaches back over its own part only.
+    text = "建成10个示范区；到2030年底建成20个示范区。"
+    assert [t.deadline_year for t in find_targets(text)] == [None, 2030]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2020年12月31日前完成52个网点建设", "2025年6月底前建成52个网点", "by June 30, 2020, 52 sites"],
+)
+def test_a_dated_deadline_gives_its_year(text: str) -> None:
+    (target,) = find_targets(text)
+    assert (target.value, target.deadline_year) == (D("52"), 2020 if "2020" in text else 2025)

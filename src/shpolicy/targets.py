@@ -65,10 +65,11 @@ from .numerals import (
 )
 from .quantities.conditions import is_condition
 from .quantities.deadlines import SentenceDeadlines
-from .quantities.scope import names_scope
+from .quantities.scope import counts_scope_of, names_scope
 from .quantities.vocabulary import (
     BLOCKING_WORDS,
     CHINESE_CURRENCIES,
+    CHINESE_MEASURES,
     CHINESE_PREFIX_COMPARATORS,
     CHINESE_SUFFIX_COMPARATORS,
     CHINESE_TIME_UNITS,
@@ -264,6 +265,7 @@ _CHINESE_MORE: Final = re.compile(r"[多余]")
 _CHINESE_TIME: Final = re.compile(_alternation(longest_first(CHINESE_TIME_UNITS)))
 _CHINESE_CURRENCY: Final = re.compile(_alternation(longest_first(CHINESE_CURRENCIES)))
 _CHINESE_UNIT: Final = re.compile(_alternation(longest_first(CHINESE_UNITS)))
+_CHINESE_CLASSIFIERS: Final = CHINESE_UNITS - CHINESE_MEASURES
 # What a unit after the number can open with: the next character tells which
 # of the patterns above can match at all, so the others are not tried.
 _CHINESE_UNIT_OPENERS: Final = frozenset(
@@ -363,7 +365,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
         return ()
     deadlines = SentenceDeadlines.of(folded)
     targets: list[Target] = []
-    for group in _coordinate(folded, phrases):
+    for group in _coordinate(folded, _without_scope_counts(folded, phrases)):
         # A threshold of eligibility is no goal: a deadline never dates it.
         condition = is_condition(
             folded, group[0].start, group[-1].end, counts=group[0].unit in CHINESE_UNITS
@@ -390,8 +392,30 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
 _LIST_JOIN: Final = re.compile(r"[ ]?[、和及或与][ ]?|,?[ ]{1,2}(?:and|or)[ ]{1,2}|,[ ]{1,2}")
 # Between the two ends of a range that writes its unit on both: "20%—30%", "3%-5%".
 _UNIT_RANGE_JOIN: Final = re.compile(r"[ ]{0,2}[-–—~至][ ]{0,2}")
+# A comparator word closing a phrase ("50%以上", "200 stations or more"); 多 / 余
+# ("100多家") belong to their own figure only.
+_CLOSING_SUFFIX: Final = re.compile(
+    rf"(?:{_alternation(longest_first(CHINESE_SUFFIX_COMPARATORS))}"
+    rf"|(?i:{_alternation(longest_first(ENGLISH_SUFFIX_COMPARATORS))}))\Z"
+)
 # "from 20% to 30%", "由20%至30%": a change from one figure to another, not a range.
 _CHANGE_FROM: Final = re.compile(r"(?:从|由|(?i:\bfrom)[ ]{1,2})[ ]?\Z")
+
+
+def _without_scope_counts(folded: Folded, phrases: list[_Phrase]) -> list[_Phrase]:
+    """*phrases* without the bare Chinese counts that name the scope of the next figure
+    in their clause ("等4个新城建设用地面积50%以上": the 50% is the target)."""
+    kept: list[_Phrase] = []
+    for phrase, following in zip(phrases, [*phrases[1:], None], strict=True):
+        if (
+            following is not None
+            and phrase.source == "bare"
+            and phrase.unit in _CHINESE_CLASSIFIERS
+            and counts_scope_of(folded, phrase.end, following.start, following.end)
+        ):
+            continue
+        kept.append(phrase)
+    return kept
 
 
 def _coordinate(folded: Folded, phrases: list[_Phrase]) -> list[list[_Phrase]]:
@@ -399,7 +423,9 @@ def _coordinate(folded: Folded, phrases: list[_Phrase]) -> list[list[_Phrase]]:
 
     A comparator written before the first figure of a list governs every
     figure of it that has none of its own ("最高300万元、500万元、1000万元" are
-    three caps, "突破1亿元、5亿元、10亿元" three floors), and a range whose ends
+    three caps, "突破1亿元、5亿元、10亿元" three floors), one written after the
+    last figure every bare figure before it ("分别达到80%、50%以上": both at
+    least), and a range whose ends
     each carry the unit ("20%—30%") reads as one: ">=" its lower end, "<=" its
     upper end.  Figures of a list share the unit and nothing but the joining
     word stands between them.
@@ -414,6 +440,15 @@ def _coordinate(folded: Folded, phrases: list[_Phrase]) -> list[list[_Phrase]]:
         if phrase.source == "bare" and _LIST_JOIN.fullmatch(folded, *gap):
             if last.source in ("before", "clause"):
                 phrase = phrase._replace(comparator=last.comparator, source=last.source)
+            groups[-1].append(phrase)
+        elif (
+            phrase.source == "after"
+            and _CLOSING_SUFFIX.search(folded, phrase.start, phrase.end)
+            and all(p.source == "bare" for p in groups[-1])
+            and _LIST_JOIN.fullmatch(folded, *gap)
+        ):
+            shared = phrase.comparator
+            groups[-1] = [p._replace(comparator=shared, source="after") for p in groups[-1]]
             groups[-1].append(phrase)
         elif (
             last.source == "bare"
@@ -576,7 +611,11 @@ def _read_phrase(raw: str, folded: Folded, start: int, end: int, floor: int) -> 
     explicit = comparator or suffix_comparator or unit.comparator
     if not _is_quantity(number, unit, explicit is not None):
         return []
-    if explicit is None and unit.kind in ("count", "noun") and names_scope(folded, lead):
+    if (
+        explicit is None
+        and unit.kind in ("count", "noun")
+        and names_scope(folded, lead, scaled(number.value, number.scale))
+    ):
         return []  # "松江、青浦等4个新城", "all 16 districts": the set a commitment is about
     start = lead if comparator_start is None else comparator_start
     if upper is None:

@@ -16,6 +16,7 @@ from ..model import Comparator
 __all__ = [
     "BLOCKING_WORDS",
     "CHINESE_CURRENCIES",
+    "CHINESE_MEASURES",
     "CHINESE_PREFIX_COMPARATORS",
     "CHINESE_SUFFIX_COMPARATORS",
     "CHINESE_TIME_UNITS",
@@ -163,6 +164,28 @@ CHINESE_UNITS: Final = frozenset(
         "颗",
         "笔",
         "批",
+    }
+)
+
+# The units of measure among them (the others are classifiers that count things).
+CHINESE_MEASURES: Final = frozenset(
+    {
+        "平方公里",
+        "平方千米",
+        "平方米",
+        "立方米",
+        "公里",
+        "千米",
+        "公顷",
+        "千瓦时",
+        "千瓦",
+        "兆瓦",
+        "吉瓦",
+        "千克",
+        "公斤",
+        "吨",
+        "亩",
+        "米",
     }
 )
 
