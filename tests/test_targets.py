@@ -488,9 +488,30 @@ def test_unicode_case_folding_of_keywords(text: str, expected: list[Row]) -> Non
 
 
 def test_exceed_is_a_comparator_even_without_a_counted_noun() -> None:
-    assert rows("the number of tax refund stores will exceed 2,000.") == [
+    assert rows("tax refund stores will exceed 2,000.") == [
         ("exceed 2,000", D("2000"), "", ">", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the number of tax refund stores will exceed 2,000.",
+            [("exceed 2,000", D("2000"), "tax refund stores", ">", None)],
+        ),
+        (
+            "the number of international all-cargo routes will be increased to 30.",
+            [("30", D("30"), "international all-cargo routes", "=", None)],
+        ),
+        (
+            "the total number of core patents will reach 500 by 2026.",
+            [("500", D("500"), "core patents", "=", 2026)],
+        ),
+    ],
+)
+def test_the_number_of_names_what_a_later_figure_counts(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
 
 
 @pytest.mark.parametrize("text", ["按照1:1比例配套", "on a 1:1 basis", "配套比例1∶3", "1类创新药"])

@@ -23,17 +23,28 @@ glued to letters or "+" ("5G", "Web3.0", "(2+2)"), an ordinal ("20th",
 comparator or a scale word makes them one ("no fewer than three events",
 "五万套", "一百个").
 
-A range ("25—30公里", "5-10万元", "25 to 30 km") gives two targets: the
-lower end with ">=" and the upper end with "<=" (an explicit comparator wins),
-each with its own non-overlapping span, the lower end inheriting the upper
-end's scale when it has none ("5-10万元" is 50000 to 100000).
+A range ("25—30公里", "5-10万元", "25 to 30 km", "20%—30%") gives two
+targets: the lower end with ">=" and the upper end with "<=" (an explicit
+comparator wins), each with its own non-overlapping span, the lower end
+inheriting the upper end's scale when it has none ("5-10万元" is 50000 to
+100000); "从20%提高到30%" is a change, not a range.
 
-Adjacent comparators ("more than 30", "以上") decide the comparator; failing
-those, a cap word earlier in the same clause ("the maximum support amount may
-be 50 million yuan", "最高可达到…的50%") makes it "<=".  Units are ISO 4217
+Comparators are read as the law reads them (docs/targets.md has the table):
+以上 / 以下 / 以内 / 届满 include the number (PRC Civil Code art. 1259), 超过 /
+不满 / 以外 exclude it.  Adjacent comparators ("more than 30", "以上") decide;
+a comparator before a list governs each bare figure of it ("最高300万元、500万元"),
+one after a list each bare figure before it ("80%、50%以上"); failing those, a
+cap word earlier in the same clause ("the maximum support amount may be 50
+million yuan", "最高可达到…的50%") makes it "<=", and a comparator verb reaches
+the figure heading its object ("不超过车辆购置价格的30%").  Units are ISO 4217
 codes for money (CNY for 元 / yuan / RMB, USD for US$ / dollars), "percent",
-"percentage points", or the counted noun or measure word as written.
-Durations ("3 years", "5个工作日", "60岁") are not targets.
+"percentage points", or the counted noun or measure word as written ("the
+number of routes will be increased to 30" counts routes).  Durations ("3
+years", "5个工作日", "60岁") are not targets, nor is a count naming the scope of a
+commitment ("等4个新城", "all 16 districts": :mod:`shpolicy.quantities.scope`).
+A deadline dates the targets of its clause or sentence part
+(:mod:`shpolicy.quantities.deadlines`), never a threshold of eligibility
+(:mod:`shpolicy.quantities.conditions`).
 
 Cost: the scanner finds figures with a left-to-right regex scan whose
 alternatives cannot backtrack into each other, and number words where a
@@ -288,6 +299,14 @@ _CHINESE_SUFFIX: Final = re.compile(
     rf"[ ]?(?P<cmp>{_alternation(longest_first(CHINESE_SUFFIX_COMPARATORS))})"
 )
 _CLAUSE_CAP: Final = re.compile(rf"(?i:{_alternation(CLAUSE_CAPS)})")
+# "the number of <noun> will be increased to 30": the figure counts the noun.
+_NUMBER_OF: Final = re.compile(
+    r"\bthe[ ]+(?:total[ ]+)?number[ ]+of[ ]+(?P<noun>[a-z][a-z'-]*(?:[ ][a-z][a-z'-]*){0,5}?)"
+    r"[ ]+(?:will|shall|should|is|are|to)[ ]+(?:[a-z]+[ ]+){0,3}?"
+    r"(?:reach|reaches|exceed|exceeds|surpass|surpasses|increased[ ]+to|increase[ ]+to"
+    r"|rise[ ]+to|rises[ ]+to|grow[ ]+to|grows[ ]+to|raised[ ]+to|expanded[ ]+to)[ ]+\Z"
+)
+_NUMBER_OF_WINDOW: Final = 160
 _CLAUSE_BREAK: Final = re.compile(r"[,;:。!?\n]|\.(?=\s)")
 _CLAUSE_WINDOW: Final = 80
 
@@ -590,6 +609,8 @@ def _read_phrase(raw: str, folded: Folded, start: int, end: int, floor: int) -> 
     last = number if upper is None else upper
     singular = last.value == 1 and not last.scale_end
     unit = _read_unit(raw, folded, last.stop, number.kind, singular=singular)
+    if unit.kind == "none" and number.kind == "digits":
+        unit = _counted_before(raw, folded, number.start, unit)
     if unit.kind == "time":
         return []
     if currency is not None:
@@ -887,6 +908,18 @@ def _read_unit(
     if abbreviation is not None:
         return _Unit(unit=abbreviation.group("unit"), kind="count", end=abbreviation.end())
     return _read_noun(raw, folded, pos, singular=singular)
+
+
+def _counted_before(raw: str, folded: Folded, start: int, unit: _Unit) -> _Unit:
+    """The noun "the number of …" names earlier in the sentence, for a figure with none after it.
+
+    "the number of international all-cargo routes will be increased to 30" counts
+    routes; "the number of tax refund stores will exceed 2,000" stores.
+    """
+    found = _NUMBER_OF.search(folded, max(0, start - _NUMBER_OF_WINDOW), start)
+    if found is None:
+        return unit
+    return _Unit(unit=raw[found.start("noun") : found.end("noun")], kind="noun", end=unit.end)
 
 
 def _read_chinese_unit(raw: str, folded: Folded, pos: int) -> _Unit | None:
