@@ -151,9 +151,9 @@ def test_frbr_place_follows_the_jurisdiction() -> None:
         assert frbr_place(other) == "cn", other
     # A policy's own jurisdiction names its URIs.
     assert frbr_uris(Policy(title="t", jurisdiction="cn-sh-xuhui")).place == "cn-sh-xuhui"
-    # Without one (until the header stage sets it) the URIs are unchanged: the city's.
-    assert frbr_uris(Policy(title="t")).place == "cn-sh"
-    assert frbr_uris(Policy(title="静安区促进产业发展的若干措施")).place == "cn-sh-jingan"
+    # Without one the document is nobody's Shanghai document: its URIs say cn.
+    assert frbr_uris(Policy(title="t")).place == "cn"
+    assert frbr_uris(Policy(title="静安区促进产业发展的若干措施")).place == "cn"
 
 
 # ---------------------------------------------------------------- the real texts

@@ -25,8 +25,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from .diagnostics import EMPTY_RESPONSIBILITY_CLAUSE, UNKNOWN_UNIT
+from .diagnostics import EMPTY_RESPONSIBILITY_CLAUSE, NOT_SHANGHAI, UNKNOWN_UNIT
 from .header import Header
+from .jurisdiction import Placement, place_document
 from .language import detect_language
 from .model import (
     Diagnostic,
@@ -51,6 +52,7 @@ from .validity import ValidityMatch, validity_period
 __all__ = ["build_policy"]
 
 _LINE_BREAK: Final = re.compile(r"\s*[\r\n]+\s*")
+_UNPLACED: Final = Placement(jurisdiction=None, context=None, status="unplaced", reason="")
 
 
 def build_policy(
@@ -63,18 +65,52 @@ def build_policy(
     tail: Tail,
     validity: ValidityMatch | None,
     noted: Sequence[Diagnostic] = (),
+    page_issuers: Sequence[str] = (),
+    page_number: str | None = None,
 ) -> Policy:
-    """The policy the stages found in *text*; *noted* are diagnostics of earlier stages."""
-    return _Assembler(text, folded, noted).policy(source, header, outline, tail, validity)
+    """The policy the stages found in *text*; *noted* are diagnostics of earlier stages.
+
+    *page_issuers* and *page_number*, from a web page's metadata table, are
+    evidence of the document's jurisdiction where the text names none.
+    """
+    assembler = _Assembler(text, folded, noted, page_evidence=(tuple(page_issuers), page_number))
+    return assembler.policy(source, header, outline, tail, validity)
 
 
 class _Assembler:
     """Slices the text as written for every part of the model (state: the texts, diagnostics)."""
 
-    def __init__(self, text: str, folded: Folded, noted: Sequence[Diagnostic]) -> None:
+    def __init__(
+        self,
+        text: str,
+        folded: Folded,
+        noted: Sequence[Diagnostic],
+        *,
+        page_evidence: tuple[tuple[str, ...], str | None] = ((), None),
+    ) -> None:
         self.text = text
         self.folded = folded
         self.diagnostics: list[Diagnostic] = list(noted)
+        self.placement = _UNPLACED
+        self.page_evidence = page_evidence
+
+    # -- jurisdiction -----------------------------------------------------------
+    def _place(self, *, issuers: Sequence[str], doc_number: str | None, title: str | None) -> None:
+        """Whose document it is; names are then resolved in that jurisdiction."""
+        page_issuers, page_number = self.page_evidence
+        self.placement = place_document(
+            issuers=issuers or page_issuers,
+            doc_number=doc_number or page_number,
+            title=title,
+            text=self.text,
+        )
+        if self.placement.status != "shanghai":
+            self.diagnostics.append(NOT_SHANGHAI.at(self.placement.reason, None))
+
+    @property
+    def context(self) -> str | None:
+        """The jurisdiction names are looked up in (``"cn"``: another place's document)."""
+        return self.placement.context
 
     def policy(
         self,
@@ -85,6 +121,14 @@ class _Assembler:
         found: ValidityMatch | None,
     ) -> Policy:
         self.diagnostics.extend(outline.diagnostics)
+        title = self._title(header.title)
+        doc_number = None if header.doc_number is None else self._slice(*header.doc_number)
+        issuer_ranges = [*header.issuers, *tail.signers]
+        self._place(
+            issuers=[self._slice(s, e) for s, e in issuer_ranges],
+            doc_number=doc_number,
+            title=title,
+        )
         sections = tuple([self._section(s) for s in outline.sections])
         measures = tuple([self._measure(m) for m in outline.measures])
         issued = header.issued or tail.signed
@@ -97,12 +141,13 @@ class _Assembler:
         closing = [*outline.stray, *tail.closing]
         self.diagnostics.extend(header.diagnostics)
         return Policy(
-            title=self._title(header.title),
+            title=title,
+            jurisdiction=self.placement.jurisdiction,
             language=detect_language(self.text),
-            doc_number=None if header.doc_number is None else self._slice(*header.doc_number),
+            doc_number=doc_number,
             issued=issued,
             published=header.published,
-            issuers=self._issuers([*header.issuers, *tail.signers]),
+            issuers=self._issuers(issuer_ranges),
             validity=validity,
             implements=self._references(preamble),
             preamble=self._join(preamble),
@@ -209,11 +254,16 @@ class _Assembler:
 
     def _unit(self, start: int, end: int, role: Role | None) -> ResponsibleUnit:
         name = _unwrap(self._slice(start, end))
-        unit = lookup(name)
+        unit = lookup(name, jurisdiction=self.context)
         span = Span(start=start, end=end)  # frozen: the finding and the unit share it
         # A collective entry ("relevant district governments") is no one body:
-        # it has no id, and that is no finding.
-        if unit is None and not is_collective(name):
+        # it has no id, and that is no finding; nor is a name in another place's
+        # document, which not-shanghai already explains.
+        if (
+            unit is None
+            and self.placement.status != "elsewhere"
+            and not is_collective(name, jurisdiction=self.context)
+        ):
             self.diagnostics.append(
                 UNKNOWN_UNIT.at(f"{name!r} is not in the registry of Shanghai bodies", span)
             )
@@ -229,7 +279,7 @@ class _Assembler:
             if name in seen:
                 continue
             seen.add(name)
-            unit = lookup(name)
+            unit = lookup(name, jurisdiction=self.context)
             issuers.append(
                 ResponsibleUnit(
                     name=name,

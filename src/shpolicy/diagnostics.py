@@ -23,6 +23,7 @@ __all__ = [
     "EMPTY_RESPONSIBILITY_CLAUSE",
     "ITEMS_RUN_TOGETHER",
     "NOTICE_TEXT",
+    "NOT_SHANGHAI",
     "NO_MEASURES",
     "NO_TITLE",
     "NUMBERING_CONTINUES",
@@ -58,6 +59,7 @@ Code = Literal[
     "validity-end-computed",
     "unplaced-text",
     "page-metadata",
+    "not-shanghai",
 ]
 
 
@@ -173,6 +175,15 @@ PAGE_METADATA: Final = DiagnosticKind(
     'text gave none) or "not used". No span: the table is not part of the parsed text.',
 )
 
+NOT_SHANGHAI: Final = DiagnosticKind(
+    code="not-shanghai",
+    severity="warning",
+    meaning="The document is another place's (广州市人民政府办公厅, 穗府办, a county-level city, "
+    "a provincial party committee …) or nothing places it in Shanghai: `Policy.jurisdiction` is "
+    "`None`, no name is resolved to a Shanghai body, and its Akoma Ntoso URIs say `cn`, not "
+    "`cn-sh`. The message gives the evidence.",
+)
+
 CATALOGUE: Final[tuple[DiagnosticKind, ...]] = (
     NO_TITLE,
     NOTICE_TEXT,
@@ -190,6 +201,7 @@ CATALOGUE: Final[tuple[DiagnosticKind, ...]] = (
     VALIDITY_END_COMPUTED,
     UNPLACED_TEXT,
     PAGE_METADATA,
+    NOT_SHANGHAI,
 )
 """Every kind, in the order docs/diagnostics.md lists them; one entry per :data:`Code`."""
 

@@ -16,6 +16,7 @@ docs/pipeline.md describes every stage: its input, its output, the decisions it 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 from .assemble import build_policy
 from .body import find_body, starts_item
@@ -24,7 +25,7 @@ from .header import read_header
 from .lines import join_continued, join_hard_wrapped, split_lines
 from .model import Policy
 from .normalize import fold
-from .read import Document, read_document, read_path
+from .read import Document, PageField, read_document, read_path
 from .read.fields import fill_from_page
 from .structure import read_outline
 from .tail import TAIL_RULES, read_tail
@@ -60,7 +61,7 @@ def parse_bytes(data: bytes | bytearray | memoryview, *, source: str | None = No
 
 def _parse_document(document: Document, source: str | None) -> Policy:
     """Parse what a reader extracted; then let a web page's fields fill what the text lacks."""
-    policy = parse_text(document.text, source=source)
+    policy = _parse(document.text, source, page=document.fields)
     return fill_from_page(policy, document.fields) if document.fields else policy
 
 
@@ -71,6 +72,11 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
     the text holds nothing to parse (it is empty or blank); everything unusual
     in a non-empty text becomes a diagnostic instead.
     """
+    return _parse(text, source)
+
+
+def _parse(text: str, source: str | None, *, page: Sequence[PageField] = ()) -> Policy:
+    """Parse *text*; a web page's metadata *page* is evidence of whose document it is."""
     folded = fold(text)
     lines = join_hard_wrapped(folded, split_lines(folded))
     if not lines:
@@ -91,4 +97,6 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
         tail=tail,
         validity=validity,
         noted=layout.diagnostics,
+        page_issuers=tuple(f.value for f in page if f.kind == "issuer"),
+        page_number=next((f.value for f in page if f.kind == "number"), None),
     )
