@@ -86,8 +86,13 @@ def _parse(text: str, source: str | None, *, page: Sequence[PageField] = ()) -> 
     body = join_continued(folded, list(layout.body), starts_item)
     outline = read_outline(folded, body, TAIL_RULES)
     tail = read_tail(folded, outline.tail)
-    # A validity clause printed as the last numbered item ("第十条 本办法自…起施行").
-    validity = tail.validity or find_validity_in(folded, outline.last_item_text)
+    validity = (
+        tail.validity
+        # A validity clause printed as the last numbered item ("第十条 本办法自…起施行").
+        or find_validity_in(folded, outline.last_item_text)
+        # "本方案自2022年2月1日起实施。" in the body of the notice that issues it.
+        or find_validity_in(folded, [(line.start, line.end) for line in header.wrapper])
+    )
     return build_policy(
         text,
         folded,
@@ -96,6 +101,7 @@ def _parse(text: str, source: str | None, *, page: Sequence[PageField] = ()) -> 
         outline=outline,
         tail=tail,
         validity=validity,
+        contents=layout.contents or (),
         noted=layout.diagnostics,
         page_issuers=tuple(f.value for f in page if f.kind == "issuer"),
         page_number=next((f.value for f in page if f.kind == "number"), None),
