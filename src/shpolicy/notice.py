@@ -58,7 +58,7 @@ _NOTICE_ZH: Final = re.compile(
 # What follows a drafting body's name: 区建设管理委制订的《…》, 拟定的, 起草的 …
 _DRAFTED: Final = re.compile(r"(?:制订|制定|拟定|拟订|起草|编制|草拟|修订|报送|提出)的?$")
 _DRAFTER_IN_BODY: Final = re.compile(
-    r"^\s*(?P<drafter>[^《》,:;。\s]{2,40}?)(?:制订|制定|拟定|拟订|起草|编制|草拟|修订)的?《"
+    r"\s*(?P<drafter>[^《》,:;。\s]{2,40}?)(?:制订|制定|拟定|拟订|起草|编制|草拟|修订)的?《"
 )
 _NOTICE_EN_WORD: Final = re.compile(r"\bNotice\b", re.IGNORECASE)
 _NOTICE_EN: Final = re.compile(
@@ -281,6 +281,14 @@ class _Walk:
     date_line: int | None = None
     title_again: list[int] = attrs.Factory(list)
 
+    def addresses(self, i: int) -> bool:
+        """Whether line *i* is the notice's addressees: a line of its own, ending in a colon,
+        before the notice says anything ("…，嘉定工业区、菊园新区管委会：")."""
+        line = self.lines[i]
+        return self.kinds[i] == "addressee" or (
+            self.kinds[i] == "prose" and self.folded[line.start : line.end].rstrip().endswith(":")
+        )
+
     def says_notice(self, i: int) -> bool:
         line = self.lines[i]
         return says_notice(self.folded, line.start, line.end)
@@ -297,7 +305,7 @@ class _Walk:
                 continue
             if kind == "number" and self.number is None and not self.body:
                 self.number = i
-            elif kind == "addressee" and self.addressees is None and not self.body:
+            elif self.addressees is None and not self.body and self.addresses(i):
                 self.addressees = i
             elif kind == "org" and (self.body or self.addressees is not None):
                 while i < len(self.lines) and kinds[i] == "org":
