@@ -142,7 +142,9 @@ class _Assembler:
     def _notice_title(self, header: Header) -> str | None:
         if header.notice is None:
             return None
-        return self._title([_line_range(header, i) for i in _first_run(header.notice.title)])
+        ranges = [_line_range(header, i) for i in _first_run(header.notice.title)]
+        ranges[0] = (max(ranges[0][0], header.notice.opening), ranges[0][1])
+        return self._title(ranges)
 
     def _notice(self, header: Header, issuers: tuple[ResponsibleUnit, ...]) -> Notice | None:
         parts = header.notice

@@ -84,6 +84,7 @@ _MAX_TITLE_LINES: Final = 3
 class NoticeTitle:
     """Where the parts of a notice's title stand, relative to the title's start."""
 
+    opening: int  # where the notice's title begins ("Original Title: Notice of …": at Notice)
     title: Range  # the policy it issues: inside 《…》 or, without the marks, the words
     quoted: bool  # whether the title stood inside book-title marks or quotes
     issuer: Range | None  # the issuing body named before 关于 / the verb
@@ -118,6 +119,7 @@ def _parts(m: re.Match[str], *, transmits: bool) -> NoticeTitle:
         if drafter[0] >= drafter[1]:
             drafter = None
     return NoticeTitle(
+        opening=m.start(),
         title=m.span(group),
         quoted=group == "quoted",
         issuer=issuer,
@@ -133,7 +135,11 @@ def _shifted(title: NoticeTitle, by: int) -> NoticeTitle:
     title_span = move(title.title)
     assert title_span is not None
     return attrs.evolve(
-        title, title=title_span, issuer=move(title.issuer), drafter=move(title.drafter)
+        title,
+        opening=title.opening + by,
+        title=title_span,
+        issuer=move(title.issuer),
+        drafter=move(title.drafter),
     )
 
 
@@ -153,6 +159,7 @@ class NoticeParts:
     """Which header lines (indices) are which part of the notice, and what its title names."""
 
     title: tuple[int, ...]
+    opening: int  # where the notice's title begins in the text (after a website's label)
     number: int | None
     addressees: int | None
     body: tuple[int, ...]
@@ -251,6 +258,7 @@ def find_notice(folded: Folded, lines: Sequence[Line], kinds: Sequence[str]) -> 
     date_line = walk.date_line
     return NoticeParts(
         title=title_at,
+        opening=_offset(parts.opening, title_lines),
         number=walk.number,
         addressees=walk.addressees,
         body=tuple(walk.body),
