@@ -162,8 +162,9 @@ VALIDITY_END_COMPUTED: Final = DiagnosticKind(
 UNPLACED_TEXT: Final = DiagnosticKind(
     code="unplaced-text",
     severity="warning",
-    meaning="Unnumbered text stands between top-level items and belongs to no section; it is "
-    "kept in `Policy.closing`.",
+    meaning="Text the parser could not place: unnumbered text between top-level items that "
+    "belongs to no section (kept in `Policy.closing`), or a stretch no part of the layout "
+    "covers (an `unplaced` block of `Policy.layout`). Nothing is dropped; the span covers it.",
 )
 
 PAGE_METADATA: Final = DiagnosticKind(
