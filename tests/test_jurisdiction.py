@@ -141,6 +141,14 @@ def test_a_guangzhou_notice_is_not_shanghai_and_names_no_shanghai_body() -> None
     assert [n for n in names if units.lookup(n, jurisdiction=placement.context) is not None] == []
     # Nor does its Akoma Ntoso name claim Shanghai.
     assert frbr_place(placement.jurisdiction) == "cn"
+    # The parser itself says so: no jurisdiction, a warning, no Shanghai id, a cn URI.
+    assert policy.jurisdiction is None
+    assert [d.code for d in policy.diagnostics if d.code == "not-shanghai"] == ["not-shanghai"]
+    ids = [u.unit_id for m in policy.all_measures() for u in m.responsible_units]
+    assert ids and all(unit_id is None for unit_id in ids)
+    assert all(u.unit_id is None for u in policy.issuers)
+    assert not any(d.code == "unknown-unit" for d in policy.diagnostics)
+    assert b'<FRBRcountry value="cn"/>' in shpolicy.to_akn(policy)
 
 
 def test_frbr_place_follows_the_jurisdiction() -> None:
