@@ -145,7 +145,8 @@ def test_a_guangzhou_notice_is_not_shanghai_and_names_no_shanghai_body() -> None
     assert policy.jurisdiction is None
     assert [d.code for d in policy.diagnostics if d.code == "not-shanghai"] == ["not-shanghai"]
     ids = [u.unit_id for m in policy.all_measures() for u in m.responsible_units]
-    assert ids and all(unit_id is None for unit_id in ids)
+    assert ids
+    assert all(unit_id is None for unit_id in ids)
     assert all(u.unit_id is None for u in policy.issuers)
     assert not any(d.code == "unknown-unit" for d in policy.diagnostics)
     assert b'<FRBRcountry value="cn"/>' in shpolicy.to_akn(policy)

@@ -179,6 +179,27 @@ def test_co_issuers_printed_on_one_line_are_told_apart() -> None:
     assert policy.jurisdiction == "cn-sh-huangpu"
 
 
+def test_a_masthead_and_number_above_the_notice_title() -> None:
+    text = (
+        "上海市人民政府办公厅文件\n沪府办发〔2024〕3号\n"
+        "上海市人民政府办公厅关于印发《上海市公园提质增效实施方案》的通知\n"
+        "各区人民政府，市政府各委、办、局：\n"
+        "《上海市公园提质增效实施方案》已经市政府同意，现印发给你们，请认真按照执行。\n"
+        "上海市人民政府办公厅\n2024年8月3日\n"
+        "上海市公园提质增效实施方案\n为深化公园城市建设，制定本实施方案。\n"
+        "一、工作目标\n1.提升品质。（责任单位：市绿化市容局）\n"
+    )
+    policy = _parse(text)
+    assert policy.notice is not None
+    assert policy.title == "上海市公园提质增效实施方案"
+    assert policy.doc_number == "沪府办发〔2024〕3号"
+    kinds = [block.kind for block in policy.layout]
+    assert kinds[:3] == ["masthead", "notice-number", "notice-title"]
+    xml = shpolicy.to_akn(policy)
+    assert b'<coverPage><p class="masthead">' in xml
+    assert shpolicy.from_akn(xml) == policy
+
+
 def test_an_english_notice() -> None:
     text = (CORPUS / "en01_notice_action_plan.txt").read_text("utf-8")
     policy = _parse(text)

@@ -451,6 +451,9 @@ def _blocks(
                 parts[at] = kind  # type: ignore[assignment]
         if notice.date_line is not None:
             parts[notice.date_line] = "notice-date"
+        for i in range(notice.title[0]):
+            if kinds[i] == "prose":
+                parts[i] = "masthead"  # 上海市人民政府办公厅文件 above the notice's title
     blocks: list[tuple[BlockKind, Range]] = []
     for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
         block = parts.get(i)

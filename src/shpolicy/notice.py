@@ -78,6 +78,10 @@ _NOTICE_BODY: Final = re.compile(
 # Kinds of header line a notice may open after (a website's furniture and fields).
 _BEFORE_NOTICE: Final = frozenset({"banner", "fields", "byline", "date"})
 _MAX_TITLE_LINES: Final = 3
+# Lines a printed notice may carry above its title: the issuer's 文件 heading, its
+# number, a secrecy or urgency marking.  Short, and no sentence.
+_MAX_LINES_ABOVE: Final = 3
+_MAX_LINE_ABOVE: Final = 40
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -195,20 +199,30 @@ def _title_from(
 def _title_at(
     folded: Folded, lines: Sequence[Line], kinds: Sequence[str]
 ) -> tuple[tuple[int, ...], NoticeTitle] | None:
-    """The notice's title lines and parts: on the first line that is not furniture, or
-    in a website's "Original Title: Notice of … on Issuing …" field before it."""
+    """The notice's title lines and parts: on the first line that is not furniture or
+    a heading line printed above it (上海市人民政府办公厅文件, the document number), or in a
+    website's "Original Title: Notice of … on Issuing …" field before it."""
     first = next((i for i, kind in enumerate(kinds) if kind not in _BEFORE_NOTICE), None)
     if first is None:
         return None
-    found = _title_from(folded, lines, kinds, first)
-    if found is not None:
-        return found
+    for at in range(first, min(first + _MAX_LINES_ABOVE + 1, len(lines))):
+        found = _title_from(folded, lines, kinds, at)
+        if found is not None:
+            return found
+        if not _above_a_title(folded, lines[at], kinds[at]):
+            break
     for i, kind in enumerate(kinds[:first]):
         text = folded[lines[i].start : lines[i].end]
         title = match_notice_title(text)
         if kind == "banner" and title is not None:
             return (i,), title
     return None
+
+
+def _above_a_title(folded: Folded, line: Line, kind: str) -> bool:
+    text = folded[line.start : line.end]
+    short = len(text.strip()) <= _MAX_LINE_ABOVE
+    return kind == "number" or (short and not any(stop in text for stop in "。;:"))
 
 
 def _offset(joined_at: int, title_lines: Sequence[Line]) -> int:
@@ -236,6 +250,9 @@ def find_notice(folded: Folded, lines: Sequence[Line], kinds: Sequence[str]) -> 
     title_lines = [lines[i] for i in title_at]
     walk = _Walk(folded, lines, kinds)
     end = walk.run(title_at[-1] + 1)
+    # The document number may stand above the notice's title ("沪府办发〔2024〕3号" first).
+    if walk.number is None:
+        walk.number = next((i for i in range(title_at[0]) if kinds[i] == "number"), None)
     # A page that prints the title twice (the web title, then the document's own,
     # broken over lines) has both as the notice's title.
     title_at = (*title_at, *walk.title_again)
