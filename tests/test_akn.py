@@ -15,12 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 from shpolicy.akn import AKN_NS, SHP_NS, from_akn, schema_path, to_akn, validation_report
-from shpolicy.akn.naming import district_of, frbr_uris, sibling_components
+from shpolicy.akn.naming import frbr_uris, sibling_components
 from shpolicy.akn.safetext import escape, unescape, visible
 from shpolicy.errors import AknError
 from shpolicy.model import (
     Block,
     Diagnostic,
+    Jurisdiction,
     Measure,
     Policy,
     Reference,
@@ -93,6 +94,7 @@ def sample_policy() -> Policy:
     )
     return Policy(
         title="Several Measures of Jing’an District on Industry",
+        jurisdiction="cn-sh-jingan",
         language="en",
         doc_number="JDDRC D (2024) No.18",
         issued=dt.date(2024, 12, 9),
@@ -188,7 +190,9 @@ def test_document_type_and_frbr_identification() -> None:
 
 
 def test_municipal_undated_unnumbered_policy_gets_a_stable_uri() -> None:
-    policy = Policy(title="上海市促进在线新经济发展的若干政策措施", language="zh")
+    policy = Policy(
+        title="上海市促进在线新经济发展的若干政策措施", language="zh", jurisdiction="cn-sh"
+    )
     uris = frbr_uris(policy)
     assert uris.work.startswith("/akn/cn-sh/doc/policy/0001-01-01/nn-")
     assert uris.expression.endswith("/zho@")
@@ -205,33 +209,18 @@ def test_chinese_doc_number_keeps_uris_apart() -> None:
 
 
 @pytest.mark.parametrize(
-    ("policy", "district"),
-    [
-        (Policy(title="Several Measures of Jing'an District"), "jingan"),
-        (Policy(issuers=(_unit("浦东新区人民政府"),)), "pudong"),
-        (Policy(title="Shanghai Implementation Plan"), None),
-        (
-            Policy(
-                measures=(
-                    Measure(
-                        label="1.",
-                        ordinal=1,
-                        title="t",
-                        text="t",
-                        responsible_units=(
-                            _unit("Pudong New Area Government"),
-                            _unit("Hongkou District Government"),
-                        ),
-                        span=Span(start=0, end=1),
-                    ),
-                )
-            ),
-            None,
-        ),
-    ],
+    ("jurisdiction", "place"),
+    [("cn-sh-jingan", "cn-sh-jingan"), ("cn-sh", "cn-sh"), (None, "cn")],
 )
-def test_district_documents_identify_their_district(policy: Policy, district: str | None) -> None:
-    assert district_of(policy) == district
+def test_uris_are_named_for_the_jurisdiction_and_never_claim_shanghai_unasked(
+    jurisdiction: Jurisdiction | None, place: str
+) -> None:
+    # A policy nobody placed in Shanghai (another city's, or built without a
+    # jurisdiction) is not given a Shanghai URI, whatever its title says.
+    policy = Policy(title="Several Measures of Jing'an District", jurisdiction=jurisdiction)
+    uris = frbr_uris(policy)
+    assert uris.place == place
+    assert uris.work.startswith(f"/akn/{place}/doc/policy/")
 
 
 def test_preface_preamble_and_validity_markup() -> None:

@@ -141,6 +141,15 @@ def test_a_guangzhou_notice_is_not_shanghai_and_names_no_shanghai_body() -> None
     assert [n for n in names if units.lookup(n, jurisdiction=placement.context) is not None] == []
     # Nor does its Akoma Ntoso name claim Shanghai.
     assert frbr_place(placement.jurisdiction) == "cn"
+    # The parser itself says so: no jurisdiction, a warning, no Shanghai id, a cn URI.
+    assert policy.jurisdiction is None
+    assert [d.code for d in policy.diagnostics if d.code == "not-shanghai"] == ["not-shanghai"]
+    ids = [u.unit_id for m in policy.all_measures() for u in m.responsible_units]
+    assert ids
+    assert all(unit_id is None for unit_id in ids)
+    assert all(u.unit_id is None for u in policy.issuers)
+    assert not any(d.code == "unknown-unit" for d in policy.diagnostics)
+    assert b'<FRBRcountry value="cn"/>' in shpolicy.to_akn(policy)
 
 
 def test_frbr_place_follows_the_jurisdiction() -> None:
@@ -151,9 +160,9 @@ def test_frbr_place_follows_the_jurisdiction() -> None:
         assert frbr_place(other) == "cn", other
     # A policy's own jurisdiction names its URIs.
     assert frbr_uris(Policy(title="t", jurisdiction="cn-sh-xuhui")).place == "cn-sh-xuhui"
-    # Without one (until the header stage sets it) the URIs are unchanged: the city's.
-    assert frbr_uris(Policy(title="t")).place == "cn-sh"
-    assert frbr_uris(Policy(title="静安区促进产业发展的若干措施")).place == "cn-sh-jingan"
+    # Without one the document is nobody's Shanghai document: its URIs say cn.
+    assert frbr_uris(Policy(title="t")).place == "cn"
+    assert frbr_uris(Policy(title="静安区促进产业发展的若干措施")).place == "cn"
 
 
 # ---------------------------------------------------------------- the real texts

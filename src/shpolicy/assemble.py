@@ -1,8 +1,8 @@
 """The model stage: the stages' offsets become the typed model.
 
 Input: the text as written and its folded copy, and what the stages found:
-the header, the outline, the tail and the validity clause.  Output: the
-:class:`~shpolicy.model.Policy`.
+the header (and the notice that wraps the policy), the outline, the tail and
+the validity clause.  Output: the :class:`~shpolicy.model.Policy`.
 
 Decisions owned here:
 
@@ -10,47 +10,57 @@ Decisions owned here:
   written (never of the folded copy), blanks trimmed; a title or a name that a
   line break cut is read as one line (Chinese closes up across the break,
   other text gets one space), and a title broken over lines is joined likewise;
-* **units** — each name of a responsibility clause, a header or a signature is
-  looked up in the registry of Shanghai bodies; an unknown one (not a
-  collective such as "relevant district governments") is reported, and so is
-  a clause that names none; issuers are named once each;
+* **jurisdiction** — the document is placed (:mod:`shpolicy.jurisdiction`)
+  from its issuers, number, titles and text before any name is resolved, and
+  every body it names is resolved there (:mod:`shpolicy.bodies`);
+* **the notice** — its signatories (or the body its title names) are the
+  policy's issuers, its date the date of issue; a notice of transmission's
+  drafting body is the policy's drafter;
 * **targets and references** — read in each measure's and section's own text,
   and in the preamble and the closing text for the document's;
-* **dates** — the header's date of issue, else the signature's.
+* **dates** — the notice's date, else the header's date of issue, else the
+  signature's;
+* **spans** — a section's span runs to the end of its last item; the
+  document's layout (:mod:`shpolicy.layout`) covers every part of the text.
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Final
 
-from .diagnostics import EMPTY_RESPONSIBILITY_CLAUSE, UNKNOWN_UNIT
+import attrs
+
+from .bodies import BodyNames, unwrap, written
+from .diagnostics import NOT_SHANGHAI
 from .header import Header
+from .jurisdiction import Placement, place_document
 from .language import detect_language
+from .layout import document_layout
+from .lines import Line
 from .model import (
     Diagnostic,
     Measure,
+    Notice,
     Policy,
     Reference,
     ResponsibleUnit,
-    Role,
     Section,
     Span,
     Target,
 )
-from .normalize import Folded, trim
+from .normalize import Folded
 from .references import find_references
 from .responsibility import Clause
 from .structure import Outline, OutlineMeasure, OutlineSection, Range
 from .tail import Tail
 from .targets import find_targets
-from .units import is_collective, lookup
 from .validity import ValidityMatch, validity_period
 
 __all__ = ["build_policy"]
 
-_LINE_BREAK: Final = re.compile(r"\s*[\r\n]+\s*")
+_UNPLACED: Final = Placement(jurisdiction=None, context=None, status="unplaced", reason="")
 
 
 def build_policy(
@@ -62,10 +72,32 @@ def build_policy(
     outline: Outline,
     tail: Tail,
     validity: ValidityMatch | None,
+    contents: Sequence[Line] = (),
     noted: Sequence[Diagnostic] = (),
+    page_issuers: Sequence[str] = (),
+    page_number: str | None = None,
 ) -> Policy:
-    """The policy the stages found in *text*; *noted* are diagnostics of earlier stages."""
-    return _Assembler(text, folded, noted).policy(source, header, outline, tail, validity)
+    """The policy the stages found in *text*; *noted* are diagnostics of earlier stages.
+
+    *contents* are the lines of a table of contents the body stage set aside;
+    *page_issuers* and *page_number*, from a web page's metadata table, are
+    evidence of the document's jurisdiction where the text names none.
+    """
+    assembler = _Assembler(text, folded, noted)
+    front = assembler.front(header, tail, (tuple(page_issuers), page_number))
+    return assembler.policy(source, front, header, outline, tail, validity, contents)
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class _Front:
+    """What the document says before its body: title, number, notice, issuers, date."""
+
+    title: str | None
+    doc_number: str | None
+    notice: Notice | None
+    issuers: tuple[ResponsibleUnit, ...]
+    drafters: tuple[ResponsibleUnit, ...]
+    issued: dt.date | None
 
 
 class _Assembler:
@@ -75,38 +107,110 @@ class _Assembler:
         self.text = text
         self.folded = folded
         self.diagnostics: list[Diagnostic] = list(noted)
+        self.names = BodyNames(text, folded, _UNPLACED, self.diagnostics)
 
+    # -- before the body ----------------------------------------------------------
+    def front(self, header: Header, tail: Tail, page: tuple[tuple[str, ...], str | None]) -> _Front:
+        """Place the document, then read its title, number, notice and issuers."""
+        title = self._title(header.title)
+        doc_number = None if header.doc_number is None else self._slice(*header.doc_number)
+        signed_by, issuer_ranges = _issuer_ranges(header, tail)
+        placement = place_document(
+            issuers=[self._slice(s, e) for s, e in issuer_ranges] or page[0],
+            doc_number=doc_number or page[1],
+            notice_title=self._notice_title(header),
+            title=title,
+            text=self.text,
+        )
+        if placement.status != "shanghai":
+            self.diagnostics.append(NOT_SHANGHAI.at(placement.reason, None))
+        self.names = BodyNames(self.text, self.folded, placement, self.diagnostics)
+        issuers = self.names.issuers(issuer_ranges)
+        notice = self._notice(header, issuers[:signed_by])
+        drafter = None if header.notice is None else header.notice.drafter
+        drafters = () if drafter is None else (self.names.unit(*drafter, None),)
+        issued = (notice.date if notice is not None else None) or header.issued or tail.signed
+        return _Front(
+            title=title,
+            doc_number=doc_number,
+            notice=notice,
+            issuers=issuers,
+            drafters=drafters,
+            issued=issued,
+        )
+
+    def _notice_title(self, header: Header) -> str | None:
+        if header.notice is None:
+            return None
+        ranges = [_line_range(header, i) for i in _first_run(header.notice.title)]
+        ranges[0] = (max(ranges[0][0], header.notice.opening), ranges[0][1])
+        return self._title(ranges)
+
+    def _notice(self, header: Header, issuers: tuple[ResponsibleUnit, ...]) -> Notice | None:
+        parts = header.notice
+        if parts is None:
+            return None
+        at = [*parts.title, parts.number, parts.addressees, *parts.body, *parts.signature]
+        lines = [_line_range(header, i) for i in (*at, parts.date_line) if i is not None]
+        addressees = parts.addressees
+        return Notice(
+            title=self._notice_title(header) or "",
+            addressees=None
+            if addressees is None
+            else self._slice(*_line_range(header, addressees)),
+            text=self._join([_line_range(header, i) for i in parts.body]),
+            issuers=issuers,
+            date=parts.date,
+            span=Span(start=min(s for s, _ in lines), end=max(e for _, e in lines)),
+        )
+
+    # -- the document -------------------------------------------------------------
     def policy(
         self,
         source: str | None,
+        front: _Front,
         header: Header,
         outline: Outline,
         tail: Tail,
         found: ValidityMatch | None,
+        contents: Sequence[Line],
     ) -> Policy:
         self.diagnostics.extend(outline.diagnostics)
         sections = tuple([self._section(s) for s in outline.sections])
         measures = tuple([self._measure(m) for m in outline.measures])
-        issued = header.issued or tail.signed
-        title = self._title(header.title)
         validity = None
         if found is not None:
             # A clause counting from the issue ("自印发之日起") starts on the date the
             # document was issued: its notice's date when printed, else its own.
             validity, notes = validity_period(
-                self.text, found, issued=issued, published=header.published, title=title
+                self.text,
+                found,
+                issued=front.issued,
+                published=header.published,
+                title=front.title,
             )
             self.diagnostics.extend(notes)
         preamble = [(line.start, line.end) for line in header.preamble]
         closing = [*outline.stray, *tail.closing]
         self.diagnostics.extend(header.diagnostics)
+        layout, unplaced = document_layout(
+            self.folded,
+            header=header.blocks,
+            contents=contents,
+            body=_body_range([*sections, *measures]),
+            tail=tail.blocks,
+        )
+        self.diagnostics.extend(unplaced)
         return Policy(
-            title=title,
+            title=front.title,
+            notice=front.notice,
+            jurisdiction=self.names.placement.jurisdiction,
             language=detect_language(self.text),
-            doc_number=None if header.doc_number is None else self._slice(*header.doc_number),
-            issued=issued,
+            doc_number=front.doc_number,
+            issued=front.issued,
             published=header.published,
-            issuers=self._issuers([*header.issuers, *tail.signers]),
+            issuers=front.issuers,
+            drafters=front.drafters,
             validity=validity,
             implements=self._references(preamble),
             preamble=self._join(preamble),
@@ -116,17 +220,13 @@ class _Assembler:
             closing=self._join(closing) or None,
             diagnostics=tuple(sorted(self.diagnostics, key=_diagnostic_order)),
             source=source,
+            layout=layout,
             text=self.text,
         )
 
-    # -- text as written ------------------------------------------------------
+    # -- text as written ------------------------------------------------------------
     def _slice(self, start: int, end: int) -> str:
-        folded = self.folded
-        # (This runs for every name and range, most of them trimmed already:
-        # a look at both ends spares the call.)
-        if start < end and (folded[start] == " " or folded[end - 1] == " "):
-            start, end = trim(folded, start, end)
-        return self.text[start:end]
+        return written(self.text, self.folded, start, end)
 
     def _join(self, ranges: Iterable[Range]) -> str:
         parts = [self._slice(s, e) for s, e in ranges]
@@ -141,13 +241,13 @@ class _Assembler:
         joiner = " " if all(t.isascii() for t in texts) else ""
         return joiner.join(texts)
 
-    # -- items ------------------------------------------------------------------
+    # -- items ------------------------------------------------------------------------
     def _measure(self, measure: OutlineMeasure) -> Measure:
         label = measure.label
-        title = _unwrap(self._slice(*measure.title))
+        title = unwrap(self._slice(*measure.title))
         if measure.title_quote is not None:
             title += self.text[measure.title_quote]
-        responsible_label, units = self._clause_units(measure.clause)
+        responsible_label, units = self.names.clause(measure.clause)
         return Measure(
             label=self.text[label.start : label.text_end],
             ordinal=label.value,
@@ -155,6 +255,7 @@ class _Assembler:
             text=self._join(measure.text),
             responsible_label=responsible_label,
             responsible_units=units,
+            responsible_span=_clause_span(measure.clause),
             targets=self._targets(measure.text),
             span=Span(start=measure.span[0], end=measure.span[1]),
         )
@@ -165,19 +266,21 @@ class _Assembler:
         num = self.text[num_at : num_at + len(label.num)] if num_at >= 0 else label.num
         sections = tuple([self._section(s) for s in section.sections])
         measures = tuple([self._measure(m) for m in section.measures])
-        responsible_label, units = self._clause_units(section.clause)
+        responsible_label, units = self.names.clause(section.clause)
         return Section(
             num=num,
             label=self.text[label.start : label.text_end],
             ordinal=label.value,
-            heading=_unwrap(self._slice(*section.heading)),
+            heading=unwrap(self._slice(*section.heading)),
             text=self._join(section.text),
             sections=sections,
             measures=measures,
             responsible_label=responsible_label,
             responsible_units=units,
+            responsible_span=_clause_span(section.clause),
             targets=self._targets(section.text),
-            span=Span(start=section.span[0], end=section.span[1]),
+            # A section's source runs to the end of its last item.
+            span=Span(start=section.span[0], end=_end_of(section.span[1], sections, measures)),
         )
 
     def _targets(self, ranges: Iterable[Range]) -> tuple[Target, ...]:
@@ -192,55 +295,6 @@ class _Assembler:
             for s, e in find_references(self.folded, start, end):
                 found.append(Reference(title=self.text[s:e], span=Span(start=s, end=e)))
         return tuple(found)
-
-    # -- units ------------------------------------------------------------------
-    def _clause_units(
-        self, clause: Clause | None
-    ) -> tuple[str | None, tuple[ResponsibleUnit, ...]]:
-        if clause is None:
-            return None, ()
-        # An unlabelled clause ("（市交通委牵头，各区政府配合）") has an empty label.
-        label = self.text[clause.label_start : clause.label_end] or None
-        units = tuple([self._unit(u.start, u.end, u.role) for u in clause.units])
-        if not units:
-            self.diagnostics.append(
-                EMPTY_RESPONSIBILITY_CLAUSE.at(
-                    f"the clause {label!r} names no unit", Span(start=clause.start, end=clause.end)
-                )
-            )
-        return label, units
-
-    def _unit(self, start: int, end: int, role: Role | None) -> ResponsibleUnit:
-        name = _unwrap(self._slice(start, end))
-        unit = lookup(name)
-        span = Span(start=start, end=end)  # frozen: the finding and the unit share it
-        # A collective entry ("relevant district governments") is no one body:
-        # it has no id, and that is no finding.
-        if unit is None and not is_collective(name):
-            self.diagnostics.append(
-                UNKNOWN_UNIT.at(f"{name!r} is not in the registry of Shanghai bodies", span)
-            )
-        return ResponsibleUnit(
-            name=name, unit_id=None if unit is None else unit.id, role=role, span=span
-        )
-
-    def _issuers(self, ranges: Sequence[Range]) -> tuple[ResponsibleUnit, ...]:
-        seen: set[str] = set()
-        issuers: list[ResponsibleUnit] = []
-        for start, end in ranges:
-            name = self._slice(start, end)
-            if name in seen:
-                continue
-            seen.add(name)
-            unit = lookup(name)
-            issuers.append(
-                ResponsibleUnit(
-                    name=name,
-                    unit_id=None if unit is None else unit.id,
-                    span=Span(start=start, end=end),
-                )
-            )
-        return tuple(issuers)
 
 
 def _runs(folded: Folded, ranges: Iterable[Range]) -> list[Range]:
@@ -260,20 +314,52 @@ def _runs(folded: Folded, ranges: Iterable[Range]) -> list[Range]:
     return runs
 
 
-def _unwrap(text: str) -> str:
-    """A title or name that a line break cut, read as one line.
+def _issuer_ranges(header: Header, tail: Tail) -> tuple[int, list[Range]]:
+    """The ranges that name the issuers, and how many of them sign the notice.
 
-    Chinese closes up across the break; other text gets one space there.
+    A notice's signatories come first (or, where it is not signed, the body its
+    title names: …办公室印发《…》的通知); then the header's other issuers and
+    the signatories of the policy itself.
     """
-    if "\n" not in text and "\r" not in text:
-        return text
-    return _LINE_BREAK.sub(lambda m: _join_across(text, m), text)
+    notice = header.notice
+    if notice is None:
+        return 0, [*header.issuers, *tail.signers]
+    signing = [_line_range(header, i) for i in notice.signature]
+    if not signing and notice.issuer is not None:
+        signing = [notice.issuer]
+    starts = {s for s, _ in signing}
+    others = [r for r in header.issuers if r[0] not in starts]
+    return len(signing), [*signing, *others, *tail.signers]
 
 
-def _join_across(text: str, m: re.Match[str]) -> str:
-    before = text[m.start() - 1] if m.start() > 0 else ""
-    after = text[m.end()] if m.end() < len(text) else ""
-    return "" if not (before.isascii() and after.isascii()) else " "
+def _line_range(header: Header, index: int) -> Range:
+    line = header.lines[index].line
+    return line.start, line.end
+
+
+def _first_run(indices: Sequence[int]) -> list[int]:
+    """The first run of consecutive indices (a title printed once, before any repeat)."""
+    run = list(indices[:1])
+    for i in indices[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    return run
+
+
+def _clause_span(clause: Clause | None) -> Span | None:
+    return None if clause is None else Span(start=clause.start, end=clause.end)
+
+
+def _end_of(end: int, sections: Sequence[Section], measures: Sequence[Measure]) -> int:
+    return max([end, *(s.span.end for s in sections), *(m.span.end for m in measures)])
+
+
+def _body_range(items: Sequence[Section | Measure]) -> Range | None:
+    """Where the numbered items run: from the first's label to the end of the last."""
+    if not items:
+        return None
+    return min(i.span.start for i in items), max(i.span.end for i in items)
 
 
 def _diagnostic_order(d: Diagnostic) -> tuple[int, str]:

@@ -23,6 +23,7 @@ __all__ = [
     "EMPTY_RESPONSIBILITY_CLAUSE",
     "ITEMS_RUN_TOGETHER",
     "NOTICE_TEXT",
+    "NOT_SHANGHAI",
     "NO_MEASURES",
     "NO_TITLE",
     "NUMBERING_CONTINUES",
@@ -62,6 +63,7 @@ Code = Literal[
     "validity-end-computed",
     "unplaced-text",
     "page-metadata",
+    "not-shanghai",
 ]
 
 
@@ -178,8 +180,9 @@ VALIDITY_END_COMPUTED: Final = DiagnosticKind(
 UNPLACED_TEXT: Final = DiagnosticKind(
     code="unplaced-text",
     severity="warning",
-    meaning="Unnumbered text stands between top-level items and belongs to no section; it is "
-    "kept in `Policy.closing`.",
+    meaning="Text the parser could not place: unnumbered text between top-level items that "
+    "belongs to no section (kept in `Policy.closing`), or a stretch no part of the layout "
+    "covers (an `unplaced` block of `Policy.layout`). Nothing is dropped; the span covers it.",
 )
 
 PAGE_METADATA: Final = DiagnosticKind(
@@ -189,6 +192,15 @@ PAGE_METADATA: Final = DiagnosticKind(
     '"Issued by", "Release date") stands outside the policy\'s text. Each field is listed with '
     "the model field it filled (`doc_number`, `issuers`, `issued`, `published`: only where the "
     'text gave none) or "not used". No span: the table is not part of the parsed text.',
+)
+
+NOT_SHANGHAI: Final = DiagnosticKind(
+    code="not-shanghai",
+    severity="warning",
+    meaning="The document is another place's (广州市人民政府办公厅, 穗府办, a county-level city, "
+    "a provincial party committee …) or nothing places it in Shanghai: `Policy.jurisdiction` is "
+    "`None`, no name is resolved to a Shanghai body, and its Akoma Ntoso URIs say `cn`, not "
+    "`cn-sh`. The message gives the evidence.",
 )
 
 CATALOGUE: Final[tuple[DiagnosticKind, ...]] = (
@@ -210,6 +222,7 @@ CATALOGUE: Final[tuple[DiagnosticKind, ...]] = (
     VALIDITY_END_COMPUTED,
     UNPLACED_TEXT,
     PAGE_METADATA,
+    NOT_SHANGHAI,
 )
 """Every kind, in the order docs/diagnostics.md lists them; one entry per :data:`Code`."""
 

@@ -36,8 +36,9 @@ import attrs
 from .dates import parse_date
 from .diagnostics import NO_TITLE, NOTICE_TEXT
 from .lines import Line
-from .model import Diagnostic, Span
+from .model import BlockKind, Diagnostic, Span
 from .normalize import Folded, folded_chars
+from .notice import NoticeParts, find_notice, match_notice_title, says_notice
 from .references import DOC_TYPE_EN, DOC_TYPE_ZH
 from .sentences import sentence_end
 
@@ -68,28 +69,6 @@ _EN_ORG: Final = re.compile(
 )
 _ZH_ORG: Final = re.compile(r"(?:政府|办公厅|办公室|委员会|管委会|委|局|办|厅|中心|部|院|会)$")
 _SENTENCE_END: Final = (".", "。", ":", ";", "!", "?")
-# "Notice ... on Issuing the "Title"": the word and the quoted title are
-# looked for one after the other (a single ``Notice.*?on`` pattern rescans
-# the rest of the line from every "Notice" in it).
-_NOTICE_WORD: Final = re.compile(r"\bNotice\b", re.IGNORECASE)
-_NOTICE_EN: Final = re.compile(
-    r"\bon\s+(?:Issuing|Printing\s+and\s+Distributing|Promulgating|Forwarding|Publishing)"
-    r"\s+(?:the\s+)?[\"“](?P<title>[^\"”]{4,300})[\"”]",
-    re.IGNORECASE,
-)
-# The same without quotes: the plan's title runs to the end of the line.
-_NOTICE_EN_BARE: Final = re.compile(
-    r"\bon\s+(?:Issuing|Printing\s+and\s+Distributing|Promulgating|Forwarding|Publishing)"
-    r"\s+(?:the\s+)?(?P<title>[A-Z][^\"“”]{3,300}?)[\s.]*$",
-    re.IGNORECASE,
-)
-_NOTICE_ZH: Final = re.compile(r"关于(?:印发|转发|发布|颁布)《(?P<title>[^《》]{2,300})》的通知")
-# Sentences of a notice's own body ("…is hereby issued to you", "现将…印发给你们").
-_NOTICE_BODY: Final = re.compile(
-    r"印发给你们|转发给你们|请认真|遵照执行|贯彻执行|issued\s+to\s+you|hereby\s+(?:issued|printed)"
-    r"|please\s+(?:\w+\s+)?(?:implement|comply|carry)",
-    re.IGNORECASE,
-)
 # Header fields such as "Date of issue: …", "文号：…", "Updated: …", several to a
 # line separated by "|" or a wide gap; the label says what the value is.
 _FIELD_SEPARATOR: Final = re.compile(r"\s*\|\s*|\s{2,}")
@@ -219,12 +198,14 @@ class Header:
     lines: tuple[HeaderLine, ...]  # every line, classified
     title: tuple[tuple[int, int], ...]  # the title's lines (a long title may be broken)
     notice_title: tuple[int, int] | None  # the title a notice of issuance names ("《…》")
+    notice: NoticeParts | None  # the notice that wraps the policy, when one does
     doc_number: tuple[int, int] | None
     issued: dt.date | None
     published: dt.date | None
     issuers: tuple[tuple[int, int], ...]
     preamble: tuple[Line, ...]
     wrapper: tuple[Line, ...]  # text of a notice that wraps the plan, before its title
+    blocks: tuple[tuple[BlockKind, Range], ...]  # what each line is in the layout, in order
     diagnostics: tuple[Diagnostic, ...]  # no title; the text of a notice
 
 
@@ -321,14 +302,46 @@ def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
     kinds: list[LineKind] = []
     for line in lines:
         kinds.append(_classify(folded, line, state))
+    notice = find_notice(folded, lines, kinds)
+    if notice is not None:
+        title_at = _policy_title_after(folded, lines, kinds, notice)
+        title = _title_ranges(lines, title_at, state)
+        if not title_at:  # the policy does not repeat its title: the notice names it
+            title = (notice.named,)
+        wrapper = [lines[i] for i in notice.body]
+        own = range(notice.end, len(lines))
+        preamble = [lines[i] for i in own if kinds[i] == "prose" and i not in title_at]
+    else:
+        title_at, title, preamble, wrapper = _without_notice(folded, lines, kinds, state)
+    return Header(
+        lines=tuple(
+            [HeaderLine(line=line, kind=kind) for line, kind in zip(lines, kinds, strict=True)]
+        ),
+        title=title,
+        notice_title=state.notices[-1] if state.notices else None,
+        notice=notice,
+        doc_number=state.doc_number,
+        published=state.published or state.published_guess,
+        # A bare date overruled by a labelled publication date is the date of issue.
+        issued=state.issued or (state.published_guess if state.published else None),
+        issuers=tuple(state.issuers),
+        preamble=tuple(preamble),
+        wrapper=tuple(wrapper),
+        blocks=_blocks(lines, kinds, notice, title_at, preamble),
+        diagnostics=_report(title, wrapper),
+    )
+
+
+def _without_notice(
+    folded: Folded, lines: Sequence[Line], kinds: list[LineKind], state: _Reading
+) -> tuple[range, tuple[Range, ...], list[Line], list[Line]]:
+    """Title lines, title, preamble and a notice's text where no notice wraps a policy."""
     title_line = _pick_title(folded, state.titles)
-    title: tuple[tuple[int, int], ...] = ()
+    title: tuple[Range, ...] = ()
     title_at: range = range(0)
     if title_line is not None:
         title_at = _title_lines(folded, lines, kinds, lines.index(title_line))
-        title = tuple(
-            (lines[i].start, state.title_cut.get(lines[i].start, lines[i].end)) for i in title_at
-        )
+        title = _title_ranges(lines, title_at, state)
     elif state.notices:
         title = (state.notices[-1],)
     wrapper_end = _notice_end(folded, lines, kinds, state) if title_line is None else -1
@@ -345,21 +358,114 @@ def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
         (wrapper if in_wrapper else preamble).append(line)
     if title_line is None and not preamble and not state.notices:
         preamble, wrapper = wrapper, []
-    return Header(
-        lines=tuple(
-            [HeaderLine(line=line, kind=kind) for line, kind in zip(lines, kinds, strict=True)]
-        ),
-        title=title,
-        notice_title=state.notices[-1] if state.notices else None,
-        doc_number=state.doc_number,
-        published=state.published or state.published_guess,
-        # A bare date overruled by a labelled publication date is the date of issue.
-        issued=state.issued or (state.published_guess if state.published else None),
-        issuers=tuple(state.issuers),
-        preamble=tuple(preamble),
-        wrapper=tuple(wrapper),
-        diagnostics=_report(title, wrapper),
+    return title_at, title, preamble, wrapper
+
+
+def _title_ranges(lines: Sequence[Line], title_at: range, state: _Reading) -> tuple[Range, ...]:
+    return tuple(
+        [(lines[i].start, state.title_cut.get(lines[i].start, lines[i].end)) for i in title_at]
     )
+
+
+Range = tuple[int, int]
+_MAX_TITLE_LINES: Final = 3
+
+# A title's edition printed on a line of its own under it: "（2019—2021）", "（2026—2028年）".
+_YEARS_LINE: Final = re.compile(
+    r"\(\s*(?:19|20)\d{2}\s*(?:[-—–~至]\s*(?:19|20)?\d{2,4}\s*)?年?\s*\)"
+)
+_DASHES: Final = re.compile(r"[-—–―]+")
+
+
+def _comparable(text: str) -> str:
+    """*text* as titles are compared: no blanks, one kind of dash."""
+    return _DASHES.sub("-", "".join(text.split()))
+
+
+def _policy_title_after(
+    folded: Folded, lines: Sequence[Line], kinds: list[LineKind], notice: NoticeParts
+) -> range:
+    """The lines of the policy's own title after the notice that wraps it.
+
+    The notice names the policy (《…》): the lines after the notice that read
+    as that title are its title, however they are broken ("虹口区…体系建设" /
+    "三年行动计划（2018—2020年）").  Otherwise the title-shaped line that comes
+    first, with a part broken onto the next line or its years under it.
+    """
+    named = _comparable(folded[notice.named[0] : notice.named[1]])
+    own = [i for i in range(notice.end, len(lines)) if kinds[i] not in ("banner", "fields")]
+    read = ""
+    for count, i in enumerate(own[:_MAX_TITLE_LINES], start=1):
+        read += _comparable(_content(folded, lines[i]))
+        if read == named:
+            return range(own[0], own[count - 1] + 1)
+        if not named.startswith(read):
+            break
+    first = next((i for i in own if kinds[i] == "title"), None)
+    if first is None or any(kinds[i] == "prose" for i in own if i < first):
+        return range(0)  # the preamble has begun: the policy has no title of its own
+    at = _title_lines(folded, lines, kinds, first)
+    after = at.stop
+    if after < len(lines) and _YEARS_LINE.fullmatch(_content(folded, lines[after])):
+        return range(at.start, after + 1)
+    return at
+
+
+# What each kind of header line is in the document's layout.
+_BLOCK_OF_KIND: Final[dict[LineKind, BlockKind]] = {
+    "fields": "field",
+    "banner": "furniture",
+    "date": "date",
+    "byline": "field",
+    "number": "doc-number",
+    "notice": "subtitle",
+    "org": "issuer",
+    "attachment": "field",
+    "subtitle": "subtitle",
+    "title": "subtitle",  # a title-shaped line that is not the title (a web title, say)
+    "addressee": "addressees",
+    "note": "subtitle",
+    "prose": "notice-text",  # prose before the title, or of a notice (else: preamble)
+}
+
+
+def _blocks(
+    lines: Sequence[Line],
+    kinds: Sequence[LineKind],
+    notice: NoticeParts | None,
+    title_at: range,
+    preamble: Sequence[Line],
+) -> tuple[tuple[BlockKind, Range], ...]:
+    """What each header line is in the document's layout."""
+    in_preamble = {line.start for line in preamble}
+    parts: dict[int, BlockKind] = {}
+    if notice is not None:
+        for i in notice.title:
+            parts[i] = "notice-title"
+        for i in notice.body:
+            parts[i] = "notice-text"
+        for i in notice.signature:
+            parts[i] = "notice-signature"
+        for at, kind in ((notice.number, "notice-number"), (notice.addressees, "addressees")):
+            if at is not None:
+                parts[at] = kind  # type: ignore[assignment]
+        if notice.date_line is not None:
+            parts[notice.date_line] = "notice-date"
+        for i in range(notice.title[0]):
+            if kinds[i] == "prose":
+                parts[i] = "masthead"  # 上海市人民政府办公厅文件 above the notice's title
+    blocks: list[tuple[BlockKind, Range]] = []
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        block = parts.get(i)
+        if block is None:
+            if i in title_at:
+                block = "title"
+            elif line.start in in_preamble:
+                block = "preamble"
+            else:
+                block = _BLOCK_OF_KIND[kind]
+        blocks.append((block, (line.start, line.end)))
+    return tuple(blocks)
 
 
 def _report(title: tuple[tuple[int, int], ...], wrapper: Sequence[Line]) -> tuple[Diagnostic, ...]:
@@ -429,19 +535,9 @@ def _notice_end(
     for i in range(at + 1, len(lines)):
         if kinds[i] in ("org", "date"):
             end = i
-        elif kinds[i] == "prose" and _NOTICE_BODY.search(_content(folded, lines[i])):
+        elif kinds[i] == "prose" and says_notice(folded, lines[i].start, lines[i].end):
             end = max(end, i)
     return end
-
-
-def _notice_en(text: str, *, bare: bool = False) -> re.Match[str] | None:
-    """The title after "Notice ... on Issuing" in *text* (quoted, or else to the line's end)."""
-    if text.isascii() and "notice" not in text.lower():
-        return None  # (ASCII text: the word's letters, in any case, are a quick test)
-    word = _NOTICE_WORD.search(text)
-    if word is None:
-        return None
-    return (_NOTICE_EN_BARE if bare else _NOTICE_EN).search(text, word.end())
 
 
 def _field_spans(text: Folded) -> list[tuple[int, int]]:
@@ -530,13 +626,9 @@ def _classify(folded: Folded, line: Line, state: _Reading) -> LineKind:
     text = _content(folded, line)
     was_after_org, state.after_org = state.after_org, False
     was_after_number, state.after_number = state.after_number, False
-    notice = (
-        _notice_en(text)
-        or (_NOTICE_ZH.search(text) if "关于" in text else None)
-        or _notice_en(text, bare=True)
-    )
+    notice = match_notice_title(text)
     if notice is not None:
-        state.notices.append((line.start + notice.start("title"), line.start + notice.end("title")))
+        state.notices.append((line.start + notice.title[0], line.start + notice.title[1]))
     if _read_fields(folded, line, state, was_after_org):
         return "fields"
     if _is_banner(text):

@@ -38,6 +38,7 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from .model import JURISDICTIONS, Jurisdiction
 from .units import MUNICIPAL, lookup
 
 __all__ = ["ELSEWHERE", "Placement", "place_document"]
@@ -52,7 +53,7 @@ Status = Literal["shanghai", "elsewhere", "unplaced"]
 class Placement:
     """Where a document belongs, and why (see the module docstring)."""
 
-    jurisdiction: str | None
+    jurisdiction: Jurisdiction | None
     context: str | None
     status: Status
     reason: str
@@ -141,9 +142,10 @@ def place_document(
     for source, evidence in sources:
         if evidence is None:
             continue
-        if evidence.shanghai is not None:
+        code = _as_jurisdiction(evidence.shanghai)
+        if code is not None:
             return Placement(
-                jurisdiction=evidence.shanghai,
+                jurisdiction=code,
                 context=evidence.shanghai,
                 status="shanghai",
                 reason=f"{source} {evidence.detail}",
@@ -160,6 +162,13 @@ def place_document(
         status="unplaced",
         reason="nothing in the header or the text places the document in Shanghai or elsewhere",
     )
+
+
+def _as_jurisdiction(code: str | None) -> Jurisdiction | None:
+    for known in JURISDICTIONS:
+        if known == code:
+            return known
+    return None
 
 
 # --------------------------------------------------------------------------- issuers

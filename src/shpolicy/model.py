@@ -71,6 +71,7 @@ Jurisdiction = Literal[
 # What each part of the printed text is, in reading order (see Block).
 BlockKind = Literal[
     "furniture",
+    "masthead",
     "notice-title",
     "notice-number",
     "addressees",
@@ -165,7 +166,8 @@ class Block:
     A parsed policy's blocks follow each other in reading order and together
     cover every character of its text but blanks between them, so nothing is
     left out of the archive: ``"furniture"`` is website furniture kept as
-    printed (navigation, share bar, footer); ``"notice-…"`` and
+    printed (navigation, share bar, footer); ``"masthead"`` the issuer's heading
+    printed above a document (上海市人民政府办公厅文件); ``"notice-…"`` and
     ``"addressees"`` the notice of issuance; ``"title"`` … ``"contents"`` the
     policy's header; ``"body"`` its numbered sections and measures;
     ``"closing"`` … ``"signature-date"`` what follows them; ``"annex"`` an

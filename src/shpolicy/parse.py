@@ -16,6 +16,7 @@ docs/pipeline.md describes every stage: its input, its output, the decisions it 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 from .assemble import build_policy
 from .body import find_body, starts_item
@@ -24,7 +25,7 @@ from .header import read_header
 from .lines import join_continued, join_hard_wrapped, split_lines
 from .model import Policy
 from .normalize import fold
-from .read import Document, read_document, read_path
+from .read import Document, PageField, read_document, read_path
 from .read.fields import fill_from_page
 from .structure import read_outline
 from .tail import TAIL_RULES, read_tail
@@ -60,7 +61,7 @@ def parse_bytes(data: bytes | bytearray | memoryview, *, source: str | None = No
 
 def _parse_document(document: Document, source: str | None) -> Policy:
     """Parse what a reader extracted; then let a web page's fields fill what the text lacks."""
-    policy = parse_text(document.text, source=source)
+    policy = _parse(document.text, source, page=document.fields)
     return fill_from_page(policy, document.fields) if document.fields else policy
 
 
@@ -71,6 +72,11 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
     the text holds nothing to parse (it is empty or blank); everything unusual
     in a non-empty text becomes a diagnostic instead.
     """
+    return _parse(text, source)
+
+
+def _parse(text: str, source: str | None, *, page: Sequence[PageField] = ()) -> Policy:
+    """Parse *text*; a web page's metadata *page* is evidence of whose document it is."""
     folded = fold(text)
     lines = join_hard_wrapped(folded, split_lines(folded))
     if not lines:
@@ -80,8 +86,13 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
     body = join_continued(folded, list(layout.body), starts_item)
     outline = read_outline(folded, body, TAIL_RULES)
     tail = read_tail(folded, outline.tail)
-    # A validity clause printed as the last numbered item ("第十条 本办法自…起施行").
-    validity = tail.validity or find_validity_in(folded, outline.last_item_text)
+    validity = (
+        tail.validity
+        # A validity clause printed as the last numbered item ("第十条 本办法自…起施行").
+        or find_validity_in(folded, outline.last_item_text)
+        # "本方案自2022年2月1日起实施。" in the body of the notice that issues it.
+        or find_validity_in(folded, [(line.start, line.end) for line in header.wrapper])
+    )
     return build_policy(
         text,
         folded,
@@ -90,5 +101,8 @@ def parse_text(text: str, *, source: str | None = None) -> Policy:
         outline=outline,
         tail=tail,
         validity=validity,
+        contents=layout.contents or (),
         noted=layout.diagnostics,
+        page_issuers=tuple(f.value for f in page if f.kind == "issuer"),
+        page_number=next((f.value for f in page if f.kind == "number"), None),
     )

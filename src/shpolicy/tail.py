@@ -22,6 +22,7 @@ Decisions owned here:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -30,6 +31,7 @@ import attrs
 from .dates import find_dates, parse_date
 from .header import is_back_matter, is_org_line
 from .lines import Line
+from .model import BlockKind
 from .normalize import Folded, folded_chars, trim
 from .structure import Range, TailRules
 from .validity import VALIDITY_OPENING, ValidityMatch, find_validity, is_validity_clause
@@ -47,6 +49,7 @@ class Tail:
     closing: tuple[Range, ...]  # text that is neither the validity clause nor a signature
     signers: tuple[Range, ...]  # the bodies that sign, in order
     signed: dt.date | None  # the date under the signatures
+    blocks: tuple[tuple[BlockKind, Range], ...] = ()  # what each stretch is, in order
 
 
 def is_signature_line(folded: Folded, start: int, end: int) -> bool:
@@ -91,6 +94,9 @@ def signature_block(folded: Folded, lines: Sequence[Line]) -> tuple[range, dt.da
 def read_tail(folded: Folded, tail: Sequence[Line]) -> Tail:
     """Read the *tail* lines: validity clause, closing text, signature block."""
     block, signed = signature_block(folded, tail)
+    if signed is None and block and block.start > _annex_from(folded, tail, range(0)):
+        # Undated names at the very end of an annex are its table's cells, not signatories.
+        block = range(len(tail), len(tail))
     signers = [
         (tail[i].start, tail[i].end)
         for i in block
@@ -98,27 +104,61 @@ def read_tail(folded: Folded, tail: Sequence[Line]) -> Tail:
     ]
     validity: ValidityMatch | None = None
     closing: list[Range] = []
+    blocks: list[tuple[BlockKind, Range]] = []
+    annex = _annex_from(folded, tail, block)
     for i, line in enumerate(tail):
         if i in block:
+            date_line = parse_date(folded, line.start, line.end) is not None
+            blocks.append(("signature-date" if date_line else "signature", (line.start, line.end)))
             continue
         found = None if validity is not None else find_validity(folded, line.start, line.end)
         if found is None:
             closing.append((line.start, line.end))
+            blocks.append((_kind_of_line(folded, line, i >= annex), (line.start, line.end)))
             continue
         validity = found
         closing.append((line.start, found.span_start))
+        blocks.append(("closing", (line.start, found.span_start)))
+        blocks.append(("validity", (found.span_start, found.span_end)))
         signature = _inline_signature(folded, found.span_end, line.end)
         if signature is None:
             closing.append((found.span_end, line.end))
+            blocks.append(("closing", (found.span_end, line.end)))
         else:
             signers.append(signature[0])
             signed = signed or signature[1]
+            blocks.append(("signature", (found.span_end, line.end)))
     return Tail(
         validity=validity,
         closing=tuple(r for r in closing if _has_text(folded, r)),
         signers=tuple(signers),
         signed=signed,
+        blocks=tuple(b for b in blocks if _has_text(folded, b[1])),
     )
+
+
+# A website's footer copied along with the text: "版权所有", "沪ICP备…", "主办：…".
+_FOOTER: Final = re.compile(
+    r"版权所有|ICP备|公网安备|网站标识码|主办单位|承办单位|联系我们|网站地图|关于我们|技术支持"
+    r"|copyright|all\s+rights\s+reserved|\bsitemap\b|contact\s+us",
+    re.IGNORECASE,
+)
+
+
+def _annex_from(folded: Folded, tail: Sequence[Line], signature: range) -> int:
+    """Where the back matter begins ("附件：…", "抄送：…", an appended table): the index of
+    its first line after any signature, or past the end."""
+    after = signature.stop if signature else 0
+    for i in range(after, len(tail)):
+        if is_back_matter(folded, tail[i].start, tail[i].end):
+            return i
+    return len(tail)
+
+
+def _kind_of_line(folded: Folded, line: Line, in_annex: bool) -> BlockKind:
+    if _FOOTER.search(folded, line.start, line.end) is not None:
+        return "furniture"
+    return "annex" if in_annex else "closing"
 
 
 def _has_text(folded: Folded, stretch: Range) -> bool:

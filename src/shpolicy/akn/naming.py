@@ -14,17 +14,15 @@ from typing import Final
 
 import attrs
 
-from ..model import Policy
+from ..model import DISTRICTS, Policy
 from ..normalize import fold
 from .vocabulary import DOC_NAME, LANGUAGE_CODES, NOTICE_DOC_NAME, NULL_DATE
 
 __all__ = [
     "FrbrUris",
     "IdAllocator",
-    "district_of",
     "frbr_place",
     "frbr_uris",
-    "jurisdiction_of",
     "notice_uris",
     "short_hash",
     "sibling_components",
@@ -34,33 +32,6 @@ __all__ = [
 COUNTRY: Final = "cn"
 LOCALITY: Final = "sh"
 
-# The sixteen districts of Shanghai: URI code, English name (folded, lower
-# case, apostrophes removed), Chinese name.
-DISTRICTS: Final = (
-    ("huangpu", "huangpu", "黄浦"),
-    ("xuhui", "xuhui", "徐汇"),
-    ("changning", "changning", "长宁"),
-    ("jingan", "jingan", "静安"),
-    ("putuo", "putuo", "普陀"),
-    ("hongkou", "hongkou", "虹口"),
-    ("yangpu", "yangpu", "杨浦"),
-    ("minhang", "minhang", "闵行"),
-    ("baoshan", "baoshan", "宝山"),
-    ("jiading", "jiading", "嘉定"),
-    ("pudong", "pudong new", "浦东新"),
-    ("jinshan", "jinshan", "金山"),
-    ("songjiang", "songjiang", "松江"),
-    ("qingpu", "qingpu", "青浦"),
-    ("fengxian", "fengxian", "奉贤"),
-    ("chongming", "chongming", "崇明"),
-)
-_DISTRICT_RE: Final = re.compile(
-    "|".join(
-        rf"(?P<{code}>\b{english} (?:district|area)\b|{chinese}区)"
-        for code, english, chinese in DISTRICTS
-    )
-)
-_APOSTROPHES: Final = re.compile("['\u2019\u02bc`]")
 _NON_SLUG: Final = re.compile(r"[^a-z0-9]+")
 _NON_ALNUM: Final = re.compile(r"[^0-9A-Za-z]+")
 _NON_ASCII_WORD: Final = re.compile(r"[^\x00-\x7f]")
@@ -77,40 +48,7 @@ def short_hash(text: str, length: int = 8) -> str:
     return hashlib.sha256(data).hexdigest()[:length]
 
 
-def _district_in(text: str) -> str | None:
-    folded = _APOSTROPHES.sub("", fold(text).lower())
-    # Every alternative of the regex ends in one of these words, and the
-    # 32-way alternation is slow to try at each character of a long name:
-    # most names (municipal bodies) hold none of them.
-    if "区" not in folded and "district" not in folded and "area" not in folded:
-        return None
-    match = _DISTRICT_RE.search(folded)
-    return match.lastgroup if match is not None else None
-
-
-def district_of(policy: Policy) -> str | None:
-    """The Shanghai district a policy belongs to, or ``None`` for a municipal one.
-
-    A district document names its district in its title or among its issuers;
-    failing that, when every responsible unit of every measure belongs to one
-    and the same district, the document is that district's.
-    """
-    for text in (policy.title or "", *(unit.name for unit in policy.issuers)):
-        found = _district_in(text)
-        if found is not None:
-            return found
-    # Documents repeat the same few names hundreds of times: read each once,
-    # and stop as soon as two districts (or a municipal body) are seen.
-    names = {u.name for m in policy.all_measures() for u in m.responsible_units}
-    districts: set[str | None] = set()
-    for name in names:
-        districts.add(_district_in(name))
-        if len(districts) > 1:
-            return None
-    return districts.pop() if districts else None
-
-
-_DISTRICT_CODES: Final = frozenset(code for code, _, _ in DISTRICTS)
+_DISTRICT_CODES: Final = frozenset(DISTRICTS)
 
 
 def frbr_place(jurisdiction: str | None) -> str:
@@ -129,22 +67,6 @@ def frbr_place(jurisdiction: str | None) -> str:
         if district in _DISTRICT_CODES:
             return jurisdiction
     return COUNTRY
-
-
-def jurisdiction_of(policy: Policy) -> str | None:
-    """The jurisdiction the policy's URIs are named for: ``Policy.jurisdiction`` when set.
-
-    Until the header stage sets it (from :func:`shpolicy.jurisdiction.place_document`),
-    a policy without one is taken for Shanghai's, its district found by
-    :func:`district_of`, as the URIs have always been.  Once every parsed
-    policy carries its jurisdiction, a ``None`` means "not Shanghai's or not
-    placed" and this should return the field as it is (``frbr_place`` then
-    gives ``cn``).
-    """
-    if policy.jurisdiction is not None:
-        return policy.jurisdiction
-    district = district_of(policy)
-    return f"{COUNTRY}-{LOCALITY}" + (f"-{district}" if district else "")
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -194,7 +116,7 @@ def notice_uris(policy: Policy) -> FrbrUris:
 
 
 def _uris(policy: Policy, subtype: str, dated: dt.date | None, unnumbered: str) -> FrbrUris:
-    place = frbr_place(jurisdiction_of(policy))
+    place = frbr_place(policy.jurisdiction)
     date = dated.isoformat() if dated is not None else NULL_DATE
     number = _number_component(policy)
     uri_number = number or unnumbered

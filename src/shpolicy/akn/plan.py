@@ -239,7 +239,12 @@ def _marks(
             lead = _find_on_line(text, item.title, node.num_end, node.end)
             if lead is not None:
                 yield Mark(*lead, "inline", (("name", "title"),), depth=1)
+    seen: set[tuple[int, int]] = set()  # an issuer who also signs the notice is one mark
     for unit in units:
+        key = (-1, -1) if unit.span is None else (unit.span.start, unit.span.end)
+        if key in seen:
+            continue
+        seen.add(key)
         if _fits(text, unit.span):
             assert unit.span is not None
             yield Mark(unit.span.start, unit.span.end, "organization", depth=3, unit=unit)

@@ -70,6 +70,7 @@ _NOTICE_PARTS: Final = {
     "notice-date": _CONCLUSIONS,
 }
 _POLICY_PARTS: Final = {
+    "masthead": _COVER,
     "title": _PREFACE,
     "subtitle": _PREFACE,
     "doc-number": _PREFACE,
@@ -150,6 +151,7 @@ class _Writer:
     part: int = -1
     part_open: bool = False
     main_written: bool = False
+    notice_ahead: bool = False  # a notice's blocks are still to come
     metas: list[tuple[Element, bool]] = attrs.field(factory=list)
 
     # -- the text, piece by piece ---------------------------------------------
@@ -308,7 +310,14 @@ class _Writer:
         if not self.has_ink(block.start, block.end):
             return  # blanks go where the text is; a part is opened only for something to hold
         kind = block.kind
+        if self.notice_ahead and kind not in _NOTICE_PARTS:
+            # Printed above the notice's title (a 文件 heading, a website's fields):
+            # the notice's cover page.
+            self.goto(False, _COVER)
+            self.lines(block.start, block.end, kind)
+            return
         if kind in _NOTICE_PARTS and self.view.notice is not None and not self.in_policy:
+            self.notice_ahead = False
             self.goto(False, _NOTICE_PARTS[kind])
         elif kind in _POLICY_PARTS:
             self.goto(True, _POLICY_PARTS[kind])
@@ -421,6 +430,7 @@ class _Writer:
         notice = self.view.notice is not None
         self.open_doc(NOTICE_DOC_NAME if notice else DOC_NAME, policy=not notice)
         self.in_policy = not notice
+        self.notice_ahead = notice and any(b.kind in _NOTICE_PARTS for b in self.plan.blocks)
         for block in self.plan.blocks:
             self.block(block)
         if not self.in_policy:

@@ -1,0 +1,360 @@
+"""The notice of issuance that wraps a policy: its title, addressees, body, signatories, date.
+
+Most Shanghai policies are published inside a notice.  In Chinese the notice
+is titled 关于印发《…》的通知 (or 转发, 发布, 颁布), often after its issuer
+(上海市人民政府办公厅关于印发…), sometimes without 关于
+(…办公室印发《…》的通知) or without the book-title marks
+(关于印发本区…实施方案的通知); a notice of transmission names the body that
+drafted the policy (关于转发区建设管理委制订的《…》的通知, or in its body:
+区建设管理委拟定的《…》已经区政府同意，现转发给你们).  Then come the
+addressees (各区人民政府，市政府各委、办、局：), a short body
+(现将《…》印发给你们，请认真按照执行。特此通知。), the signatories on lines of
+their own and the date; only then the policy, which may or may not repeat its
+title.  English translations follow the same order: "Notice of the General
+Office … on Issuing the …", "People's governments of all districts, …:",
+"… is hereby issued to you. Please …", "General Office of …", the date.
+
+Input: the header's lines and the kind the header stage gave each.  Output:
+:class:`NoticeParts` — which lines are which part, where in the notice's title
+the policy's own title and the issuer stand — or ``None`` when no notice wraps
+the text (a notice that is itself the document, with its measures in its
+body, wraps nothing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from .dates import parse_date
+from .lines import Line
+from .normalize import Folded
+
+__all__ = [
+    "NoticeParts",
+    "NoticeTitle",
+    "drafter_in",
+    "find_notice",
+    "match_notice_title",
+    "says_notice",
+]
+
+Range = tuple[int, int]
+
+# 关于印发《…》的通知: an issuer may stand before 关于 (or, without 关于, before the
+# verb), a drafting body between 转发 and the title; a second title may follow
+# the first (《…》和《…》).  Folded text: 〔〕 are [], （） are ().
+_NOTICE_ZH: Final = re.compile(
+    r"(?P<issuer>[^《》]{0,60}?)(?:关于)?(?P<verb>印发|转发|发布|颁布|公布)"
+    r"(?P<drafter>[^《》]{0,40}?)"
+    r"(?:《(?P<quoted>[^《》]{2,300})》(?:[^《》]{1,6}《[^《》]{2,300}》)*"
+    r"|(?P<bare>[^《》]{4,300}?))"
+    r"的?通知(?:\s*\([^()]{0,40}\))?$"
+)
+# What follows a drafting body's name: 区建设管理委制订的《…》, 拟定的, 起草的 …
+_DRAFTED: Final = re.compile(r"(?:制订|制定|拟定|拟订|起草|编制|草拟|修订|报送|提出)的?$")
+_DRAFTER_IN_BODY: Final = re.compile(
+    r"\s*(?P<drafter>[^《》,:;。\s]{2,40}?)(?:制订|制定|拟定|拟订|起草|编制|草拟|修订)的?《"
+)
+_NOTICE_EN_WORD: Final = re.compile(r"\bNotice\b", re.IGNORECASE)
+_NOTICE_EN: Final = re.compile(
+    r"\bNotice\s+(?:of\s+(?:the\s+)?(?P<issuer>.{4,200}?)\s+)?on\s+"
+    r"(?P<verb>Issuing|Printing\s+and\s+Distributing|Promulgating|Forwarding|Publishing)"
+    r"\s+(?:the\s+)?(?:[\"“](?P<quoted>[^\"”]{4,300})[\"”]|(?P<bare>[A-Z][^\"“”]{3,300}?))"
+    r"[\s.]*$",
+    re.IGNORECASE,
+)
+# Sentences of a notice's own body ("现将…印发给你们", "…is hereby issued to you").
+_NOTICE_BODY: Final = re.compile(
+    r"印发给你们|转发给你们|现予印发|予以印发|请认真|请遵照|遵照执行|贯彻执行|贯彻落实|按照执行|特此通知"
+    r"|issued\s+to\s+you|distributed\s+to\s+you|forwarded\s+to\s+you|hereby\s+(?:issued|printed)"
+    r"|please\s+(?:\w+\s+)?(?:implement|comply|carry|follow)",
+    re.IGNORECASE,
+)
+# Kinds of header line a notice may open after (a website's furniture and fields).
+_BEFORE_NOTICE: Final = frozenset({"banner", "fields", "byline", "date"})
+_MAX_TITLE_LINES: Final = 3
+# Lines a printed notice may carry above its title: the issuer's 文件 heading, its
+# number, a secrecy or urgency marking.  Short, and no sentence.
+_MAX_LINES_ABOVE: Final = 3
+_MAX_LINE_ABOVE: Final = 40
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class NoticeTitle:
+    """Where the parts of a notice's title stand, relative to the title's start."""
+
+    opening: int  # where the notice's title begins ("Original Title: Notice of …": at Notice)
+    title: Range  # the policy it issues: inside 《…》 or, without the marks, the words
+    quoted: bool  # whether the title stood inside book-title marks or quotes
+    issuer: Range | None  # the issuing body named before 关于 / the verb
+    drafter: Range | None  # a body named between 转发 and the title (a transmission)
+    transmits: bool  # 转发 / Forwarding: the notice passes on another body's document
+
+
+def match_notice_title(text: str) -> NoticeTitle | None:
+    """The parts of *text* when it is a notice's title (folded text), else ``None``."""
+    if "通知" in text:
+        m = _NOTICE_ZH.match(text.strip())
+        if m is None:
+            return None
+        shift = len(text) - len(text.lstrip())
+        return _shifted(_parts(m, transmits=m.group("verb") == "转发"), shift)
+    if _NOTICE_EN_WORD.search(text) is None:
+        return None
+    m = _NOTICE_EN.search(text)
+    if m is None:
+        return None
+    return _parts(m, transmits=m.group("verb").lower() == "forwarding")
+
+
+def _parts(m: re.Match[str], *, transmits: bool) -> NoticeTitle:
+    group = "quoted" if m.group("quoted") is not None else "bare"
+    issuer = m.span("issuer") if m.group("issuer") else None
+    drafter: Range | None = None
+    if "drafter" in m.re.groupindex and m.group("drafter"):
+        start, end = m.span("drafter")
+        cut = _DRAFTED.search(m.string, start, end)
+        drafter = (start, cut.start() if cut is not None else end)
+        if drafter[0] >= drafter[1]:
+            drafter = None
+    return NoticeTitle(
+        opening=m.start(),
+        title=m.span(group),
+        quoted=group == "quoted",
+        issuer=issuer,
+        drafter=drafter,
+        transmits=transmits,
+    )
+
+
+def _shifted(title: NoticeTitle, by: int) -> NoticeTitle:
+    def move(span: Range | None) -> Range | None:
+        return None if span is None else (span[0] + by, span[1] + by)
+
+    title_span = move(title.title)
+    assert title_span is not None
+    return attrs.evolve(
+        title,
+        opening=title.opening + by,
+        title=title_span,
+        issuer=move(title.issuer),
+        drafter=move(title.drafter),
+    )
+
+
+def says_notice(folded: Folded, start: int, end: int) -> bool:
+    """Whether the line ``folded[start:end]`` is a sentence of a notice's own body."""
+    return _NOTICE_BODY.search(folded, start, end) is not None
+
+
+def drafter_in(folded: Folded, start: int, end: int) -> Range | None:
+    """The body a notice's sentence names as the policy's drafter ("区建设管理委拟定的《…》")."""
+    m = _DRAFTER_IN_BODY.match(folded, start, end)
+    return None if m is None else m.span("drafter")
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class NoticeParts:
+    """Which header lines (indices) are which part of the notice, and what its title names."""
+
+    title: tuple[int, ...]
+    opening: int  # where the notice's title begins in the text (after a website's label)
+    number: int | None
+    addressees: int | None
+    body: tuple[int, ...]
+    signature: tuple[int, ...]
+    date_line: int | None
+    date: dt.date | None
+    end: int  # the index of the first line after the notice
+    named: Range  # the policy's title inside the notice's title, as offsets into the text
+    named_quoted: bool
+    issuer: Range | None  # the body named before 关于 / the verb, offsets into the text
+    drafter: Range | None  # the drafting body named in the title or the body
+
+
+def _title_from(
+    folded: Folded, lines: Sequence[Line], kinds: Sequence[str], first: int
+) -> tuple[tuple[int, ...], NoticeTitle] | None:
+    """A notice's title printed on the line *first*, or on it and up to two more (a long
+    title broken over lines), with its parts."""
+    for count in range(1, _MAX_TITLE_LINES + 1):
+        at = range(first, first + count)
+        if at.stop > len(lines):
+            break
+        # Lines of one title close up: the breaks between them are left out.
+        joined = "".join(folded[lines[i].start : lines[i].end] for i in at)
+        found = match_notice_title(joined)
+        if found is not None:
+            return tuple(at), found
+        if kinds[at[-1]] not in ("prose", "title", "notice"):
+            break
+    return None
+
+
+def _title_at(
+    folded: Folded, lines: Sequence[Line], kinds: Sequence[str]
+) -> tuple[tuple[int, ...], NoticeTitle] | None:
+    """The notice's title lines and parts: on the first line that is not furniture or
+    a heading line printed above it (上海市人民政府办公厅文件, the document number), or in a
+    website's "Original Title: Notice of … on Issuing …" field before it."""
+    first = next((i for i, kind in enumerate(kinds) if kind not in _BEFORE_NOTICE), None)
+    if first is None:
+        return None
+    for at in range(first, min(first + _MAX_LINES_ABOVE + 1, len(lines))):
+        found = _title_from(folded, lines, kinds, at)
+        if found is not None:
+            return found
+        if not _above_a_title(folded, lines[at], kinds[at]):
+            break
+    for i, kind in enumerate(kinds[:first]):
+        text = folded[lines[i].start : lines[i].end]
+        title = match_notice_title(text)
+        if kind == "banner" and title is not None:
+            return (i,), title
+    return None
+
+
+def _above_a_title(folded: Folded, line: Line, kind: str) -> bool:
+    text = folded[line.start : line.end]
+    short = len(text.strip()) <= _MAX_LINE_ABOVE
+    return kind == "number" or (short and not any(stop in text for stop in "。;:"))
+
+
+def _offset(joined_at: int, title_lines: Sequence[Line]) -> int:
+    """Where character *joined_at* of the title lines read as one stands in the text."""
+    for line in title_lines:
+        width = line.end - line.start
+        if joined_at <= width:
+            return line.start + joined_at
+        joined_at -= width
+    return title_lines[-1].end
+
+
+def find_notice(folded: Folded, lines: Sequence[Line], kinds: Sequence[str]) -> NoticeParts | None:
+    """The notice that wraps the policy among the header *lines* (of the given *kinds*).
+
+    The notice runs from its title to its date (or its signatories) after its
+    body; without either, to the last sentence of its own ("…印发给你们，请认真
+    按照执行。"), or to the policy's own title.  A notice whose text runs on into
+    the numbered items is the document itself and wraps nothing: ``None``.
+    """
+    found = _title_at(folded, lines, kinds)
+    if found is None:
+        return None
+    title_at, parts = found
+    title_lines = [lines[i] for i in title_at]
+    walk = _Walk(folded, lines, kinds)
+    end = walk.run(title_at[-1] + 1)
+    # The document number may stand above the notice's title ("沪府办发〔2024〕3号" first).
+    if walk.number is None:
+        walk.number = next((i for i in range(title_at[0]) if kinds[i] == "number"), None)
+    # A page that prints the title twice (the web title, then the document's own,
+    # broken over lines) has both as the notice's title.
+    title_at = (*title_at, *walk.title_again)
+    if end is None:
+        return None
+
+    def place(span: Range | None) -> Range | None:
+        if span is None:
+            return None
+        return _offset(span[0], title_lines), _offset(span[1], title_lines)
+
+    named = place(parts.title)
+    assert named is not None
+    drafter = place(parts.drafter)
+    if drafter is None:
+        for i in walk.body:
+            drafter = drafter_in(folded, lines[i].start, lines[i].end)
+            if drafter is not None:
+                break
+    date_line = walk.date_line
+    return NoticeParts(
+        title=title_at,
+        opening=_offset(parts.opening, title_lines),
+        number=walk.number,
+        addressees=walk.addressees,
+        body=tuple(walk.body),
+        signature=tuple(walk.signature),
+        date_line=date_line,
+        date=None
+        if date_line is None
+        else parse_date(folded, lines[date_line].start, lines[date_line].end),
+        end=end,
+        named=named,
+        named_quoted=parts.quoted,
+        issuer=place(parts.issuer),
+        drafter=drafter,
+    )
+
+
+@attrs.define
+class _Walk:
+    """The walk over the lines after a notice's title (local to one call)."""
+
+    folded: Folded
+    lines: Sequence[Line]
+    kinds: Sequence[str]
+    number: int | None = None
+    addressees: int | None = None
+    body: list[int] = attrs.Factory(list)
+    signature: list[int] = attrs.Factory(list)
+    date_line: int | None = None
+    title_again: list[int] = attrs.Factory(list)
+
+    def addresses(self, i: int) -> bool:
+        """Whether line *i* is the notice's addressees: a line of its own, ending in a colon,
+        before the notice says anything ("…，嘉定工业区、菊园新区管委会：")."""
+        line = self.lines[i]
+        return self.kinds[i] == "addressee" or (
+            self.kinds[i] == "prose" and self.folded[line.start : line.end].rstrip().endswith(":")
+        )
+
+    def says_notice(self, i: int) -> bool:
+        line = self.lines[i]
+        return says_notice(self.folded, line.start, line.end)
+
+    def run(self, i: int) -> int | None:
+        """The index after the notice's last line, or ``None`` when the notice never ends."""
+        kinds, last_own = self.kinds, None
+        while i < len(self.lines):
+            kind = kinds[i]
+            again = None if self.body else _title_from(self.folded, self.lines, kinds, i)
+            if again is not None:
+                self.title_again.extend(again[0])
+                i = again[0][-1] + 1
+                continue
+            if kind == "number" and self.number is None and not self.body:
+                self.number = i
+            elif self.addressees is None and not self.body and self.addresses(i):
+                self.addressees = i
+            elif kind == "org" and (self.body or self.addressees is not None):
+                while i < len(self.lines) and kinds[i] == "org":
+                    self.signature.append(i)
+                    i += 1
+                if i < len(self.lines) and kinds[i] == "date":
+                    self.date_line = i
+                    i += 1
+                return i
+            elif kind == "date" and (self.body or self.addressees is not None):
+                self.date_line = i
+                return i + 1
+            elif kind in ("title", "subtitle") and (self.body or self.addressees is not None):
+                return i  # the policy's own title
+            elif kind in ("prose", "attachment", "note", "notice", "banner", "fields"):
+                self.body.append(i)
+                if kind != "prose" or self.says_notice(i):
+                    last_own = i
+            else:
+                self.body.append(i)
+            i += 1
+        if last_own is None:
+            return None
+        # No signature, no date, no title of its own: the notice ends with its
+        # last sentence of its own; what follows is the policy's preamble.
+        self.body = [i for i in self.body if i <= last_own]
+        return last_own + 1
