@@ -110,6 +110,12 @@ def test_valid_until_a_date() -> None:
         ("某某管理办法", "本办法自2024年1月1日起施行，试行期2年。", True),
         ("某某管理办法", "本办法自2024年1月1日起施行，有效期2年。", False),
         ("Interim Measures on Something", "These Measures shall be valid for 2 years.", True),
+        # A repealed document's title is not this one's.
+        (
+            "某某管理办法",
+            "本办法自2024年1月1日起施行，有效期2年，原《某某管理办法（试行）》同时废止。",
+            False,
+        ),
     ],
 )
 def test_trial_and_interim_are_kept(title: str, sentence: str, provisional: bool) -> None:

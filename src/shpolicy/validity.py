@@ -130,6 +130,8 @@ _DELAYED: Final = re.compile(
 _FROM_ANNOUNCEMENT: Final = re.compile(
     rf"(?:from|as\s+of|since)\s+{_ANNOUNCE_EN}|自\s*{_ANNOUNCE_ZH}\s*起", re.IGNORECASE
 )
+# A title quoted in a clause: another document's.
+_OTHER_TITLES: Final = re.compile(r"《[^《》]*》")
 # 试行 (on trial), 暂行 (interim): the policy is provisional.
 _PROVISIONAL: Final = re.compile(
     r"试行|暂行|(?i:\b(?:on\s+a\s+trial\s+basis|for\s+trial\s+implementation|interim|provisional)\b)"
@@ -164,8 +166,12 @@ def is_validity_clause(folded: Folded, start: int, end: int) -> bool:
 
 
 def is_provisional(folded: str) -> bool:
-    """Whether *folded* (a title or a clause) calls the policy on trial or interim (试行, 暂行)."""
-    return _PROVISIONAL.search(folded) is not None
+    """Whether *folded* (a title or a clause) calls the policy on trial or interim (试行, 暂行).
+
+    The title of another document the clause names ("原《…意见（试行）》同时废止")
+    says nothing of this one.
+    """
+    return _PROVISIONAL.search(_OTHER_TITLES.sub("", folded)) is not None
 
 
 def _date_in(folded: Folded, m: re.Match[str], *groups: str) -> dt.date | None:
