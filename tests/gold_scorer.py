@@ -1,4 +1,8 @@
-"""Run the shared gold scorer (``../shared/tools/score.py``) and read its TOTAL line."""
+"""Run the shared gold scorer (``../shared/tools/score.py``) and read its TOTAL line.
+
+The scorer always runs with ``--comparators``: a target's comparator is scored
+with its value and deadline ("40%以上" is ">= 40", issue 19).
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ REQUIRED = {
 def total_scores(shared_dir: Path, *args: str) -> tuple[dict[str, float], str]:
     """Per-field percentages of the scorer's TOTAL line, and its whole output."""
     result = subprocess.run(
-        [sys.executable, str(shared_dir / "tools" / "score.py"), "-q", *args],
+        [sys.executable, str(shared_dir / "tools" / "score.py"), "-q", "--comparators", *args],
         capture_output=True,
         text=True,
         check=False,
@@ -34,6 +38,6 @@ def total_scores(shared_dir: Path, *args: str) -> tuple[dict[str, float], str]:
     return scores, result.stdout
 
 
-def below_bar(scores: dict[str, float]) -> dict[str, float]:
-    """The fields that score below what :data:`REQUIRED` asks."""
-    return {field: score for field, score in scores.items() if score < REQUIRED[field]}
+def below_bar(scores: dict[str, float], required: dict[str, float] = REQUIRED) -> dict[str, float]:
+    """The fields that score below what *required* (by default :data:`REQUIRED`) asks."""
+    return {field: score for field, score in scores.items() if score < required[field]}

@@ -169,6 +169,7 @@ def _validity_period(draw: st.DrawFn, surrogates: bool) -> ValidityPeriod:
         starts_on_announcement=st.just(on_announcement),
         text=texts(surrogates=surrogates),
         span=_optional(spans()),
+        provisional=st.booleans(),
     )
     return draw(period)
 

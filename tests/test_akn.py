@@ -9,6 +9,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
@@ -16,6 +17,7 @@ from lxml import etree
 from shpolicy.akn import AKN_NS, SHP_NS, from_akn, schema_path, to_akn, validation_report
 from shpolicy.akn.naming import frbr_uris, sibling_components
 from shpolicy.akn.safetext import escape, unescape, visible
+from shpolicy.errors import AknError
 from shpolicy.model import (
     Block,
     Diagnostic,
@@ -127,6 +129,19 @@ def _tree(data: bytes) -> etree._Element:
 def test_round_trip_is_exact() -> None:
     policy = sample_policy()
     assert from_akn(to_akn(policy)) == policy
+
+
+def test_a_version_2_record_reads_with_no_provisional_period() -> None:
+    policy = sample_policy()
+    assert policy.validity is not None
+    provisional = attrs.evolve(policy, validity=attrs.evolve(policy.validity, provisional=True))
+    export = to_akn(provisional)
+    assert from_akn(export) == provisional
+    assert export.count(b' provisional="true"') == 1
+    old = export.replace(b' provisional="true"', b"").replace(b'version="3"', b'version="2"')
+    assert from_akn(old) == policy
+    with pytest.raises(AknError, match="did not exist"):
+        from_akn(export.replace(b'version="3"', b'version="2"'))
 
 
 def test_export_is_deterministic_utf8_and_meta_is_indented() -> None:

@@ -17,8 +17,8 @@ TEXTS = [
 ]
 # Shapes the samples and the corpus do not hold, one per code they leave out.
 CRAFTED = (
-    # validity-end-computed: a period counted from the document's own date
-    "关于某事的实施办法\n2024年3月1日\n一、做某事。\n本办法自印发之日起施行，有效期2年。",
+    # validity-end-computed: a period counted from the document's own date of issue
+    "关于某事的实施办法\n（2024年3月1日）\n一、做某事。\n本办法自印发之日起施行，有效期2年。",
     # empty-responsibility-clause, validity-end-unknown
     "Measures on Something\n1. Do it. (Responsible unit: )\n"
     "These Measures shall be valid for five years.",

@@ -132,7 +132,7 @@ def _objects(value: Any, path: str) -> Iterator[tuple[str, Any]]:
 def test_layout_is_indented_by_two_spaces() -> None:
     lines = to_json(sample_policy()).splitlines()
     assert lines[0] == "{"
-    assert lines[1] == '  "schema_version": "2.0",'
+    assert lines[1] == '  "schema_version": "2.1",'
 
 
 def test_chinese_is_kept_as_written() -> None:
@@ -174,7 +174,7 @@ def test_utf8_bom_is_accepted() -> None:
 def test_unstructure_and_structure_are_inverse() -> None:
     policy = sample_policy()
     data = unstructure(policy)
-    assert data["schema_version"] == "2.0"
+    assert data["schema_version"] == "2.1"
     assert structure(data) == policy
 
 
@@ -184,9 +184,33 @@ def test_a_version_1_document_reads_without_notice_jurisdiction_or_text() -> Non
     added = ("notice", "jurisdiction", "text")
     old = {key: value for key, value in data.items() if key not in added}
     old["schema_version"] = "1.0"
+    old["validity"] = {k: v for k, v in old["validity"].items() if k != "provisional"}
     assert structure(old) == attrs.evolve(policy, jurisdiction=None, text="")
     with pytest.raises(SchemaError, match="did not exist"):
         structure({**old, "text": "x"})
+
+
+def test_a_version_2_0_document_reads_with_no_provisional_period() -> None:
+    policy = sample_policy()
+    assert policy.validity is not None
+    data = unstructure(attrs.evolve(policy, validity=attrs.evolve(policy.validity)))
+    validity = {k: v for k, v in data["validity"].items() if k != "provisional"}
+    old = {**data, "schema_version": "2.0", "validity": validity}
+    assert structure(old) == policy
+    assert structure({**old, "validity": None}).validity is None
+    with pytest.raises(SchemaError, match="did not exist") as caught:
+        structure({**old, "validity": {**validity, "provisional": True}})
+    assert caught.value.path == "$.validity.provisional"
+    # A 2.1 document must hold the field.
+    with pytest.raises(SchemaError, match="missing"):
+        structure({**old, "schema_version": "2.1"})
+
+
+def test_a_provisional_period_round_trips() -> None:
+    policy = sample_policy()
+    assert policy.validity is not None
+    provisional = attrs.evolve(policy, validity=attrs.evolve(policy.validity, provisional=True))
+    assert from_json(to_json(provisional)) == provisional
 
 
 # -- errors: type and JSON path --------------------------------------------------

@@ -83,24 +83,33 @@ def test_tail_validity_and_signature() -> None:
 
 
 @pytest.mark.parametrize(
-    ("announced", "end", "code"),
+    ("issued", "start", "end", "codes"),
     [
-        (dt.date(2024, 2, 29), dt.date(2026, 2, 27), "validity-end-computed"),
-        (dt.date(2024, 3, 1), dt.date(2026, 2, 28), "validity-end-computed"),
-        (None, None, "validity-end-unknown"),
+        (
+            dt.date(2024, 2, 29),
+            dt.date(2024, 2, 29),
+            dt.date(2026, 2, 27),
+            ["validity-start-computed", "validity-end-computed"],
+        ),
+        (
+            dt.date(2024, 3, 1),
+            dt.date(2024, 3, 1),
+            dt.date(2026, 2, 28),
+            ["validity-start-computed", "validity-end-computed"],
+        ),
+        (None, None, None, ["validity-end-unknown"]),
     ],
 )
 def test_a_period_in_years_from_the_announcement(
-    announced: dt.date | None, end: dt.date | None, code: str
+    issued: dt.date | None, start: dt.date | None, end: dt.date | None, codes: list[str]
 ) -> None:
     text = "本办法自印发之日起施行，有效期2年。"
     found = find_validity(fold(text), 0, len(text))
     assert found is not None
-    period, note = validity_period(text, found, announced)
-    assert period.end == end
-    assert period.starts_on_announcement
-    assert note is not None
-    assert note.code == code
+    period, notes = validity_period(text, found, issued=issued, published=None)
+    assert (period.start, period.end) == (start, end)
+    assert period.starts_on_announcement is (issued is None)
+    assert [note.code for note in notes] == codes
 
 
 def test_one_numeral_reader_strict_and_lenient() -> None:

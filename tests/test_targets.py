@@ -134,7 +134,7 @@ CHINESE_SHAPES: list[tuple[str, list[Row]]] = [
     ("不低于30%", [("不低于30%", D("30"), "percent", ">=", None)]),
     ("不超过500万元", [("不超过500万元", D("5000000"), "CNY", "<=", None)]),
     ("不足3%", [("不足3%", D("3"), "percent", "<", None)]),
-    ("新增就业岗位1万个以上", [("1万个以上", D("10000"), "个", ">", None)]),
+    ("新增就业岗位1万个以上", [("1万个以上", D("10000"), "个", ">=", None)]),
     ("5公里以内", [("5公里以内", D("5"), "公里", "<=", None)]),
     ("100多家企业", [("100多家", D("100"), "家", ">", None)]),
     ("不少于三个", [("不少于三个", D("3"), "个", ">=", None)]),
@@ -247,7 +247,7 @@ def test_trap_beside_a_target_keeps_only_the_target() -> None:
         ("less than 30 parks", "<"),
         ("below 30%", "<"),
         ("30 parks", "="),
-        ("30个以上", ">"),
+        ("30个以上", ">="),
         ("超过30个", ">"),
         ("不少于30个", ">="),
         ("不低于30%", ">="),
@@ -488,9 +488,30 @@ def test_unicode_case_folding_of_keywords(text: str, expected: list[Row]) -> Non
 
 
 def test_exceed_is_a_comparator_even_without_a_counted_noun() -> None:
-    assert rows("the number of tax refund stores will exceed 2,000.") == [
+    assert rows("tax refund stores will exceed 2,000.") == [
         ("exceed 2,000", D("2000"), "", ">", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the number of tax refund stores will exceed 2,000.",
+            [("exceed 2,000", D("2000"), "tax refund stores", ">", None)],
+        ),
+        (
+            "the number of international all-cargo routes will be increased to 30.",
+            [("30", D("30"), "international all-cargo routes", "=", None)],
+        ),
+        (
+            "the total number of core patents will reach 500 by 2026.",
+            [("500", D("500"), "core patents", "=", 2026)],
+        ),
+    ],
+)
+def test_the_number_of_names_what_a_later_figure_counts(text: str, expected: list[Row]) -> None:
+    assert rows(text) == expected
 
 
 @pytest.mark.parametrize("text", ["按照1:1比例配套", "on a 1:1 basis", "配套比例1∶3", "1类创新药"])
@@ -511,3 +532,165 @@ def test_not_exceed_is_a_cap() -> None:
     assert rows("the guarantee fee shall not exceed 1%.") == [
         ("not exceed 1%", D("1"), "percent", "<=", None)
     ]
+
+
+# -- issue 19: scope counts, lists, ranges, conditions, deadlines per clause part ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到要求",
+        "全市16个区均建立工作机制",
+        "覆盖本市16个区",
+        "上述3家企业",
+        "按要求将现有80辆车更换",
+        "漕开发总公司、仪电集团等2个大型园区国企",
+        "研发“悟空”“指数”“创域”3个垂类模型",
+        "五个新城",
+        "the five new towns will each build a park",
+        "all 16 districts will set up a working mechanism",
+        "each of the 16 districts",
+        "the 5 new towns",
+    ],
+)
+def test_a_count_naming_the_scope_of_a_commitment_is_no_target(text: str) -> None:
+    assert [t.text for t in find_targets(text) if t.unit != "percent"] == []
+
+
+def test_the_commitment_beside_a_scope_count_is_kept() -> None:
+    text = "到2025年底，松江、青浦、嘉定、奉贤等4个新城建设用地面积50%以上达到海绵城市建设目标要求"
+    assert rows(text) == [("50%以上", D("50"), "percent", ">=", 2025)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["与北京、深圳等10个以上城市开展合作", "all of at least 16 districts", "全市新增100个"],
+)
+def test_a_count_with_a_comparator_or_not_next_to_a_determiner_stays_a_target(text: str) -> None:
+    assert len(find_targets(text)) == 1
+
+
+def test_a_comparator_before_a_list_governs_each_figure() -> None:
+    assert [
+        (t.text, t.comparator) for t in find_targets("分别给予最高300万元、500万元、1000万元支持")
+    ] == [
+        ("最高300万元", "<="),
+        ("500万元", "<="),
+        ("1000万元", "<="),
+    ]
+    text = "support of up to RMB 3 million, RMB 5 million and RMB 10 million respectively"
+    assert [t.comparator for t in find_targets(text)] == ["<=", "<=", "<="]
+    # A figure with its own comparator, or of another unit, keeps its own.
+    assert [t.comparator for t in find_targets("最高300万元、不低于20%")] == ["<=", ">="]
+    assert [t.comparator for t in find_targets("最高300万元，500万元用于配套")] == ["<=", "="]
+
+
+@pytest.mark.parametrize(
+    "text", ["按照合同金额的20%—30%给予补贴", "with 20%-30% of the investment", "3%~5%"]
+)
+def test_a_range_with_the_unit_on_both_ends(text: str) -> None:
+    assert [t.comparator for t in find_targets(text)] == [">=", "<="]
+
+
+@pytest.mark.parametrize("text", ["从20%提高到30%", "由20%至30%", "from 20% to 30%"])
+def test_a_change_from_one_figure_to_another_is_no_range(text: str) -> None:
+    assert [t.comparator for t in find_targets(text)] == ["=", "="]
+
+
+def test_a_comparator_verb_governs_the_head_of_its_object() -> None:
+    assert rows("累计补贴不超过车辆购置价格的30%。") == [("30%", D("30"), "percent", "<=", None)]
+    assert rows("奖励金额低于项目投资的10%") == [("10%", D("10"), "percent", "<", None)]
+
+
+def test_a_line_break_does_not_part_a_chinese_comparator_from_its_figure() -> None:
+    assert [t.comparator for t in find_targets("最高不超过\n1.5亿元")] == ["<="]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2027年，培育年营业收入超过10亿元的企业50家。",
+            [(D("1000000000"), ">", None), (D("50"), "=", 2027)],
+        ),
+        (
+            "到2027年，对年营业收入首次突破1亿元、5亿元的企业，给予奖励。",
+            [(D("100000000"), ">", None), (D("500000000"), ">", None)],
+        ),
+        (
+            "到2027年，年营业收入首次超过500万元的，给予奖励。",
+            [(D("5000000"), ">", None)],
+        ),
+        (
+            "By 2027, cultivate 50 enterprises with an annual revenue of over 1 billion yuan.",
+            [(D("50"), "=", 2027), (D("1000000000"), ">", None)],
+        ),
+        (
+            "By 2027, if the investment exceeds RMB 100 million, a reward of RMB 1 million.",
+            [(D("100000000"), ">", None), (D("1000000"), "=", 2027)],
+        ),
+        # Goals, not conditions: the figure is the quantity of its noun.
+        ("到2025年底，本市建成区40%以上的面积达到目标要求。", [(D("40"), ">=", 2025)]),
+        ("到2025年底，本市建成区不低于40%的面积达到目标要求。", [(D("40"), ">=", 2025)]),
+        ("到2027年，培育50家以上的企业。", [(D("50"), ">=", 2027)]),
+    ],
+)
+def test_a_threshold_of_eligibility_has_no_deadline(
+    text: str, expected: list[tuple[Decimal, str, int | None]]
+) -> None:
+    assert [(t.value, t.comparator, t.deadline_year) for t in find_targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年底，建成10个示范区；到2030年底，建成20个示范区。",
+        "到2025年底，建成10个示范区，到2030年底，建成20个示范区。",
+        "By the end of 2025, 10 zones will be built; by the end of 2030, 20 zones.",
+        "10 zones will be built by 2025 and 20 zones by 2030.",
+    ],
+)
+def test_a_deadline_governs_the_targets_of_its_own_clause(text: str) -> None:
+    assert [t.deadline_year for t in find_targets(text)] == [2025, 2030]
+
+
+def test_a_count_before_the_figure_of_its_clause_is_its_scope() -> None:
+    text = "增建6个街镇（石门二路街道、江宁路街道）天然水源消防取水设施24处。"
+    assert [t.text for t in find_targets(text)] == ["24处"]
+    # Not when the figure modifies the counted noun, or breaks the count down,
+    # or the count is one of a unit of measure.
+    assert [t.text for t in find_targets("培育5家营收超百亿元的企业")] == ["5家", "超百亿元"]
+    text = "公园建设项目共计9个（嘉定新城5个、其他区域4个）"
+    assert [t.text for t in find_targets(text)] == ["9个", "5个", "4个"]
+    text = "完成3万平方米节能率不低于15%的既有公共建筑节能改造"
+    assert [t.text for t in find_targets(text)] == ["3万平方米", "不低于15%"]
+
+
+def test_etc_after_fewer_items_than_counted_is_and_others() -> None:
+    """等 sums up a list of as many items as it counts; after fewer it means "and others"."""
+    assert [t.value for t in find_targets("计划新增西门文化公园等9座城市公园")] == [D("9")]
+    assert find_targets("松江、青浦、嘉定、奉贤等4个新城") == ()
+
+
+def test_a_comparator_after_a_list_governs_each_bare_figure() -> None:
+    assert [t.comparator for t in find_targets("应用比例分别达到80%、50%以上")] == [">=", ">="]
+    # 多 belongs to its own figure.
+    assert [t.comparator for t in find_targets("培育80家、100多家企业")] == ["=", ">"]
+
+
+def test_a_deadline_opening_a_sentence_dates_each_of_its_parts() -> None:
+    text = "到2028年底，新增公园300座以上；绿道总长度达到2400公里以上；形成50个案例。建成10个。"
+    assert [t.deadline_year for t in find_targets(text)] == [2028, 2028, 2028, None]
+    # A deadline written after a target reaches back over its own part only.
+    text = "建成10个示范区；到2030年底建成20个示范区。"
+    assert [t.deadline_year for t in find_targets(text)] == [None, 2030]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2020年12月31日前完成52个网点建设", "2025年6月底前建成52个网点", "by June 30, 2020, 52 sites"],
+)
+def test_a_dated_deadline_gives_its_year(text: str) -> None:
+    (target,) = find_targets(text)
+    assert (target.value, target.deadline_year) == (D("52"), 2020 if "2020" in text else 2025)

@@ -180,9 +180,16 @@ class _Assembler:
         measures = tuple([self._measure(m) for m in outline.measures])
         validity = None
         if found is not None:
-            validity, note = validity_period(self.text, found, front.issued or header.published)
-            if note is not None:
-                self.diagnostics.append(note)
+            # A clause counting from the issue ("自印发之日起") starts on the date the
+            # document was issued: its notice's date when printed, else its own.
+            validity, notes = validity_period(
+                self.text,
+                found,
+                issued=front.issued,
+                published=header.published,
+                title=front.title,
+            )
+            self.diagnostics.extend(notes)
         preamble = [(line.start, line.end) for line in header.preamble]
         closing = [*outline.stray, *tail.closing]
         self.diagnostics.extend(header.diagnostics)
@@ -278,9 +285,8 @@ class _Assembler:
 
     def _targets(self, ranges: Iterable[Range]) -> tuple[Target, ...]:
         found: list[Target] = []
-        for s, e in ranges:
-            if s < e:
-                found.extend(find_targets(self.text, s, e))
+        for s, e in _runs(self.folded, ranges):
+            found.extend(find_targets(self.text, s, e))
         return tuple(found)
 
     def _references(self, ranges: Sequence[Range]) -> tuple[Reference, ...]:
@@ -289,6 +295,23 @@ class _Assembler:
             for s, e in find_references(self.folded, start, end):
                 found.append(Reference(title=self.text[s:e], span=Span(start=s, end=e)))
         return tuple(found)
+
+
+def _runs(folded: Folded, ranges: Iterable[Range]) -> list[Range]:
+    """*ranges* with the ones that only a line break separates read as one.
+
+    A target is read in its context: in a text wrapped at a fixed width,
+    "最高不超过" ends one line and "1.5亿元" opens the next.
+    """
+    runs: list[Range] = []
+    for start, end in ranges:
+        if start >= end:
+            continue
+        if runs and not folded[runs[-1][1] : start].strip():
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
 
 
 def _issuer_ranges(header: Header, tail: Tail) -> tuple[int, list[Range]]:

@@ -206,7 +206,8 @@ def summarize(name: str, policy: Policy) -> str:
 
 
 def describe_validity(validity: ValidityPeriod | None) -> str:
-    """``2024-01-01 to 2026-12-31``, with ``?`` for a bound the text does not state."""
+    """``2024-01-01 to 2026-12-31``, with ``?`` for a bound the text does not state, and
+    ``(provisional)`` for a policy on trial or interim (试行, 暂行)."""
     if validity is None:
         return "(not stated)"
     if validity.start is not None:
@@ -214,7 +215,7 @@ def describe_validity(validity: ValidityPeriod | None) -> str:
     else:
         start = "announcement" if validity.starts_on_announcement else "?"
     end = validity.end.isoformat() if validity.end is not None else "?"
-    return f"{start} to {end}"
+    return f"{start} to {end}" + (" (provisional)" if validity.provisional else "")
 
 
 # --------------------------------------------------------------------------- check

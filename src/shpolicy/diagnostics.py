@@ -37,6 +37,8 @@ __all__ = [
     "UNPLACED_TEXT",
     "VALIDITY_END_COMPUTED",
     "VALIDITY_END_UNKNOWN",
+    "VALIDITY_START_COMPUTED",
+    "VALIDITY_START_UNKNOWN",
     "Code",
     "DiagnosticKind",
     "markdown_table",
@@ -55,6 +57,8 @@ Code = Literal[
     "items-run-together",
     "unknown-unit",
     "empty-responsibility-clause",
+    "validity-start-computed",
+    "validity-start-unknown",
     "validity-end-unknown",
     "validity-end-computed",
     "unplaced-text",
@@ -146,6 +150,20 @@ EMPTY_RESPONSIBILITY_CLAUSE: Final = DiagnosticKind(
     severity="warning",
     meaning='A responsibility label ("责任单位：") is followed by no unit.',
 )
+VALIDITY_START_COMPUTED: Final = DiagnosticKind(
+    code="validity-start-computed",
+    severity="info",
+    meaning='The validity clause counts from the document\'s issue ("自印发之日起", "from the '
+    'date of issuance") or publication ("自发布之日起"); the start is that date as the text '
+    "prints it (the notice's date, else the date of issue; the date of publication), or N days "
+    'or months after it ("自印发之日起30日后施行"). See [Validity](validity.md).',
+)
+VALIDITY_START_UNKNOWN: Final = DiagnosticKind(
+    code="validity-start-unknown",
+    severity="info",
+    meaning='The policy takes effect some time after its issue or publication ("自发布之日起30日后'
+    '施行"), which the text does not date, so the start is unknown.',
+)
 VALIDITY_END_UNKNOWN: Final = DiagnosticKind(
     code="validity-end-unknown",
     severity="info",
@@ -155,9 +173,9 @@ VALIDITY_END_UNKNOWN: Final = DiagnosticKind(
 VALIDITY_END_COMPUTED: Final = DiagnosticKind(
     code="validity-end-computed",
     severity="info",
-    meaning="The validity clause gives a period counted from the document's own date "
-    '("自印发之日起施行，有效期2年"); the end date is counted from the issue (or else '
-    "publication) date.",
+    meaning="The validity clause gives a period counted from the document's issue or "
+    'publication ("自印发之日起施行，有效期3年"); the end is the day before the same date N '
+    "years after that start (2025-06-14 to 2028-06-13).",
 )
 UNPLACED_TEXT: Final = DiagnosticKind(
     code="unplaced-text",
@@ -198,6 +216,8 @@ CATALOGUE: Final[tuple[DiagnosticKind, ...]] = (
     ITEMS_RUN_TOGETHER,
     UNKNOWN_UNIT,
     EMPTY_RESPONSIBILITY_CLAUSE,
+    VALIDITY_START_COMPUTED,
+    VALIDITY_START_UNKNOWN,
     VALIDITY_END_UNKNOWN,
     VALIDITY_END_COMPUTED,
     UNPLACED_TEXT,

@@ -44,16 +44,18 @@ __all__ = [
 
 T = TypeVar("T")
 
-SCHEMA_VERSION: Final = "2.0"
+SCHEMA_VERSION: Final = "2.1"
 
 # Shared with json_schema so the published schema accepts exactly what is read.
 # Both are linear-time: no quantified group contains another quantifier.
 DATE_PATTERN: Final = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 DECIMAL_PATTERN: Final = "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"
 
-# Version 1.0 documents lack the notice, the jurisdiction and the parsed text.
-_READABLE_VERSIONS: Final = ("1.0", SCHEMA_VERSION)
+# Version 1.0 documents lack the notice, the jurisdiction and the parsed text;
+# 2.0 documents lack whether a validity period is provisional (试行, 暂行).
+_READABLE_VERSIONS: Final = ("1.0", "2.0", SCHEMA_VERSION)
 _ADDED_IN_2: Final = {"notice": None, "jurisdiction": None, "text": ""}
+_ADDED_TO_VALIDITY_IN_2_1: Final = {"provisional": False}
 
 _DATE_RE: Final = re.compile(DATE_PATTERN)
 _DECIMAL_RE: Final = re.compile(DECIMAL_PATTERN)
@@ -273,6 +275,8 @@ def structure(data: object) -> Policy:
     fields = {key: value for key, value in data.items() if key != "schema_version"}
     if version == "1.0":
         fields = _from_version_1(fields)
+    if version in ("1.0", "2.0"):
+        fields = _from_version_2_0(fields, str(version))
     try:
         return _CONVERTER.structure(fields, Policy)
     except _Problem as problem:
@@ -289,6 +293,20 @@ def _from_version_1(fields: dict[str, Any]) -> dict[str, Any]:
                 f"field {name!r} did not exist in schema_version '1.0'", path=f"$.{name}"
             )
     return {**fields, **_ADDED_IN_2}
+
+
+def _from_version_2_0(fields: dict[str, Any], version: str) -> dict[str, Any]:
+    """A 2.0 (or 1.0) document's fields as 2.1 reads them: no period is provisional."""
+    validity = fields.get("validity")
+    if not isinstance(validity, dict):
+        return fields  # null, or a wrong type the converter reports
+    for name in _ADDED_TO_VALIDITY_IN_2_1:
+        if name in validity:
+            raise SchemaError(
+                f"field {name!r} did not exist in schema_version {version!r}",
+                path=f"$.validity.{name}",
+            )
+    return {**fields, "validity": {**validity, **_ADDED_TO_VALIDITY_IN_2_1}}
 
 
 def to_json(policy: Policy) -> str:

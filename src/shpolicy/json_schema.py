@@ -71,7 +71,10 @@ def _object_schema(cl: type, definitions: dict[str, dict[str, Any]]) -> dict[str
     hints = typing.get_type_hints(cl)
     fields = attrs.fields(cl)
     properties = {
-        field.name: _field_schema(cl.__name__, field.name, hints[field.name], definitions)
+        field.name: _described(
+            _field_schema(cl.__name__, field.name, hints[field.name], definitions),
+            field.metadata.get("description"),
+        )
         for field in fields
     }
     return {
@@ -82,6 +85,13 @@ def _object_schema(cl: type, definitions: dict[str, dict[str, Any]]) -> dict[str
         "required": [field.name for field in fields],
         "additionalProperties": False,
     }
+
+
+def _described(schema: dict[str, Any], description: object) -> dict[str, Any]:
+    """*schema* with the field's own description (from its attrs metadata), if it has one."""
+    if not isinstance(description, str):
+        return schema
+    return {"description": description, **schema}
 
 
 def _field_schema(

@@ -203,25 +203,96 @@ class ResponsibleUnit:
 
 @attrs.frozen(kw_only=True, slots=True)
 class Target:
-    """A quantitative target, cap or amount, normalised exactly."""
+    """A quantitative target, cap or amount, normalised exactly.
+
+    ``comparator`` reads the words as the law does: Chinese 以上 / 以下 / 以内 /
+    届满 include the number (">=" / "<=", PRC Civil Code art. 1259), 超过 / 不满 /
+    以外 exclude it; a range ("20%—30%", "3至5个") is ">=" its lower end and "<="
+    its upper end.  A count naming the scope of a commitment ("等4个新城", "all
+    16 districts") is no target.  ``deadline_year`` is the deadline of the
+    target's own clause or sentence; a threshold of eligibility ("enterprises
+    with an annual revenue of over 1 billion yuan") has none.  docs/targets.md
+    gives the whole table.
+    """
 
     text: str
     value: Decimal = attrs.field(validator=_finite)
     unit: str
-    comparator: Comparator = attrs.field(default="=", validator=_one_of(COMPARATORS))
-    deadline_year: int | None = None
+    comparator: Comparator = attrs.field(
+        default="=",
+        validator=_one_of(COMPARATORS),
+        metadata={
+            "description": "How the value compares, as the law reads the words: 以上, 以下, "
+            "以内, 及以上, 届满 include the number ('>=', '<=', PRC Civil Code art. 1259); "
+            "超过, 高于, 多于, 'more than', 'over', 'exceeding', 'above' are '>'; 不满, 低于, "
+            "少于, 不足, 'less than', 'below', 'under' are '<'; 不少于, 不低于, 至少, 'at "
+            "least', 'no less than', 'a minimum of' are '>='; 不超过, 不高于, 最高, 最多, 上限, "
+            "'up to', 'no more than', 'not exceeding', 'a maximum of', 'at most' are '<='; a "
+            "range is '>=' its lower end and '<=' its upper end; a bare figure is '='."
+        },
+    )
+    deadline_year: int | None = attrs.field(
+        default=None,
+        metadata={
+            "description": "The deadline year of the target's own clause or sentence "
+            "('到2025年底，A；到2030年底，B'); null for a threshold of eligibility "
+            "('enterprises with an annual revenue of over 1 billion yuan') and when none "
+            "is written."
+        },
+    )
     span: Span
 
 
 @attrs.frozen(kw_only=True, slots=True)
 class ValidityPeriod:
-    """When the policy takes effect and expires; ``text`` is the clause as written."""
+    """When the policy takes effect and expires; ``text`` is the clause as written.
 
-    start: dt.date | None = None
-    end: dt.date | None = None
-    starts_on_announcement: bool = False
+    A clause that counts from the document's issue ("自印发之日起", "from the date
+    of issuance") starts on the date of the notice that issues it, else on the
+    document's date of issue; one that counts from its publication
+    ("自发布之日起") on the date of publication; N days after it ("30日后施行")
+    the day of the announcement is not counted (PRC Civil Code, art. 201).
+    ``starts_on_announcement`` is true when that date is not in the text (and
+    ``start`` is then ``None``).  A period of N years ("有效期3年") ends the day
+    before the same date N years on (2025-06-14 to 2028-06-13).
+    ``provisional`` says the clause or the title calls the policy 试行 (on trial)
+    or 暂行 (interim).
+    """
+
+    start: dt.date | None = attrs.field(
+        default=None,
+        metadata={
+            "description": "The first day of validity: the date the clause prints; for a "
+            "clause counting from the issue ('自印发之日起', 'from the date of issuance') the "
+            "date of the notice that issues the document, else its date of issue; from the "
+            "publication ('自发布之日起') the date of publication; N days after it "
+            "('30日后施行') that date plus N days. Null when the text does not date it."
+        },
+    )
+    end: dt.date | None = attrs.field(
+        default=None,
+        metadata={
+            "description": "The last day of validity: the date the clause prints, or for a "
+            "period of N years ('有效期3年') the day before the same date N years after the "
+            "start (2025-06-14 to 2028-06-13)."
+        },
+    )
+    starts_on_announcement: bool = attrs.field(
+        default=False,
+        metadata={
+            "description": "The clause counts from the document's issue or publication and "
+            "the text does not print that date (start is then null)."
+        },
+    )
     text: str = ""
     span: Span | None = None
+    provisional: bool = attrs.field(
+        default=False,
+        metadata={
+            "description": "The clause or the title calls the policy 试行 (on trial) or 暂行 "
+            "(interim)."
+        },
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:

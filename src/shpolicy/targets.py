@@ -23,17 +23,28 @@ glued to letters or "+" ("5G", "Web3.0", "(2+2)"), an ordinal ("20th",
 comparator or a scale word makes them one ("no fewer than three events",
 "五万套", "一百个").
 
-A range ("25—30公里", "5-10万元", "25 to 30 km") gives two targets: the
-lower end with ">=" and the upper end with "<=" (an explicit comparator wins),
-each with its own non-overlapping span, the lower end inheriting the upper
-end's scale when it has none ("5-10万元" is 50000 to 100000).
+A range ("25—30公里", "5-10万元", "25 to 30 km", "20%—30%") gives two
+targets: the lower end with ">=" and the upper end with "<=" (an explicit
+comparator wins), each with its own non-overlapping span, the lower end
+inheriting the upper end's scale when it has none ("5-10万元" is 50000 to
+100000); "从20%提高到30%" is a change, not a range.
 
-Adjacent comparators ("more than 30", "以上") decide the comparator; failing
-those, a cap word earlier in the same clause ("the maximum support amount may
-be 50 million yuan", "最高可达到…的50%") makes it "<=".  Units are ISO 4217
+Comparators are read as the law reads them (docs/targets.md has the table):
+以上 / 以下 / 以内 / 届满 include the number (PRC Civil Code art. 1259), 超过 /
+不满 / 以外 exclude it.  Adjacent comparators ("more than 30", "以上") decide;
+a comparator before a list governs each bare figure of it ("最高300万元、500万元"),
+one after a list each bare figure before it ("80%、50%以上"); failing those, a
+cap word earlier in the same clause ("the maximum support amount may be 50
+million yuan", "最高可达到…的50%") makes it "<=", and a comparator verb reaches
+the figure heading its object ("不超过车辆购置价格的30%").  Units are ISO 4217
 codes for money (CNY for 元 / yuan / RMB, USD for US$ / dollars), "percent",
-"percentage points", or the counted noun or measure word as written.
-Durations ("3 years", "5个工作日", "60岁") are not targets.
+"percentage points", or the counted noun or measure word as written ("the
+number of routes will be increased to 30" counts routes).  Durations ("3
+years", "5个工作日", "60岁") are not targets, nor is a count naming the scope of a
+commitment ("等4个新城", "all 16 districts": :mod:`shpolicy.quantities.scope`).
+A deadline dates the targets of its clause or sentence part
+(:mod:`shpolicy.quantities.deadlines`), never a threshold of eligibility
+(:mod:`shpolicy.quantities.conditions`).
 
 Cost: the scanner finds figures with a left-to-right regex scan whose
 alternatives cannot backtrack into each other, and number words where a
@@ -63,10 +74,13 @@ from .numerals import (
     hanzi_value,
     scaled,
 )
+from .quantities.conditions import is_condition
 from .quantities.deadlines import SentenceDeadlines
+from .quantities.scope import counts_scope_of, names_scope
 from .quantities.vocabulary import (
     BLOCKING_WORDS,
     CHINESE_CURRENCIES,
+    CHINESE_MEASURES,
     CHINESE_PREFIX_COMPARATORS,
     CHINESE_SUFFIX_COMPARATORS,
     CHINESE_TIME_UNITS,
@@ -202,9 +216,17 @@ _ENGLISH_COMPARATOR_LAST_WORDS: Final = frozenset(
     phrase.rsplit(" ", 1)[-1] for phrase in (*ENGLISH_PREFIX_COMPARATORS, *_APPROXIMATELY)
 )
 _CASELESS_LETTERS: Final = _ASCII_LETTERS | frozenset(_ASCII_CASE_TWINS)
+# A line break never separates two Chinese words: "最高不超过\n1.5亿元" in a text
+# wrapped at a fixed width is "最高不超过1.5亿元".
 _CHINESE_COMPARATOR: Final = re.compile(
     rf"(?P<cmp>{_alternation(longest_first(CHINESE_PREFIX_COMPARATORS))})"
-    r"可?(?:达到|达|为|至)?[ ]?\Z"
+    r"可?(?:达到|达|为|至)?(?:[ ]?\r?\n)?[ ]?\Z"
+)
+# A comparator verb governs the figure that heads its object: in "不超过车辆购置价格的30%"
+# the cap is on the 30%.  The object is a short run of Chinese words ending in 的.
+_CHINESE_DISTANT_COMPARATOR: Final = re.compile(
+    rf"(?P<cmp>{_alternation(longest_first(CHINESE_PREFIX_COMPARATORS))})"
+    r"(?:[\u4e00-\u9fff()、]{1,20})的[ ]?\Z"
 )
 _PERCENT_PREFIX: Final = "百分之"
 # A word right before the number that makes it a label or rank ("Line 18").
@@ -254,6 +276,7 @@ _CHINESE_MORE: Final = re.compile(r"[多余]")
 _CHINESE_TIME: Final = re.compile(_alternation(longest_first(CHINESE_TIME_UNITS)))
 _CHINESE_CURRENCY: Final = re.compile(_alternation(longest_first(CHINESE_CURRENCIES)))
 _CHINESE_UNIT: Final = re.compile(_alternation(longest_first(CHINESE_UNITS)))
+_CHINESE_CLASSIFIERS: Final = CHINESE_UNITS - CHINESE_MEASURES
 # What a unit after the number can open with: the next character tells which
 # of the patterns above can match at all, so the others are not tried.
 _CHINESE_UNIT_OPENERS: Final = frozenset(
@@ -266,13 +289,24 @@ _UNIT_AFTER_SCALE: Final = re.compile(r"千米|千瓦|千克|百分点|百分之
 _NOUN_WORD: Final = re.compile(r"[ ]{1,2}(?P<word>[a-z](?:[A-Za-z]|['-][A-Za-z])*)(?![A-Za-z0-9])")
 _MAX_NOUN_WORDS: Final = 6
 _QUOTED_MODIFIER: Final = re.compile(r" [\"“][^\"“”]{1,40}[\"”]")
+# A suffix word that a figure follows opens that figure instead ("30 parks, at least 5 of
+# them": "at least" is the 5's).
 _ENGLISH_SUFFIX: Final = re.compile(
     rf"[ ]{{1,2}}(?P<cmp>(?i:{_alternation(longest_first(ENGLISH_SUFFIX_COMPARATORS))}))\b"
+    r"(?![ ]{1,2}(?:[0-9]|US\$|HK\$|\$|¥|RMB|CNY|USD))"
 )
 _CHINESE_SUFFIX: Final = re.compile(
     rf"[ ]?(?P<cmp>{_alternation(longest_first(CHINESE_SUFFIX_COMPARATORS))})"
 )
 _CLAUSE_CAP: Final = re.compile(rf"(?i:{_alternation(CLAUSE_CAPS)})")
+# "the number of <noun> will be increased to 30": the figure counts the noun.
+_NUMBER_OF: Final = re.compile(
+    r"\bthe[ ]+(?:total[ ]+)?number[ ]+of[ ]+(?P<noun>[a-z][a-z'-]*(?:[ ][a-z][a-z'-]*){0,5}?)"
+    r"[ ]+(?:will|shall|should|is|are|to)[ ]+(?:[a-z]+[ ]+){0,3}?"
+    r"(?:reach|reaches|exceed|exceeds|surpass|surpasses|increased[ ]+to|increase[ ]+to"
+    r"|rise[ ]+to|rises[ ]+to|grow[ ]+to|grows[ ]+to|raised[ ]+to|expanded[ ]+to)[ ]+\Z"
+)
+_NUMBER_OF_WINDOW: Final = 160
 _CLAUSE_BREAK: Final = re.compile(r"[,;:。!?\n]|\.(?=\s)")
 _CLAUSE_WINDOW: Final = 80
 
@@ -311,6 +345,13 @@ class _Unit(NamedTuple):
     comparator: Comparator | None = None  # 多 / 余: "more than"
 
 
+# Where a target's comparator was read: a word before the figure ("more than
+# 30", "不少于10家"), after it ("10家以上", "100多家"), a cap or comparator
+# earlier in its clause ("最高可达到…的50%"), the two ends of a range, or none
+# written (a bare figure, "=").
+ComparatorSource = Literal["before", "after", "clause", "range", "bare"]
+
+
 class _Phrase(NamedTuple):
     """A recognised target, offsets into the scanned slice."""
 
@@ -319,6 +360,7 @@ class _Phrase(NamedTuple):
     value: Decimal
     unit: str
     comparator: Comparator
+    source: ComparatorSource = "bare"
 
 
 def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Target, ...]:
@@ -341,17 +383,104 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
     if not phrases:  # most slices have no target: skip finding their sentences
         return ()
     deadlines = SentenceDeadlines.of(folded)
-    return tuple(
-        Target(
-            text=raw[phrase.start : phrase.end],
-            value=phrase.value,
-            unit=phrase.unit,
-            comparator=phrase.comparator,
-            deadline_year=deadlines.year_for(phrase.start, phrase.end),
-            span=Span(start=start + phrase.start, end=start + phrase.end),
+    targets: list[Target] = []
+    for group in _coordinate(folded, _without_scope_counts(folded, phrases)):
+        # A threshold of eligibility is no goal: a deadline never dates it.
+        condition = is_condition(
+            folded, group[0].start, group[-1].end, counts=group[0].unit in CHINESE_UNITS
         )
-        for phrase in phrases
-    )
+        for phrase in group:
+            targets.append(
+                Target(
+                    text=raw[phrase.start : phrase.end],
+                    value=phrase.value,
+                    unit=phrase.unit,
+                    comparator=phrase.comparator,
+                    deadline_year=None
+                    if condition
+                    else deadlines.year_for(phrase.start, phrase.end),
+                    span=Span(start=start + phrase.start, end=start + phrase.end),
+                )
+            )
+    return tuple(targets)
+
+
+# Between two figures of one list: "最高300万元、500万元、1000万元", "up to RMB 3
+# million, RMB 5 million and RMB 10 million" (the Chinese comma, "," once folded, ends
+# a clause; only the English one, followed by a space, joins a list).
+_LIST_JOIN: Final = re.compile(r"[ ]?[、和及或与][ ]?|,?[ ]{1,2}(?:and|or)[ ]{1,2}|,[ ]{1,2}")
+# Between the two ends of a range that writes its unit on both: "20%—30%", "3%-5%".
+_UNIT_RANGE_JOIN: Final = re.compile(r"[ ]{0,2}[-–—~至][ ]{0,2}")
+# A comparator word closing a phrase ("50%以上", "200 stations or more"); 多 / 余
+# ("100多家") belong to their own figure only.
+_CLOSING_SUFFIX: Final = re.compile(
+    rf"(?:{_alternation(longest_first(CHINESE_SUFFIX_COMPARATORS))}"
+    rf"|(?i:{_alternation(longest_first(ENGLISH_SUFFIX_COMPARATORS))}))\Z"
+)
+# "from 20% to 30%", "由20%至30%": a change from one figure to another, not a range.
+_CHANGE_FROM: Final = re.compile(r"(?:从|由|(?i:\bfrom)[ ]{1,2})[ ]?\Z")
+
+
+def _without_scope_counts(folded: Folded, phrases: list[_Phrase]) -> list[_Phrase]:
+    """*phrases* without the bare Chinese counts that name the scope of the next figure
+    in their clause ("等4个新城建设用地面积50%以上": the 50% is the target)."""
+    kept: list[_Phrase] = []
+    for phrase, following in zip(phrases, [*phrases[1:], None], strict=True):
+        if (
+            following is not None
+            and phrase.source == "bare"
+            and phrase.unit in _CHINESE_CLASSIFIERS
+            and counts_scope_of(folded, phrase.end, following.start, following.end)
+        ):
+            continue
+        kept.append(phrase)
+    return kept
+
+
+def _coordinate(folded: Folded, phrases: list[_Phrase]) -> list[list[_Phrase]]:
+    """*phrases* grouped into the lists and ranges they form, comparators shared.
+
+    A comparator written before the first figure of a list governs every
+    figure of it that has none of its own ("最高300万元、500万元、1000万元" are
+    three caps, "突破1亿元、5亿元、10亿元" three floors), one written after the
+    last figure every bare figure before it ("分别达到80%、50%以上": both at
+    least), and a range whose ends
+    each carry the unit ("20%—30%") reads as one: ">=" its lower end, "<=" its
+    upper end.  Figures of a list share the unit and nothing but the joining
+    word stands between them.
+    """
+    groups: list[list[_Phrase]] = []
+    for phrase in phrases:
+        last = groups[-1][-1] if groups else None
+        if last is None or last.unit != phrase.unit:
+            groups.append([phrase])
+            continue
+        gap = (last.end, phrase.start)
+        if phrase.source == "bare" and _LIST_JOIN.fullmatch(folded, *gap):
+            if last.source in ("before", "clause"):
+                phrase = phrase._replace(comparator=last.comparator, source=last.source)
+            groups[-1].append(phrase)
+        elif (
+            phrase.source == "after"
+            and _CLOSING_SUFFIX.search(folded, phrase.start, phrase.end)
+            and all(p.source == "bare" for p in groups[-1])
+            and _LIST_JOIN.fullmatch(folded, *gap)
+        ):
+            shared = phrase.comparator
+            groups[-1] = [p._replace(comparator=shared, source="after") for p in groups[-1]]
+            groups[-1].append(phrase)
+        elif (
+            last.source == "bare"
+            and phrase.source == "bare"
+            and len(groups[-1]) == 1
+            and _UNIT_RANGE_JOIN.fullmatch(folded, *gap)
+            and not _CHANGE_FROM.search(folded, max(0, last.start - 8), last.start)
+        ):
+            groups[-1][-1] = last._replace(comparator=">=", source="range")
+            groups[-1].append(phrase._replace(comparator="<=", source="range"))
+        else:
+            groups.append([phrase])
+    return groups
 
 
 def _ascii_may_hold_number(raw: str) -> bool:
@@ -480,6 +609,8 @@ def _read_phrase(raw: str, folded: Folded, start: int, end: int, floor: int) -> 
     last = number if upper is None else upper
     singular = last.value == 1 and not last.scale_end
     unit = _read_unit(raw, folded, last.stop, number.kind, singular=singular)
+    if unit.kind == "none" and number.kind == "digits":
+        unit = _counted_before(raw, folded, number.start, unit)
     if unit.kind == "time":
         return []
     if currency is not None:
@@ -501,12 +632,37 @@ def _read_phrase(raw: str, folded: Folded, start: int, end: int, floor: int) -> 
     explicit = comparator or suffix_comparator or unit.comparator
     if not _is_quantity(number, unit, explicit is not None):
         return []
+    if (
+        explicit is None
+        and unit.kind in ("count", "noun")
+        and names_scope(folded, lead, scaled(number.value, number.scale))
+    ):
+        return []  # "松江、青浦等4个新城", "all 16 districts": the set a commitment is about
     start = lead if comparator_start is None else comparator_start
     if upper is None:
-        chosen = explicit or _clause_cap(folded, floor, start) or "="
-        value = scaled(number.value, number.scale)
-        return [_Phrase(start=start, end=end, value=value, unit=unit.unit, comparator=chosen)]
+        return [_one_phrase(folded, number, unit.unit, (start, end), (comparator, explicit), floor)]
     return _range_phrases(number, upper, unit.unit, (start, end), (comparator, suffix_comparator))
+
+
+def _one_phrase(
+    folded: Folded,
+    number: _Number,
+    unit: str,
+    span: tuple[int, int],
+    comparators: tuple[Comparator | None, Comparator | None],
+    floor: int,
+) -> _Phrase:
+    """One figure at *span*: its comparator the one written *before* it, else the one written
+    anywhere next to it (*written*), else one earlier in its clause, else "="."""
+    before, written = comparators
+    source: ComparatorSource = "before" if before else "after" if written else "clause"
+    chosen = written or _clause_comparator(folded, floor, span[0])
+    if chosen is None:
+        chosen, source = "=", "bare"
+    value = scaled(number.value, number.scale)
+    return _Phrase(
+        start=span[0], end=span[1], value=value, unit=unit, comparator=chosen, source=source
+    )
 
 
 def _range_phrases(
@@ -527,6 +683,7 @@ def _range_phrases(
             value=scaled(lower.value, lower_scale),
             unit=unit,
             comparator=before or ">=",
+            source="before" if before else "range",
         ),
         _Phrase(
             start=upper.start,
@@ -534,6 +691,7 @@ def _range_phrases(
             value=scaled(upper.value, upper.scale),
             unit=unit,
             comparator=after or "<=",
+            source="after" if after else "range",
         ),
     ]
 
@@ -752,6 +910,18 @@ def _read_unit(
     return _read_noun(raw, folded, pos, singular=singular)
 
 
+def _counted_before(raw: str, folded: Folded, start: int, unit: _Unit) -> _Unit:
+    """The noun "the number of …" names earlier in the sentence, for a figure with none after it.
+
+    "the number of international all-cargo routes will be increased to 30" counts
+    routes; "the number of tax refund stores will exceed 2,000" stores.
+    """
+    found = _NUMBER_OF.search(folded, max(0, start - _NUMBER_OF_WINDOW), start)
+    if found is None:
+        return unit
+    return _Unit(unit=raw[found.start("noun") : found.end("noun")], kind="noun", end=unit.end)
+
+
 def _read_chinese_unit(raw: str, folded: Folded, pos: int) -> _Unit | None:
     """A duration, currency or measure word (after an optional 多 / 余) at *pos*, if any."""
     if _CHINESE_TIME.match(folded, pos):
@@ -857,10 +1027,17 @@ def _is_quantity(number: _Number, unit: _Unit, has_comparator: bool) -> bool:
     return has_comparator and unit.kind in ("percent", "money", "count", "noun")
 
 
-def _clause_cap(folded: Folded, floor: int, start: int) -> Comparator | None:
-    """``"<="`` when a cap word ("maximum", "最高") opens the clause before *start*."""
+def _clause_comparator(folded: Folded, floor: int, start: int) -> Comparator | None:
+    """The comparator a word earlier in the clause gives the figure at *start*.
+
+    ``"<="`` when a cap word ("maximum", "最高") opens the clause before it;
+    else the comparator verb whose object the figure heads ("不超过车辆购置价格的30%").
+    """
     window_start = max(floor, start - _CLAUSE_WINDOW, 0)
     clause_start = window_start
     for brk in _CLAUSE_BREAK.finditer(folded, window_start, start):
         clause_start = brk.end()
-    return "<=" if _CLAUSE_CAP.search(folded, clause_start, start) else None
+    if _CLAUSE_CAP.search(folded, clause_start, start):
+        return "<="
+    distant = _CHINESE_DISTANT_COMPARATOR.search(folded, clause_start, start)
+    return None if distant is None else CHINESE_PREFIX_COMPARATORS[distant.group("cmp")]

@@ -3,10 +3,30 @@
 Recognised shapes (English and Chinese, on folded text): "effective as of
 January 1, 2024 and remain effective until December 31, 2028", "effective as of
 the date of announcement ... valid until ...", "自2025年3月1日起施行，有效期至
-2029年12月31日", "自印发之日起施行", "有效期5年" (the end is computed), a start
-date alone.  A sentence counts only when it speaks of the document itself
-("These Measures shall ...", "本措施自 ..."), so "实施" inside an ordinary
-sentence is not a validity clause.
+2029年12月31日", "自印发之日起施行", "以上措施自印发之日起实施，有效期3年",
+"本办法自发布之日起30日后施行", "shall be valid for five years from the date of
+issuance", a start date alone.  A sentence counts only when it speaks of the
+document itself ("These Measures shall ...", "本措施自 ...", "以上措施 ..."), so
+"实施" inside an ordinary sentence is not a validity clause.
+
+How a period is counted (:func:`validity_period`; docs/validity.md):
+
+* **from the announcement** -- a clause counts either from the document's
+  issue (印发, 下发, 发文, 签发; "issuance", "issue", "printing") or from its
+  publication (发布, 公布, 颁布; "announcement", "promulgation",
+  "publication", "release").  The start is that date when the text prints
+  it: for the issue, the date of the notice that issues the document, else
+  the document's own date of issue; for the publication, the date of
+  publication.  When the text does not print it, the period
+  ``starts_on_announcement`` and its start is unknown.
+* **N days or months after it** ("自印发之日起30日后施行") -- the day of the
+  announcement is not counted (PRC Civil Code, art. 201), so the policy takes
+  effect N days (months) after that date: 2024-06-14 + 30 days = 2024-07-14.
+* **a period of N years** ("有效期3年") -- it ends the day before the same date
+  N years on: from 2025-06-14, three years end on 2028-06-13 (a period that
+  starts on 29 February ends on 27 February).
+* **试行 / 暂行** (on trial, interim) in the clause or in the title make the
+  period ``provisional``.
 """
 
 from __future__ import annotations
@@ -14,12 +34,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
 from .dates import DATE_TEXT, parse_date
-from .diagnostics import VALIDITY_END_COMPUTED, VALIDITY_END_UNKNOWN
+from .diagnostics import (
+    VALIDITY_END_COMPUTED,
+    VALIDITY_END_UNKNOWN,
+    VALIDITY_START_COMPUTED,
+    VALIDITY_START_UNKNOWN,
+)
 from .model import Diagnostic, Span, ValidityPeriod
 from .normalize import Folded
 from .numerals import hanzi_value
@@ -27,10 +52,13 @@ from .sentences import sentence_spans
 
 __all__ = [
     "VALIDITY_OPENING",
+    "Announcement",
     "ValidityMatch",
+    "add_months",
     "add_years",
     "find_validity",
     "find_validity_in",
+    "is_provisional",
     "is_validity_clause",
     "validity_period",
 ]
@@ -39,36 +67,47 @@ _DOC: Final = (
     r"(?:measures?|opinions?|plans?|rules?|provisions?|polic(?:y|ies)|programmes?|programs?"
     r"|schemes?|regulations?|guidelines?|notice|methods?|circular|document|decision|outline)"
 )
+# The document itself: "These Measures", "本办法", and, closing a list of
+# measures, "以上措施" / "上述措施" / "the above measures".
 _SELF: Final = re.compile(
-    rf"(?:these|this|the\s+present)\s+(?:[\w-]+\s+){{0,3}}?{_DOC}\b"
-    r"|本(?:[\u4e00-\u9fff]{0,6}?)(?:措施|意见|方案|办法|规定|细则|通知|政策|规划|计划|决定|条例|指引|文件|规则)",
+    rf"(?:these|this|the\s+present|the\s+above)\s+(?:[\w-]+\s+){{0,3}}?{_DOC}\b"
+    r"|(?:本|以上|上述)(?:[\u4e00-\u9fff]{0,6}?)"
+    r"(?:措施|意见|方案|办法|规定|细则|通知|政策|规划|计划|决定|条例|指引|文件|规则)",
     re.IGNORECASE,
 )
 # A validity clause opens by naming the document ("These Measures", "本办法").
 VALIDITY_OPENING: Final = _SELF
+
+# Which announcement a period counts from: the document's issue (印发, "issuance")
+# or its publication (发布, "announcement").
+Announcement = Literal["issue", "publication"]
+_ISSUE_WORDS: Final = ("issuance", "issue", "printing", "印发", "下发", "发文", "签发")
+_ISSUE: Final = re.compile("|".join(_ISSUE_WORDS), re.IGNORECASE)
 _ANNOUNCE_EN: Final = (
     r"the\s+date\s+of\s+(?:its\s+)?"
     r"(?:announcement|promulgation|issuance|publication|release|issue|printing)"
 )
-_ANNOUNCE_ZH: Final = r"(?:印发|发布|公布|颁布|下发|发文)之日"
+_ANNOUNCE_ZH: Final = r"(?:印发|发布|公布|颁布|下发|发文|签发)之日"
 _START: Final = re.compile(
     rf"(?:effective|valid|(?:come|comes|came)\s+into\s+(?:force|effect)|take[s]?\s+effect|be\s+implemented"
     rf"|enter[s]?\s+into\s+force|be\s+in\s+force|apply|be\s+applicable)"
     rf"\s+(?:as\s+)?(?:of|from|on|since)\s+(?:(?P<ann_en>{_ANNOUNCE_EN})|(?P<d_en>{DATE_TEXT}))"
     rf"|自\s*(?:(?P<ann_zh>{_ANNOUNCE_ZH})|(?P<d_zh>{DATE_TEXT}))\s*(?:起|至)"
-    rf"|(?P<d_zh2>{DATE_TEXT})\s*起\s*(?:施行|实施|执行|生效)",
+    rf"|(?P<d_zh2>{DATE_TEXT})\s*起\s*(?:施行|实施|执行|生效|试行)",
     re.IGNORECASE,
 )
 _END: Final = re.compile(
     rf"(?:until|till|through|to|expire[sd]?\s+on|expiring\s+on)\s+(?P<d_en>{DATE_TEXT})"
-    rf"|有效期\s*(?:至|到)\s*(?P<d_zh>{DATE_TEXT})"
+    rf"|有效期限?\s*(?:至|到)\s*(?P<d_zh>{DATE_TEXT})"
     rf"|(?:至|到)\s*(?P<d_zh2>{DATE_TEXT})\s*(?:止|废止|失效|有效)?"
     rf"|(?P<d_zh3>{DATE_TEXT})\s*(?:废止|失效)",
     re.IGNORECASE,
 )
 _YEARS: Final = re.compile(
-    r"(?:valid|effective|in\s+force)\s+for\s+(?:a\s+period\s+of\s+)?(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?"
-    r"|有效期\s*(?:为\s*)?(?P<zh>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?!\s*\d)",
+    r"(?:valid|effective|in\s+force)\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?"
+    r"(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?"
+    r"|(?:有效期限?|试行期|暂行期|实施期限?)\s*(?:为\s*)?"
+    r"(?P<zh>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?!\s*\d)",
     re.IGNORECASE,
 )
 _EN_NUMBERS: Final = {
@@ -80,9 +119,10 @@ _EN_NUMBERS: Final = {
 
 
 # "自印发之日起30日后施行", "30 days after the date of issuance": the start is a
-# date after the announcement that the text does not give.
+# number of days or months after the announcement.
 _DELAYED: Final = re.compile(
-    rf"(?:{_ANNOUNCE_ZH}\s*起\s*|\b)(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*(?:日|天|个月|days?|months?)"
+    rf"(?:{_ANNOUNCE_ZH}\s*起\s*|\b)(?P<count>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*"
+    rf"(?:(?P<months>个月|months?)|日|天|days?)"
     rf"\s*(?:后|以后|after\s+{_ANNOUNCE_EN})",
     re.IGNORECASE,
 )
@@ -90,18 +130,32 @@ _DELAYED: Final = re.compile(
 _FROM_ANNOUNCEMENT: Final = re.compile(
     rf"(?:from|as\s+of|since)\s+{_ANNOUNCE_EN}|自\s*{_ANNOUNCE_ZH}\s*起", re.IGNORECASE
 )
+# A title quoted in a clause: another document's.
+_OTHER_TITLES: Final = re.compile(r"《[^《》]*》")
+# 试行 (on trial), 暂行 (interim): the policy is provisional.
+_PROVISIONAL: Final = re.compile(
+    r"试行|暂行|(?i:\b(?:on\s+a\s+trial\s+basis|for\s+trial\s+implementation|interim|provisional)\b)"
+)
 
 
 @attrs.frozen(kw_only=True, slots=True)
 class ValidityMatch:
-    """A validity clause found in the text."""
+    """A validity clause found in the text: what it says, before any date is counted."""
 
-    start: dt.date | None
-    end: dt.date | None
-    starts_on_announcement: bool
+    start: dt.date | None  # a start date the clause prints
+    end: dt.date | None  # an end date the clause prints
+    counted_from: Announcement | None  # the period runs from the document's issue or publication
     span_start: int
     span_end: int
-    years: int | None  # "有效期5年": the period, when the end had to be computed
+    years: int | None  # "有效期5年": a period whose end is counted
+    delay_days: int = 0  # "自印发之日起30日后施行": the start is this long after the announcement
+    delay_months: int = 0
+    provisional: bool = False  # 试行 / 暂行
+
+    @property
+    def starts_on_announcement(self) -> bool:
+        """Whether the clause counts from an announcement and gives no start date of its own."""
+        return self.counted_from is not None and self.start is None
 
 
 def is_validity_clause(folded: Folded, start: int, end: int) -> bool:
@@ -109,6 +163,15 @@ def is_validity_clause(folded: Folded, start: int, end: int) -> bool:
     if _SELF.match(folded, start, end) is None:
         return False
     return any(p.search(folded, start, end) for p in (_START, _END, _YEARS, _DELAYED))
+
+
+def is_provisional(folded: str) -> bool:
+    """Whether *folded* (a title or a clause) calls the policy on trial or interim (试行, 暂行).
+
+    The title of another document the clause names ("原《…意见（试行）》同时废止")
+    says nothing of this one.
+    """
+    return _PROVISIONAL.search(_OTHER_TITLES.sub("", folded)) is not None
 
 
 def _date_in(folded: Folded, m: re.Match[str], *groups: str) -> dt.date | None:
@@ -126,9 +189,43 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """*day* moved *months* months on (to the month's last day when it is shorter)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")  # pragma: no cover
+
+
 def _last_day(start: dt.date, years: int) -> dt.date:
     """The last day of a period of *years* years from *start*: the day before its anniversary."""
     return add_years(start, years) - dt.timedelta(days=1)
+
+
+def _number(raw: str) -> int:
+    if raw.isdigit():
+        return int(raw)
+    return _EN_NUMBERS.get(raw.lower()) or hanzi_value(raw, strict=False) or 0
+
+
+def _counted_from(
+    folded: Folded, begin: re.Match[str] | None, start: int, end: int
+) -> Announcement | None:
+    """Which announcement the clause counts from, if any."""
+    announced = None
+    if begin is not None and (begin.group("ann_en") or begin.group("ann_zh")):
+        announced = begin.group("ann_en") or begin.group("ann_zh")
+    elif begin is None:
+        found = _FROM_ANNOUNCEMENT.search(folded, start, end)
+        announced = None if found is None else found.group()
+    if announced is None:
+        return None
+    return "issue" if _ISSUE.search(announced) else "publication"
 
 
 def find_validity(folded: Folded, start: int, end: int) -> ValidityMatch | None:
@@ -138,28 +235,22 @@ def find_validity(folded: Folded, start: int, end: int) -> ValidityMatch | None:
     begin = _START.search(folded, start, end)
     finish = _END.search(folded, start, end)
     period = _YEARS.search(folded, start, end)
-    on_announcement = (
-        begin is not None and bool(begin.group("ann_en") or begin.group("ann_zh"))
-    ) or (begin is None and _FROM_ANNOUNCEMENT.search(folded, start, end) is not None)
+    delayed = _DELAYED.search(folded, start, end)
     start_date = None if begin is None else _date_in(folded, begin, "d_en", "d_zh", "d_zh2")
     end_date = (
         None if finish is None else _date_in(folded, finish, "d_en", "d_zh", "d_zh2", "d_zh3")
     )
-    years: int | None = None
-    if period is not None:
-        raw = period.group("en") or period.group("zh")
-        years = (
-            int(raw)
-            if raw.isdigit()
-            else _EN_NUMBERS.get(raw.lower()) or hanzi_value(raw, strict=False) or 0
-        )
-        if end_date is None and start_date is not None:
-            end_date = _last_day(start_date, years)
-    if start_date is not None and end_date is not None and end_date < start_date:
-        end_date = None  # a misprint; the clause text keeps what was written
-    delayed = _DELAYED.search(folded, start, end)
+    counted_from = None if start_date is not None else _counted_from(folded, begin, start, end)
+    years = None if period is None else _number(period.group("en") or period.group("zh"))
+    delay_days = delay_months = 0
     if delayed is not None and start_date is None:
-        on_announcement = False  # counted from the announcement, but not on it
+        count = _number(delayed.group("count"))
+        if delayed.group("months"):
+            delay_months = count
+        else:
+            delay_days = count
+        if counted_from is None:  # "30 days after the date of issuance"
+            counted_from = "issue" if _ISSUE.search(delayed.group()) else "publication"
     matches = [m for m in (begin, finish, period, delayed) if m is not None]
     first = min(m.start() for m in matches)
     last = max(m.end() for m in matches)
@@ -169,10 +260,13 @@ def find_validity(folded: Folded, start: int, end: int) -> ValidityMatch | None:
     return ValidityMatch(
         start=start_date,
         end=end_date,
-        starts_on_announcement=on_announcement and start_date is None,
+        counted_from=counted_from,
         span_start=span_start,
         span_end=span_end,
         years=years,
+        delay_days=delay_days,
+        delay_months=delay_months,
+        provisional=is_provisional(folded[span_start:span_end]),
     )
 
 
@@ -186,34 +280,97 @@ def find_validity_in(folded: Folded, ranges: Iterable[tuple[int, int]]) -> Valid
 
 
 def validity_period(
-    text: str, found: ValidityMatch, announced: dt.date | None
-) -> tuple[ValidityPeriod, Diagnostic | None]:
-    """The model's validity period of *found* (spans index *text*), and what its end says.
+    text: str,
+    found: ValidityMatch,
+    *,
+    issued: dt.date | None,
+    published: dt.date | None,
+    title: str | None = None,
+) -> tuple[ValidityPeriod, tuple[Diagnostic, ...]]:
+    """The model's validity period of *found* (spans index *text*), and how its dates were counted.
 
-    A period without a start date ("有效期2年") ends *years* after the document's
-    own date (*announced*: its date of issue, else of publication) when it runs
-    from the announcement ("自印发之日起施行，有效期2年"); otherwise its end is unknown.
+    *issued* is the date the document was issued (printed and distributed):
+    the date of the notice that issues it when the text prints one, else the
+    document's own date of issue; *published* its date of publication.  A
+    clause that counts from the issue ("自印发之日起") starts on *issued*, one that
+    counts from the publication ("自发布之日起") on *published*; without that
+    date the period starts on an announcement the text does not date.  A
+    period of N years ends the day before the same date N years on.  The
+    diagnostics say which dates were counted, or could not be.  *title* (the
+    policy's) makes the period provisional when it says 试行 or 暂行.
     """
-    end = found.end
     span = Span(start=found.span_start, end=found.span_end)
-    note: Diagnostic | None = None
-    if found.years is not None and found.start is None and end is None:
-        if found.starts_on_announcement and announced is not None:
-            end = _last_day(announced, found.years)
-            note = VALIDITY_END_COMPUTED.at(
-                f"end of validity counted as {found.years} years from "
-                f"{announced.isoformat()}, the document's date",
-                span,
-            )
+    notes: list[Diagnostic] = []
+    start = found.start
+    if found.counted_from is not None and start is None:
+        announced = issued if found.counted_from == "issue" else published
+        start = _counted_start(found, announced, span, notes)
+    end = found.end
+    if found.years is not None and end is None:
+        if start is not None:
+            end = _last_day(start, found.years)
+            if found.start is None:
+                notes.append(
+                    VALIDITY_END_COMPUTED.at(
+                        f"end of validity counted as {found.years} years from "
+                        f"{start.isoformat()}, the start counted from the document's "
+                        f"{found.counted_from}",
+                        span,
+                    )
+                )
         else:
-            note = VALIDITY_END_UNKNOWN.at(
-                f"valid for {found.years} years from a date the text does not give", span
+            notes.append(
+                VALIDITY_END_UNKNOWN.at(
+                    f"valid for {found.years} years from a date the text does not give", span
+                )
             )
+    if start is not None and end is not None and end < start:
+        end = None  # a misprint; the clause text keeps what was written
+    provisional = found.provisional or (title is not None and is_provisional(title))
     period = ValidityPeriod(
-        start=found.start,
+        start=start,
         end=end,
-        starts_on_announcement=found.starts_on_announcement,
+        starts_on_announcement=found.counted_from is not None
+        and start is None
+        and not (found.delay_days or found.delay_months),
+        provisional=provisional,
         text=text[found.span_start : found.span_end],
         span=span,
     )
-    return period, note
+    return period, tuple(notes)
+
+
+def _counted_start(
+    found: ValidityMatch, announced: dt.date | None, span: Span, notes: list[Diagnostic]
+) -> dt.date | None:
+    """The start of a period counted from the announcement dated *announced*."""
+    kind = found.counted_from
+    delayed = found.delay_days or found.delay_months
+    if announced is None:
+        if delayed:
+            notes.append(
+                VALIDITY_START_UNKNOWN.at(
+                    f"takes effect a time after the document's {kind}, "
+                    "which the text does not date",
+                    span,
+                )
+            )
+        return None
+    if not delayed:
+        notes.append(
+            VALIDITY_START_COMPUTED.at(
+                f"start taken as {announced.isoformat()}, the date of the document's {kind}",
+                span,
+            )
+        )
+        return announced
+    start = add_months(announced, found.delay_months) + dt.timedelta(days=found.delay_days)
+    after = f"{found.delay_months} months" if found.delay_months else f"{found.delay_days} days"
+    notes.append(
+        VALIDITY_START_COMPUTED.at(
+            f"start counted as {after} after {announced.isoformat()}, the date of the "
+            f"document's {kind} (the day of the {kind} is not counted)",
+            span,
+        )
+    )
+    return start

@@ -5,7 +5,7 @@ is the policy's text (characters XML cannot hold are put back from the
 record's ``chars`` list); the ``<shp:policy>`` record in ``<proprietary>``
 holds the model, whose strings refer into that text (see
 :mod:`~shpolicy.akn.record`).  Exports of shpolicy 0.1 (record version 1)
-are read by :mod:`~shpolicy.akn.read_v1`.  Every problem is an
+are read by :mod:`~shpolicy.akn.read_v1`; version 2 records as JSON schema 2.0.  Every problem is an
 :class:`~shpolicy.errors.AknError` naming the XML line.
 """
 
@@ -18,7 +18,7 @@ from ..model import Policy
 from .read_v1 import policy_from_v1
 from .record import decode
 from .safeparse import parse_akn
-from .vocabulary import SHP_FORMAT_VERSION, SOURCE_ID, A, S
+from .vocabulary import RECORD_SCHEMA_VERSIONS, SOURCE_ID, A, S
 
 __all__ = ["document_text", "from_akn"]
 
@@ -43,15 +43,21 @@ def from_akn(data: bytes) -> Policy:
     version = record.get("version")
     if version == "1":
         return policy_from_v1(root)
-    if version != SHP_FORMAT_VERSION:
+    schema_version = RECORD_SCHEMA_VERSIONS.get(str(version))
+    if schema_version is None:
         raise _fail(
             f"shpolicy record version {version!r}: this version of shpolicy reads "
-            f"'1' and {SHP_FORMAT_VERSION!r}",
+            f"'1', {', '.join(map(repr, RECORD_SCHEMA_VERSIONS))}",
             record,
         )
     text = _restore(document_text(doc), record.get("chars"), record)
     try:
-        return decode(record, text, text_kept=record.get("generated") != "true")
+        return decode(
+            record,
+            text,
+            text_kept=record.get("generated") != "true",
+            schema_version=schema_version,
+        )
     except InvalidValueError as error:
         raise AknError(f"impossible value: {error}") from None
 

@@ -139,17 +139,21 @@ class _Encoder:
         return ranges
 
 
-def decode(record: etree._Element, text: str, *, text_kept: bool) -> Policy:
+def decode(
+    record: etree._Element, text: str, *, text_kept: bool, schema_version: str = SCHEMA_VERSION
+) -> Policy:
     """The policy written into *record*; references are read from *text*.
 
     ``text_kept`` is false when the body's text was generated from a policy
-    that had none: the policy's ``text`` is then empty.
+    that had none: the policy's ``text`` is then empty.  *schema_version* is
+    the JSON schema the record's fields follow (an older record lacks newer
+    fields).
     """
     decoder = _Decoder(text)
     data = decoder.fields(record, Policy, "$", _RECORD_ATTRIBUTES)
     data["text"] = text if text_kept else ""
     try:
-        return structure({"schema_version": SCHEMA_VERSION, **data})
+        return structure({"schema_version": schema_version, **data})
     except SchemaError as error:
         # Name the XML element of the deepest object on the JSON path.
         path = error.path

@@ -1,10 +1,11 @@
 """Years a sentence sets as the deadline of its targets.
 
-"by 2025", "by the year of 2025", "by the end of 2025", "到2025年",
-"2025年前", "2025年底前", "截至2025年底".  A deadline governs the targets of
-its sentence, before or after it (see :class:`SentenceDeadlines` for which one
-wins when a sentence has several).  A bare year ("in 2025", "2025年"), a date
-("until December 31, 2028") or a year range ("2020至2022年") is no deadline.
+"by 2025", "by the year of 2025", "by the end of 2025", "by June 30, 2025",
+"到2025年", "2025年前", "2025年底前", "2025年6月30日前", "截至2025年底".  A
+deadline governs the targets of its own clause or sentence part (see
+:class:`SentenceDeadlines` for which one wins when a sentence has several).  A
+bare year ("in 2025", "2025年"), a date ("until December 31, 2028") or a year
+range ("2020至2022年") is no deadline.
 
 Every pattern is matched in a window of bounded length ending at a year, or
 scans the text once, so the cost is linear in the text.
@@ -40,13 +41,19 @@ _ENGLISH_BEFORE: Final = re.compile(
 # 到 / 至 after a digit is a range ("2020至2022年"), not a deadline.
 _CHINESE_BEFORE: Final = re.compile(r"(?<![0-9])(?:到|至|截至|截止到|截止至|截止)\s?\Z")
 _CHINESE_YEAR_AFTER: Final = re.compile(r"\s?年")
-_CHINESE_AFTER: Final = re.compile(r"\s?年\s?(?:底|末)?\s?(?:之前|以前|前)|\s?年\s?(?:底|末)")
+_CHINESE_AFTER: Final = re.compile(
+    r"\s?年\s?(?:[0-9]{1,2}\s?月\s?(?:[0-9]{1,2}\s?日\s?)?)?(?:底|末)?\s?(?:之前|以前|前)"
+    r"|\s?年\s?(?:底|末)"
+)
 
-# Sentence ends: Chinese full stop and semicolons, ! ?, line breaks, and an
-# English full stop followed by a space or the end (each pattern opens with
-# one class of characters, which ``re`` finds fast, and a full stop is then
-# checked for what follows it).
-_SENTENCE_END: Final = re.compile(r"[。;!?\n.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
+# Sentence ends: the Chinese full stop, ! ?, line breaks, and an English full
+# stop followed by a space or the end (each pattern opens with one class of
+# characters, which ``re`` finds fast, and a full stop is then checked for what
+# follows it).  A semicolon only ends a part of the sentence: "到2028年底，A；B；
+# C。" sets one deadline for A, B and C.
+_SENTENCE_END: Final = re.compile(r"[。!?\n.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
+# Sentence parts: sentence ends and semicolons.
+_PART_END: Final = re.compile(r"[。;!?\n.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
 
 # Clause ends: sentence ends plus commas and colons (after folding "，" is ",").
 _CLAUSE_END: Final = re.compile(r"[。;!?\n,、:.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
@@ -87,11 +94,13 @@ class SentenceDeadlines:
 
     A deadline in the target's own clause wins ("30 parks by 2025, 50 by
     2030"); otherwise the last deadline before it in its sentence, which
-    usually opens the sentence ("到2025年，…5万套"); otherwise the first one
-    after it in its sentence ("US$260 billion … by 2029").
+    usually opens the sentence ("到2025年，…5万套"; "到2025年底，A；到2030年底，B"
+    dates B by 2030, "到2028年底，A；B" dates B by 2028); otherwise the first
+    one after it in its sentence part ("US$260 billion … by 2029").
     """
 
     sentence_ends: tuple[int, ...]
+    part_ends: tuple[int, ...]
     clause_ends: tuple[int, ...]
     deadlines: tuple[Deadline, ...]
     deadline_starts: tuple[int, ...]
@@ -101,9 +110,12 @@ class SentenceDeadlines:
         """Sentences, clauses and deadlines of *folded*."""
         deadlines = find_deadlines(folded)
         if not deadlines:  # no year to give any target: sentences do not matter
-            return cls(sentence_ends=(), clause_ends=(), deadlines=(), deadline_starts=())
+            return cls(
+                sentence_ends=(), part_ends=(), clause_ends=(), deadlines=(), deadline_starts=()
+            )
         return cls(
             sentence_ends=tuple(m.end() for m in _SENTENCE_END.finditer(folded)),
+            part_ends=tuple(m.end() for m in _PART_END.finditer(folded)),
             clause_ends=tuple(m.end() for m in _CLAUSE_END.finditer(folded)),
             deadlines=deadlines,
             deadline_starts=tuple(d.start for d in deadlines),
@@ -126,10 +138,9 @@ class SentenceDeadlines:
         if same_clause:
             nearest = min(same_clause, key=lambda d: max(d.start - end, start - d.end, 0))
             return nearest.year
-        for candidate in (before, after):
-            if (
-                candidate is not None
-                and bisect.bisect_right(self.sentence_ends, candidate.start) == sentence
-            ):
-                return candidate.year
+        if before is not None and bisect.bisect_right(self.sentence_ends, before.start) == sentence:
+            return before.year
+        part = bisect.bisect_right(self.part_ends, start)
+        if after is not None and bisect.bisect_right(self.part_ends, after.start) == part:
+            return after.year
         return None

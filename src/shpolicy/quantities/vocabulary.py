@@ -16,6 +16,7 @@ from ..model import Comparator
 __all__ = [
     "BLOCKING_WORDS",
     "CHINESE_CURRENCIES",
+    "CHINESE_MEASURES",
     "CHINESE_PREFIX_COMPARATORS",
     "CHINESE_SUFFIX_COMPARATORS",
     "CHINESE_TIME_UNITS",
@@ -124,6 +125,11 @@ CHINESE_UNITS: Final = frozenset(
         "亩",
         "米",
         "人次",
+        "架次",
+        "车次",
+        "班次",
+        "艘次",
+        "航次",
         "户",
         "人",
         "名",
@@ -158,6 +164,28 @@ CHINESE_UNITS: Final = frozenset(
         "颗",
         "笔",
         "批",
+    }
+)
+
+# The units of measure among them (the others are classifiers that count things).
+CHINESE_MEASURES: Final = frozenset(
+    {
+        "平方公里",
+        "平方千米",
+        "平方米",
+        "立方米",
+        "公里",
+        "千米",
+        "公顷",
+        "千瓦时",
+        "千瓦",
+        "兆瓦",
+        "吉瓦",
+        "千克",
+        "公斤",
+        "吨",
+        "亩",
+        "米",
     }
 )
 
@@ -449,6 +477,8 @@ CHINESE_PREFIX_COMPARATORS: Final[Mapping[str, Comparator]] = MappingProxyType(
         "最多": "<=",
         "上限为": "<=",
         "封顶": "<=",
+        "上限": "<=",
+        "不满": "<",
         "不足": "<",
         "低于": "<",
         "少于": "<",
@@ -458,18 +488,22 @@ CHINESE_PREFIX_COMPARATORS: Final[Mapping[str, Comparator]] = MappingProxyType(
     }
 )
 
-# After the number and its unit.  以上 is ">" and 以下 "<" as the issue
-# specifies; the explicitly inclusive 及以上 / 及以下 are ">=" / "<=".
+# After the number and its unit.  In Chinese legal texts 以上, 以下, 以内 and
+# 届满 include the number itself, while 以外 excludes it (PRC Civil Code,
+# art. 1259: "民法所称的'以上''以下''以内''届满'，包括本数；所称的'不满''超过'
+# '以外'，不包括本数"): "40%以上" is ">= 40", the same commitment as "不低于40%".
 CHINESE_SUFFIX_COMPARATORS: Final[Mapping[str, Comparator]] = MappingProxyType(
     {
         "及以上": ">=",
         "或以上": ">=",
-        "以上": ">",
+        "以上": ">=",
+        "届满": ">=",
         "及以下": "<=",
         "或以下": "<=",
-        "以下": "<",
+        "以下": "<=",
         "以内": "<=",
         "之内": "<=",
+        "以外": ">",
     }
 )
 
@@ -485,6 +519,8 @@ ENGLISH_SUFFIX_COMPARATORS: Final[Mapping[str, Comparator]] = MappingProxyType(
         "or below": "<=",
         "and below": "<=",
         "or lower": "<=",
+        "at most": "<=",
+        "at least": ">=",
     }
 )
 

@@ -325,7 +325,7 @@ def _validity(validity: ValidityPeriod) -> str:
     else:
         start = "?"
     end = validity.end.isoformat() if validity.end is not None else "?"
-    return f"{start} to {end}"
+    return f"{start} to {end}" + (" (provisional)" if validity.provisional else "")
 
 
 def _block(
