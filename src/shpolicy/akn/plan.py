@@ -34,7 +34,7 @@ from ..normalize import fold
 from .record import Path
 from .vocabulary import EVENT_END, EVENT_START
 
-__all__ = ["Block", "Mark", "Node", "Plan", "plan"]
+__all__ = ["Block", "Mark", "Node", "Plan", "plan", "text_lines"]
 
 # Blocks whose text is one element (a title broken over two lines is one title).
 WHOLE_BLOCKS: Final = frozenset({"title", "subtitle", "notice-title"})
@@ -286,7 +286,7 @@ def _clause_marks(text: str, item: Section | Measure) -> Iterator[Mark]:
             yield Mark(at, at + len(label), "inline", (("name", "responsibleLabel"),), depth=2)
 
 
-def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def text_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The lines of ``text[start:end]``, each without blanks at its ends."""
     while start < end:
         stop = text.find("\n", start, end)
@@ -304,12 +304,12 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _block_marks(text: str, blocks: Sequence[Block]) -> Iterator[Mark]:
     for block in blocks:
         if block.kind in ("title", "notice-title"):
-            lines = list(_lines(text, block.start, block.end))
+            lines = list(text_lines(text, block.start, block.end))
             if lines:
                 yield Mark(lines[0][0], lines[-1][1], "docTitle", depth=0)
         wrapper = _LINE_WRAPPERS.get(block.kind)
         if wrapper is not None:
-            for start, end in _lines(text, block.start, block.end):
+            for start, end in text_lines(text, block.start, block.end):
                 yield Mark(start, end, wrapper, depth=0)
         if block.kind in _DATE_BLOCKS:
             folded = fold(text[block.start : block.end])

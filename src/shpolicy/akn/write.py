@@ -26,7 +26,7 @@ import attrs
 from ..model import Policy, ResponsibleUnit, Target
 from . import naming
 from .markup import Element, serialize_verbatim
-from .plan import WHOLE_BLOCKS, Block, Mark, Node, Plan, plan
+from .plan import WHOLE_BLOCKS, Block, Mark, Node, Plan, plan, text_lines
 from .record import Path, encode
 from .safetext import visible
 from .synthesize import synthesize
@@ -196,19 +196,8 @@ class _Writer:
 
     def lines(self, start: int, end: int, css_class: str | None = None) -> None:
         """One ``<p>`` per line of ``[start, end)``; blanks between lines stay between them."""
-        text = self.plan.text
-        cursor = start
-        while cursor < end:
-            stop = text.find("\n", cursor, end)
-            stop = end if stop < 0 else stop
-            first, last = cursor, stop
-            while first < last and text[first] in _XML_BLANKS:
-                first += 1
-            while last > first and text[last - 1] in _XML_BLANKS:
-                last -= 1
-            if first < last:
-                self.paragraph(first, last, css_class)
-            cursor = stop + 1
+        for first, last in text_lines(self.plan.text, start, end):
+            self.paragraph(first, last, css_class)
 
     def wrapped_lines(self, tag: str, start: int, end: int) -> None:
         """``[start, end)`` in a *tag* element (intro, content, wrapUp), never empty."""
@@ -333,17 +322,10 @@ class _Writer:
             self.lines(block.start, block.end)
             self.out.close()
         elif kind in WHOLE_BLOCKS:
-            self.paragraph(*self.trimmed(block.start, block.end), kind)
+            lines = list(text_lines(self.plan.text, block.start, block.end))
+            self.paragraph(lines[0][0], lines[-1][1], kind)
         else:
             self.lines(block.start, block.end, None if kind in _RUNNING else kind)
-
-    def trimmed(self, start: int, end: int) -> tuple[int, int]:
-        text = self.plan.text
-        while start < end and text[start] in _XML_BLANKS:
-            start += 1
-        while end > start and text[end - 1] in _XML_BLANKS:
-            end -= 1
-        return start, end
 
     # -- the body --------------------------------------------------------------
 
