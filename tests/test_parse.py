@@ -650,3 +650,64 @@ def test_parallel_headings_of_one_length_are_not_a_page_width() -> None:
     ]
     assert [m.label for m in policy.all_measures()] == [f"{i}." for i in range(1, 8)]
     assert all(m.responsible_units for m in policy.all_measures())
+
+
+PLAN_HEAD = "黄浦区加快推进重点工作实施方案\n\n一、主要任务\n\n"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # another field of the clause after a full stop
+        (
+            "（责任单位：区发展改革委、区财政局。时间节点：2025年底前）",
+            ["区发展改革委", "区财政局"],
+        ),
+        # after a semicolon, with lead and supporting bodies before it
+        (
+            "（牵头单位：区发展改革委；配合单位：区财政局、区商务委；完成时限：2025年底前）",
+            ["区发展改革委", "区财政局", "区商务委"],
+        ),
+        # 支撑单位 names bodies: its list is not another field
+        ("（牵头单位：区绿化市容局，支撑单位：区规划资源局）", ["区绿化市容局", "区规划资源局"]),
+    ],
+)
+def test_a_clauses_list_of_bodies_ends_where_another_field_begins(
+    clause: str, expected: list[str]
+) -> None:
+    text = f"{PLAN_HEAD}（一）加强组织领导。建立工作机制。{clause}\n\n（二）强化资金保障。（责任单位：区财政局）\n"
+    policy = shpolicy.parse_text(text)
+    units = policy.all_measures()[0].responsible_units
+    assert [u.name for u in units] == expected
+    assert all(u.unit_id is not None for u in units)
+    assert not [d for d in policy.diagnostics if d.code == "unknown-unit"]
+
+
+def test_supporting_bodies_keep_their_role() -> None:
+    text = f"{PLAN_HEAD}（一）建设口袋公园。（牵头单位：区绿化市容局，支撑单位：区规划资源局）\n"
+    units = shpolicy.parse_text(text).all_measures()[0].responsible_units
+    assert [(u.name, u.role) for u in units] == [
+        ("区绿化市容局", "lead"),
+        ("区规划资源局", "cooperating"),
+    ]
+
+
+def test_a_list_numbered_inside_an_items_text_stays_in_it() -> None:
+    # (1) (2) after a colon enumerate inside item (一); (2) is not a sibling of (一).
+    item = "（一）加强组织领导。主要包括：（1）建立联席会议制度；（2）完善考核机制。（责任单位：区发展改革委）"
+    text = f"{PLAN_HEAD}{item}\n\n（二）强化资金保障。（责任单位：区财政局）\n"
+    policy = shpolicy.parse_text(text)
+    measures = policy.all_measures()
+    assert [m.label for m in measures] == ["（一）", "（二）"]
+    assert "（2）完善考核机制" in measures[0].text
+    assert [u.name for u in measures[0].responsible_units] == ["区发展改革委"]
+    assert not [d for d in policy.diagnostics if d.code == "items-run-together"]
+
+
+def test_a_date_under_the_last_item_is_not_an_item() -> None:
+    text = (
+        "Measures on Key Work\n\n1. Strengthen leadership.\n\n2. Secure funding.\n\n15 March 2024\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert [m.label for m in policy.all_measures()] == ["1.", "2."]
+    assert policy.issued == dt.date(2024, 3, 15)

@@ -114,7 +114,11 @@ class _Assembler:
         """Place the document, then read its title, number, notice and issuers."""
         title = self._title(header.title)
         doc_number = None if header.doc_number is None else self._slice(*header.doc_number)
-        signed_by, issuer_ranges = _issuer_ranges(header, tail)
+        # A transmitted policy (转发, 批转) is signed by the body that drafted it, not by
+        # the one that issues the notice: its signatories are drafters.
+        transmits = header.notice is not None and header.notice.transmits
+        signers = () if transmits else tail.signers
+        signing, issuer_ranges = _issuer_ranges(header, signers)
         placement = place_document(
             issuers=[self._slice(s, e) for s, e in issuer_ranges] or page[0],
             doc_number=doc_number or page[1],
@@ -126,9 +130,9 @@ class _Assembler:
             self.diagnostics.append(NOT_SHANGHAI.at(placement.reason, None))
         self.names = BodyNames(self.text, self.folded, placement, self.diagnostics)
         issuers = self.names.issuers(issuer_ranges)
-        notice = self._notice(header, issuers[:signed_by])
-        drafter = None if header.notice is None else header.notice.drafter
-        drafters = () if drafter is None else (self.names.unit(*drafter, None),)
+        # Counted in bodies, not lines: one signature line may name several.
+        notice = self._notice(header, self.names.issuers(signing))
+        drafters = self._drafters(header, tail.signers if transmits else ())
         issued = (notice.date if notice is not None else None) or header.issued or tail.signed
         return _Front(
             title=title,
@@ -138,6 +142,18 @@ class _Assembler:
             drafters=drafters,
             issued=issued,
         )
+
+    def _drafters(self, header: Header, signers: Sequence[Range]) -> tuple[ResponsibleUnit, ...]:
+        """The bodies that drafted the policy: named by the notice, or signing it when the
+        notice passes it on; each body once (区建设管理委 in the title, 黄浦区建设和管理委员会
+        under the policy)."""
+        drafter = None if header.notice is None else header.notice.drafter
+        named = [] if drafter is None else [self.names.unit(*drafter, None)]
+        ids = {unit.unit_id for unit in named if unit.unit_id is not None}
+        signing = [
+            u for u in self.names.issuers(signers) if u.unit_id is None or u.unit_id not in ids
+        ]
+        return (*named, *signing)
 
     def _notice_title(self, header: Header) -> str | None:
         if header.notice is None:
@@ -151,7 +167,7 @@ class _Assembler:
         if parts is None:
             return None
         at = [*parts.title, parts.number, parts.addressees, *parts.body, *parts.signature]
-        lines = [_line_range(header, i) for i in (*at, parts.date_line) if i is not None]
+        lines = [_line_range(header, i) for i in (*at, *parts.date_lines) if i is not None]
         addressees = parts.addressees
         return Notice(
             title=self._notice_title(header) or "",
@@ -314,8 +330,8 @@ def _runs(folded: Folded, ranges: Iterable[Range]) -> list[Range]:
     return runs
 
 
-def _issuer_ranges(header: Header, tail: Tail) -> tuple[int, list[Range]]:
-    """The ranges that name the issuers, and how many of them sign the notice.
+def _issuer_ranges(header: Header, signers: Sequence[Range]) -> tuple[list[Range], list[Range]]:
+    """The ranges that sign the notice, and all the ranges that name the issuers.
 
     A notice's signatories come first (or, where it is not signed, the body its
     title names: …办公室印发《…》的通知); then the header's other issuers and
@@ -323,13 +339,16 @@ def _issuer_ranges(header: Header, tail: Tail) -> tuple[int, list[Range]]:
     """
     notice = header.notice
     if notice is None:
-        return 0, [*header.issuers, *tail.signers]
+        named = [*header.issuers, *signers]
+        if not named and header.title_issuer is not None:
+            named = [header.title_issuer]  # 上海市黄浦区人民政府关于…的实施意见, unsigned
+        return [], named
     signing = [_line_range(header, i) for i in notice.signature]
     if not signing and notice.issuer is not None:
         signing = [notice.issuer]
     starts = {s for s, _ in signing}
     others = [r for r in header.issuers if r[0] not in starts]
-    return len(signing), [*signing, *others, *tail.signers]
+    return signing, [*signing, *others, *signers]
 
 
 def _line_range(header: Header, index: int) -> Range:

@@ -50,8 +50,9 @@ DATE_PATTERN: Final = (
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\s*(?:,\s*)?(?P<y2>\d{{4}})"
     r"|(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日"
     r"|(?P<y4>(?:19|20)\d{2})(?P<sep>[-./])(?P<m4>\d{1,2})(?P=sep)(?P<d4>\d{1,2})(?![\d.])"
-    # 二〇二四年十二月二十日, as signatures print the date
-    r"|(?P<y5>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m5>[一二三四五六七八九十]{1,3})\s*月"
+    # 二〇二四年十二月二十日, as signatures print the date; the zero is often typed
+    # as a circle (二○二四, U+25CB), a letter O or a digit 0
+    r"|(?P<y5>[〇○◯零O0一二三四五六七八九]{4})\s*年\s*(?P<m5>[一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?P<d5>[一二三四五六七八九十]{1,3})\s*日)"
 )
 _DATE: Final = re.compile(DATE_PATTERN, re.IGNORECASE)
@@ -71,7 +72,7 @@ class FoundDate:
 def _to_date(m: re.Match[str]) -> dt.date | None:
     if m.group("y5") is not None:
         # 二〇二四年: the year digit by digit; month and day as numerals (十二月二十日)
-        year5 = int("".join(str(CHINESE_DIGITS[ch]) for ch in m.group("y5")))
+        year5 = int("".join(str(CHINESE_DIGITS.get(ch, 0)) for ch in m.group("y5")))
         month = hanzi_value(m.group("m5"), strict=False) or 0
         day = hanzi_value(m.group("d5"), strict=False) or 0
         try:

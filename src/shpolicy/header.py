@@ -42,6 +42,8 @@ from .notice import NoticeParts, find_notice, match_notice_title, says_notice
 from .references import DOC_TYPE_EN, DOC_TYPE_ZH
 from .sentences import sentence_end
 
+Range = tuple[int, int]
+
 __all__ = ["Header", "HeaderLine", "LineKind", "is_back_matter", "is_org_line", "read_header"]
 
 _BANNER_LABEL: Final = re.compile(
@@ -67,7 +69,9 @@ _EN_ORG: Final = re.compile(
     r"(?:Government|Commission|Bureau|Office|Committee|Administration|Center|Centre|Department"
     r"|Council|Ministry|Agency|Authority|Court|Procuratorate|Federation|Association)$"
 )
-_ZH_ORG: Final = re.compile(r"(?:政府|办公厅|办公室|委员会|管委会|委|局|办|厅|中心|部|院|会)$")
+_ZH_ORG: Final = re.compile(
+    r"(?:政府|办公厅|办公室|委员会|管委会|委|局|办|厅|中心|部|院|会|支队|总队|大队)$"
+)
 _SENTENCE_END: Final = (".", "。", ":", ";", "!", "?")
 # Header fields such as "Date of issue: …", "文号：…", "Updated: …", several to a
 # line separated by "|" or a wide gap; the label says what the value is.
@@ -203,6 +207,7 @@ class Header:
     issued: dt.date | None
     published: dt.date | None
     issuers: tuple[tuple[int, int], ...]
+    title_issuer: Range | None  # the body a title names before 关于 / "… of X on …"
     preamble: tuple[Line, ...]
     wrapper: tuple[Line, ...]  # text of a notice that wraps the plan, before its title
     blocks: tuple[tuple[BlockKind, Range], ...]  # what each line is in the layout, in order
@@ -325,11 +330,29 @@ def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
         # A bare date overruled by a labelled publication date is the date of issue.
         issued=state.issued or (state.published_guess if state.published else None),
         issuers=tuple(state.issuers),
+        title_issuer=None if not title else title_issuer(folded, *title[0]),
         preamble=tuple(preamble),
         wrapper=tuple(wrapper),
         blocks=_blocks(lines, kinds, notice, title_at, preamble),
         diagnostics=_report(title, wrapper),
     )
+
+
+# A title that names its issuer: 上海市黄浦区人民政府关于…的实施意见, "Opinions of the
+# Shanghai Municipal People's Government on …".  The name must read as a body's.
+_ISSUER_BEFORE_ABOUT: Final = re.compile(r"\s*(?P<issuer>[^《》,;:。\s]{4,60}?)关于")
+_ISSUER_OF_EN: Final = re.compile(
+    rf"\s*{_TITLE_OPENING.pattern}[\w\s]{{0,40}}?\s+of\s+(?:the\s+)?(?P<issuer>[A-Z][^,;:]{{4,160}}?)\s+on\s"
+)
+
+
+def title_issuer(folded: Folded, start: int, end: int) -> Range | None:
+    """The body the title ``folded[start:end]`` names as its issuer, if it names one."""
+    m = _ISSUER_BEFORE_ABOUT.match(folded, start, end) or _ISSUER_OF_EN.match(folded, start, end)
+    if m is None:
+        return None
+    name = Line(start=m.start("issuer"), end=m.end("issuer"), number=0)
+    return (name.start, name.end) if is_org_line(folded, name) else None
 
 
 def _without_notice(
@@ -367,7 +390,6 @@ def _title_ranges(lines: Sequence[Line], title_at: range, state: _Reading) -> tu
     )
 
 
-Range = tuple[int, int]
 _MAX_TITLE_LINES: Final = 3
 
 # A title's edition printed on a line of its own under it: "（2019—2021）", "（2026—2028年）".
@@ -449,8 +471,8 @@ def _blocks(
         for at, kind in ((notice.number, "notice-number"), (notice.addressees, "addressees")):
             if at is not None:
                 parts[at] = kind  # type: ignore[assignment]
-        if notice.date_line is not None:
-            parts[notice.date_line] = "notice-date"
+        for i in notice.date_lines:
+            parts[i] = "notice-date"
         for i in range(notice.title[0]):
             if kinds[i] == "prose":
                 parts[i] = "masthead"  # 上海市人民政府办公厅文件 above the notice's title

@@ -27,6 +27,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
+from .dates import parse_date
 from .diagnostics import (
     ITEMS_RUN_TOGETHER,
     NUMBERING_CONTINUES,
@@ -517,6 +518,13 @@ class _Cutter:
         label is the next item of an open level (asked as the pieces before it are read)."""
         folded = self.folded
         label = match_label(folded, line.start, line.end)
+        # "15 March 2024" under the last item is the date of signature, not item 15.
+        if (
+            label is not None
+            and folded[label.start].isdigit()
+            and parse_date(folded, line.start, line.end) is not None
+        ):
+            label = None
         if label is None:
             tail_at = self._tail_start_within(line.start, line.end)
             if tail_at is None:
@@ -564,12 +572,33 @@ class _Cutter:
                 continue
             # The current item is opened before its successor is looked for, so
             # "continues an open level" compares with the current item itself.
+            if candidate.style != current.style and self._enumerated(candidate, current.end):
+                continue
             if candidate.style == current.style or candidate.shape == current.shape:
                 if candidate.value == current.value + 1:
                     return candidate
             elif continues(candidate):
                 return candidate
         return None
+
+    def _enumerated(self, label: Label, since: int) -> bool:
+        """Whether *label* continues a list printed inside the item's own text since *since*:
+        "（一）加强组织领导。主要包括：（1）建立联席会议制度；（2）完善考核机制。" — (2)
+        follows the (1) after the colon, not (一)."""
+        if label.value <= 1:
+            return False
+        folded, opening = self.folded, self.folded[label.start]
+        at = folded.find(opening, since, label.start)
+        while at >= 0:
+            before = match_label(folded, at, label.start)
+            if (
+                before is not None
+                and before.style == label.style
+                and before.value == label.value - 1
+            ):
+                return True
+            at = folded.find(opening, at + 1, label.start)
+        return False
 
 
 def build_tree(folded: Folded, lines: list[Line], rules: TailRules) -> ItemTree:

@@ -47,16 +47,30 @@ Range = tuple[int, int]
 
 # 关于印发《…》的通知: an issuer may stand before 关于 (or, without 关于, before the
 # verb), a drafting body between 转发 and the title; a second title may follow
-# the first (《…》和《…》).  Folded text: 〔〕 are [], （） are ().
+# the first (《…》和《…》).  批转 is the government approving and passing on a
+# department's document (上海市人民政府批转市发展改革委关于…意见的通知).  Folded
+# text: 〔〕 are [], （） are ().
+_VERB_ZH: Final = r"(?P<issuer>[^《》]{0,60}?)(?:关于)?(?P<verb>印发|转发|批转|发布|颁布|公布)"
+_NOTICE_END_ZH: Final = r"的?通知(?:\s*\([^()]{0,40}\))?$"
 _NOTICE_ZH: Final = re.compile(
-    r"(?P<issuer>[^《》]{0,60}?)(?:关于)?(?P<verb>印发|转发|发布|颁布|公布)"
-    r"(?P<drafter>[^《》]{0,40}?)"
-    r"(?:《(?P<quoted>[^《》]{2,300})》(?:[^《》]{1,6}《[^《》]{2,300}》)*"
-    r"|(?P<bare>[^《》]{4,300}?))"
-    r"的?通知(?:\s*\([^()]{0,40}\))?$"
+    _VERB_ZH + r"(?P<drafter>[^《》]{0,40}?)"
+    r"《(?P<quoted>[^《》]{2,300})》(?:[^《》]{1,6}《[^《》]{2,300}》)*" + _NOTICE_END_ZH
 )
-# What follows a drafting body's name: 区建设管理委制订的《…》, 拟定的, 起草的 …
-_DRAFTED: Final = re.compile(r"(?:制订|制定|拟定|拟订|起草|编制|草拟|修订|报送|提出)的?$")
+# Without the marks around the whole title, the title is the words up to 的通知; it
+# may quote a regulation of its own (关于印发贯彻《上海市生活垃圾管理条例》实施方案的通知).
+_NOTICE_ZH_BARE: Final = re.compile(
+    _VERB_ZH + r"(?P<bare>(?:[^《》]|《[^《》]{1,100}》){4,300}?)" + _NOTICE_END_ZH
+)
+# A transmitted document named without marks after its drafter: 转发市商务委等五部门
+# 关于…的若干意见 — the drafter runs to 关于, where the document's own title begins.
+_DRAFTER_BEFORE_ABOUT: Final = re.compile(r"(?P<drafter>[^《》,;。]{2,40}?)(?=关于)")
+# What follows a drafting body's name: 区建设管理委制订的《…》, 拟定的, 起草的 …; and
+# a count of the bodies it led, who are not named (市商务委等五部门): the name is
+# the first body's.
+_DRAFTED: Final = re.compile(
+    r"(?:等[一二三四五六七八九十两\d]{0,3}个?(?:部门|单位|委办局))?"
+    r"(?:(?:制订|制定|拟定|拟订|起草|编制|草拟|修订|报送|提出)的?)?$"
+)
 _DRAFTER_IN_BODY: Final = re.compile(
     r"\s*(?P<drafter>[^《》,:;。\s]{2,40}?)(?:制订|制定|拟定|拟订|起草|编制|草拟|修订)的?《"
 )
@@ -82,6 +96,7 @@ _MAX_TITLE_LINES: Final = 3
 # number, a secrecy or urgency marking.  Short, and no sentence.
 _MAX_LINES_ABOVE: Final = 3
 _MAX_LINE_ABOVE: Final = 40
+_MAX_DATE_WIDTH: Final = 40  # a date broken over two lines, with the blanks between them
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -99,11 +114,12 @@ class NoticeTitle:
 def match_notice_title(text: str) -> NoticeTitle | None:
     """The parts of *text* when it is a notice's title (folded text), else ``None``."""
     if "通知" in text:
-        m = _NOTICE_ZH.match(text.strip())
+        stripped = text.strip()
+        m = _NOTICE_ZH.match(stripped) or _NOTICE_ZH_BARE.match(stripped)
         if m is None:
             return None
         shift = len(text) - len(text.lstrip())
-        return _shifted(_parts(m, transmits=m.group("verb") == "转发"), shift)
+        return _shifted(_parts(m, transmits=m.group("verb") in ("转发", "批转")), shift)
     if _NOTICE_EN_WORD.search(text) is None:
         return None
     m = _NOTICE_EN.search(text)
@@ -113,23 +129,34 @@ def match_notice_title(text: str) -> NoticeTitle | None:
 
 
 def _parts(m: re.Match[str], *, transmits: bool) -> NoticeTitle:
-    group = "quoted" if m.group("quoted") is not None else "bare"
+    group = "quoted" if "quoted" in m.re.groupindex and m.group("quoted") else "bare"
     issuer = m.span("issuer") if m.group("issuer") else None
     drafter: Range | None = None
+    title = m.span(group)
     if "drafter" in m.re.groupindex and m.group("drafter"):
-        start, end = m.span("drafter")
-        cut = _DRAFTED.search(m.string, start, end)
-        drafter = (start, cut.start() if cut is not None else end)
-        if drafter[0] >= drafter[1]:
-            drafter = None
+        drafter = _drafter_name(m.string, *m.span("drafter"))
+    elif group == "bare" and transmits:
+        before = _DRAFTER_BEFORE_ABOUT.match(m.string, *title)
+        if before is not None:
+            drafter, title = (
+                _drafter_name(m.string, *before.span("drafter")),
+                (before.end(), title[1]),
+            )
     return NoticeTitle(
         opening=m.start(),
-        title=m.span(group),
+        title=title,
         quoted=group == "quoted",
         issuer=issuer,
         drafter=drafter,
         transmits=transmits,
     )
+
+
+def _drafter_name(text: str, start: int, end: int) -> Range | None:
+    """The drafting body's name in ``text[start:end]``, without 制订的 or 等五部门 after it."""
+    cut = _DRAFTED.search(text, start, end)
+    end = cut.start() if cut is not None else end
+    return (start, end) if start < end else None
 
 
 def _shifted(title: NoticeTitle, by: int) -> NoticeTitle:
@@ -168,13 +195,14 @@ class NoticeParts:
     addressees: int | None
     body: tuple[int, ...]
     signature: tuple[int, ...]
-    date_line: int | None
+    date_lines: tuple[int, ...]  # one line, or two where the date is broken (2024年3月 / 15日)
     date: dt.date | None
     end: int  # the index of the first line after the notice
     named: Range  # the policy's title inside the notice's title, as offsets into the text
     named_quoted: bool
     issuer: Range | None  # the body named before 关于 / the verb, offsets into the text
     drafter: Range | None  # the drafting body named in the title or the body
+    transmits: bool  # 转发 / 批转: the policy is another body's, passed on
 
 
 def _title_from(
@@ -248,7 +276,8 @@ def find_notice(folded: Folded, lines: Sequence[Line], kinds: Sequence[str]) -> 
         return None
     title_at, parts = found
     title_lines = [lines[i] for i in title_at]
-    walk = _Walk(folded, lines, kinds)
+    named_text = folded[_offset(parts.title[0], title_lines) : _offset(parts.title[1], title_lines)]
+    walk = _Walk(folded, lines, kinds, named="".join(named_text.split()))
     end = walk.run(title_at[-1] + 1)
     # The document number may stand above the notice's title ("沪府办发〔2024〕3号" first).
     if walk.number is None:
@@ -272,7 +301,7 @@ def find_notice(folded: Folded, lines: Sequence[Line], kinds: Sequence[str]) -> 
             drafter = drafter_in(folded, lines[i].start, lines[i].end)
             if drafter is not None:
                 break
-    date_line = walk.date_line
+    date_lines = walk.date_lines
     return NoticeParts(
         title=title_at,
         opening=_offset(parts.opening, title_lines),
@@ -280,15 +309,16 @@ def find_notice(folded: Folded, lines: Sequence[Line], kinds: Sequence[str]) -> 
         addressees=walk.addressees,
         body=tuple(walk.body),
         signature=tuple(walk.signature),
-        date_line=date_line,
+        date_lines=date_lines,
         date=None
-        if date_line is None
-        else parse_date(folded, lines[date_line].start, lines[date_line].end),
+        if not date_lines
+        else parse_date(folded, lines[date_lines[0]].start, lines[date_lines[-1]].end),
         end=end,
         named=named,
         named_quoted=parts.quoted,
         issuer=place(parts.issuer),
         drafter=drafter,
+        transmits=parts.transmits,
     )
 
 
@@ -299,11 +329,12 @@ class _Walk:
     folded: Folded
     lines: Sequence[Line]
     kinds: Sequence[str]
+    named: str  # the policy's title as the notice names it, without blanks
     number: int | None = None
     addressees: int | None = None
     body: list[int] = attrs.Factory(list)
     signature: list[int] = attrs.Factory(list)
-    date_line: int | None = None
+    date_lines: tuple[int, ...] = ()
     title_again: list[int] = attrs.Factory(list)
 
     def addresses(self, i: int) -> bool:
@@ -313,6 +344,25 @@ class _Walk:
         return self.kinds[i] == "addressee" or (
             self.kinds[i] == "prose" and self.folded[line.start : line.end].rstrip().endswith(":")
         )
+
+    def repeats_title(self, i: int) -> bool:
+        """Whether line *i* opens the title the notice names (the policy's own title)."""
+        line = self.lines[i]
+        text = "".join(self.folded[line.start : line.end].split())
+        return len(text) >= 4 and self.named.startswith(text)
+
+    def date_at(self, i: int) -> tuple[int, ...]:
+        """The lines of a date that starts on line *i*: one, or two where a page broke it
+        ("2024年3月" / "15日"), else none."""
+        if i >= len(self.lines):
+            return ()
+        if self.kinds[i] == "date":
+            return (i,)
+        if i + 1 < len(self.lines) and self.kinds[i] in ("prose", "number", "title"):
+            start, end = self.lines[i].start, self.lines[i + 1].end
+            if end - start <= _MAX_DATE_WIDTH and parse_date(self.folded, start, end):
+                return (i, i + 1)
+        return ()
 
     def says_notice(self, i: int) -> bool:
         line = self.lines[i]
@@ -336,15 +386,15 @@ class _Walk:
                 while i < len(self.lines) and kinds[i] == "org":
                     self.signature.append(i)
                     i += 1
-                if i < len(self.lines) and kinds[i] == "date":
-                    self.date_line = i
-                    i += 1
-                return i
-            elif kind == "date" and (self.body or self.addressees is not None):
-                self.date_line = i
-                return i + 1
-            elif kind in ("title", "subtitle") and (self.body or self.addressees is not None):
-                return i  # the policy's own title
+                self.date_lines = self.date_at(i)
+                return i + len(self.date_lines)
+            elif (self.body or self.addressees is not None) and self.date_at(i):
+                self.date_lines = self.date_at(i)
+                return i + len(self.date_lines)
+            elif kind in ("title", "subtitle") and (
+                self.body or self.addressees is not None or self.repeats_title(i)
+            ):
+                return i  # the policy's own title (a bare notice's title may be followed by it)
             elif kind in ("prose", "attachment", "note", "notice", "banner", "fields"):
                 self.body.append(i)
                 if kind != "prose" or self.says_notice(i):

@@ -50,7 +50,7 @@ _EN_LABEL: Final = (
 _ZH_LABEL: Final = (
     r"(?:责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|协同单位|协同部门"
     r"|参与单位|实施单位|实施主体|主责单位|主责部门|责任处室|负责单位|负责部门|主管部门|主管单位"
-    r"|承办单位|协办单位|支持单位|支持部门)"
+    r"|承办单位|协办单位|支持单位|支持部门|支撑单位|支撑部门|参加单位|参加部门)"
 )
 _LABEL: Final = re.compile(rf"(?:{_EN_LABEL}|{_ZH_LABEL})\s*:\s*", re.IGNORECASE)
 _LABEL_BEFORE_COLON: Final = re.compile(
@@ -70,7 +70,7 @@ _TRAILING: Final = folded_chars(" .。;,")
 
 _LEAD_WORDS: Final = re.compile(r"^(?:lead|leading|牵头|主责|led\b)", re.IGNORECASE)
 _COOP_WORDS: Final = re.compile(
-    r"^(?:cooperating|co-?operating|coordinating|supporting|participating|配合|协同|参与)",
+    r"^(?:cooperating|co-?operating|coordinating|supporting|participating|配合|协同|参与|参加|支撑|支持|协办)",
     re.IGNORECASE,
 )
 
@@ -258,6 +258,11 @@ def _units_with_roles(
     mentions: list[UnitMention] = []
     for i, m in enumerate(labels):
         part_end = labels[i + 1].start() if i + 1 < len(labels) else body_end
+        # The list of bodies ends where another field of the clause begins:
+        # （责任单位：区发展改革委、区财政局。时间节点：2025年底前）.
+        field = _NEXT_FIELD.search(folded, m.end(), part_end)
+        if field is not None:
+            part_end = field.start()
         role = _role(folded[m.start() : m.end()])
         for s, e, marked_role in _split_marked(folded, m.end(), part_end):
             mentions.append(UnitMention(start=s, end=e, role=marked_role or role))
@@ -266,6 +271,13 @@ def _units_with_roles(
     return tuple(mentions)
 
 
+# What ends a clause's list of bodies before its bracket closes: a Chinese full stop
+# (no body's name holds one), or a separator before another field's label
+# (；完成时限：2025年底前).
+# A label that names bodies (…单位：, …部门：) is not another field: its list goes on.
+_NEXT_FIELD: Final = re.compile(
+    r"。|[;,]\s*(?![^\s;、,:()。]{0,8}(?:单位|部门|主体|处室):)[^\s;、,:()。]{2,10}:"
+)
 # "Co., Ltd." keeps its comma: a comma before "Ltd" is part of the name.
 _SEPARATOR: Final = re.compile(r"[;、/,]")
 # Tested after each comma rather than in the pattern, whose scan a

@@ -88,6 +88,14 @@ def signature_block(folded: Folded, lines: Sequence[Line]) -> tuple[range, dt.da
         if date is not None:
             return range(first, last + 1), date
         first = last
+    # No body signs, but a date stands alone before the back matter: the date the
+    # policy was signed (a text that names its issuer only in its title).
+    for i, line in enumerate(lines):
+        if is_back_matter(folded, line.start, line.end):
+            break
+        date = parse_date(folded, line.start, line.end)
+        if date is not None:
+            return range(i, i + 1), date
     return range(len(lines), len(lines)), None
 
 
