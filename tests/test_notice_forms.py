@@ -208,3 +208,17 @@ def test_a_title_that_names_no_body_names_no_issuer() -> None:
     policy: Policy = shpolicy.parse_text(f"{OWN_TITLE}{BODY}")
     assert policy.issuers == ()
     assert policy.issued is None
+
+
+def test_a_policy_title_in_other_words_than_the_notices_broken_over_lines() -> None:
+    # The notice says 本区; the policy's own title names the district, on two lines.
+    text = (
+        "关于印发本区加快推进重点工作实施方案的通知\n\n"
+        f"{ADDRESSEES}\n\n{ISSUED}\n\n上海市黄浦区人民政府\n\n2024年3月15日\n\n"
+        f"黄浦区加快推进\n\n重点工作实施方案{BODY}"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.title == OWN_TITLE
+    assert policy.preamble == ""
+    (title,) = [b for b in policy.layout if b.kind == "title"]
+    assert text[title.span.start : title.span.end] == "黄浦区加快推进\n\n重点工作实施方案"

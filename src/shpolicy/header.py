@@ -423,6 +423,15 @@ def _policy_title_after(
             return range(own[0], own[count - 1] + 1)
         if not named.startswith(read):
             break
+    # The notice may name it in other words (关于印发本区…实施方案的通知, then
+    # 黄浦区… / …实施方案 broken over two lines): the first lines that read as one
+    # title much like the named one.
+    read = ""
+    printed = [i for i in own if kinds[i] != "attachment"]  # after 附件 on its own line
+    for count, i in enumerate(printed[:_MAX_TITLE_LINES], start=1):
+        read += _comparable(_content(folded, lines[i]))
+        if _is_title(Folded(read)) and _similar(read, named):
+            return range(printed[0], printed[count - 1] + 1)
     first = next((i for i in own if kinds[i] == "title"), None)
     if first is None or any(kinds[i] == "prose" for i in own if i < first):
         return range(0)  # the preamble has begun: the policy has no title of its own
