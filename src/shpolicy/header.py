@@ -427,7 +427,8 @@ def _policy_title_after(
     # 黄浦区… / …实施方案 broken over two lines): the first lines that read as one
     # title much like the named one.
     read = ""
-    printed = [i for i in own if kinds[i] != "attachment"]  # after 附件 on its own line
+    # (after 附件 on its own line, or a note: （此件公开发布）)
+    printed = [i for i in own if kinds[i] not in ("attachment", "note")]
     for count, i in enumerate(printed[:_MAX_TITLE_LINES], start=1):
         read += _comparable(_content(folded, lines[i]))
         if _is_title(Folded(read)) and _similar(read, named):
