@@ -222,3 +222,79 @@ def test_a_policy_title_in_other_words_than_the_notices_broken_over_lines() -> N
     assert policy.preamble == ""
     (title,) = [b for b in policy.layout if b.kind == "title"]
     assert text[title.span.start : title.span.end] == "黄浦区加快推进\n\n重点工作实施方案"
+
+
+EN_PAGE = (
+    "Shanghai Measures to Promote Headquarters Economy\n{fields}"
+    "Original Title: Notice of the Shanghai Municipal People's Government on Issuing the "
+    "Shanghai Measures to Promote Headquarters Economy\n"
+    "The Measures are hereby issued to you. Please carefully implement them.\n"
+    "Shanghai Municipal People's Government\nApril 28, 2024\n"
+    "Shanghai Measures to Promote Headquarters Economy\n"
+    "1. Encourage headquarters. (Responsible units: Municipal Commission of Commerce)\n"
+    "2. Support functions. (Responsible units: Municipal Commission of Commerce)\n"
+)
+
+
+@pytest.mark.parametrize("fields", ["", "Updated: 2024-05-10\n"])
+def test_a_saved_english_page_web_title_fields_then_the_original_title(fields: str) -> None:
+    policy = shpolicy.parse_text(EN_PAGE.format(fields=fields))
+    assert policy.notice is not None
+    assert policy.notice.title.startswith("Notice of the Shanghai Municipal People's Government")
+    assert policy.notice.date == dt.date(2024, 4, 28)
+    assert policy.title == "Shanghai Measures to Promote Headquarters Economy"
+
+
+FENGXIAN = "上海市奉贤区人民政府办公室关于印发《奉贤区美丽健康产业若干政策》的通知"
+
+
+@pytest.mark.parametrize("between", ["", "发布日期：2024-03-11\n"])
+def test_a_web_title_then_the_documents_own_title(between: str) -> None:
+    web_title = FENGXIAN.removeprefix("上海市")
+    text = (
+        f"{web_title}\n{between}{FENGXIAN}\n{ADDRESSEES}\n"
+        "现将《奉贤区美丽健康产业若干政策》印发给你们，请认真按照执行。\n"
+        "上海市奉贤区人民政府办公室\n2024年3月5日\n奉贤区美丽健康产业若干政策\n"
+        "一、支持企业做大做强。（责任单位：区经委）\n二、支持品牌建设。（责任单位：区经委）\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.notice is not None
+    assert policy.notice.title == FENGXIAN  # the document's own printing, once
+    assert policy.notice.addressees == ADDRESSEES
+    assert policy.notice.text == "现将《奉贤区美丽健康产业若干政策》印发给你们，请认真按照执行。"
+    assert policy.title == "奉贤区美丽健康产业若干政策"
+
+
+def test_bodies_printed_under_a_transmitted_policys_title_drafted_it() -> None:
+    text = (
+        "上海市人民政府办公厅转发市发展改革委等五部门关于做好菜篮子工程建设的若干意见的通知\n"
+        "各区人民政府，市政府各委、办、局：\n"
+        "市发展改革委等五部门《关于做好菜篮子工程建设的若干意见》已经市政府同意，现转发给你们，"
+        "请认真按照执行。\n上海市人民政府办公厅\n2024年5月8日\n关于做好菜篮子工程建设的若干意见\n"
+        "市发展改革委　市农业农村委　市商务委　市市场监管局　市财政局\n"
+        "一、稳定蔬菜生产。（责任单位：市农业农村委）\n二、完善流通体系。（责任单位：市商务委）\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert _names(policy.issuers) == ["上海市人民政府办公厅"]
+    assert _names(policy.drafters) == [
+        "市发展改革委",
+        "市农业农村委",
+        "市商务委",
+        "市市场监管局",
+        "市财政局",
+    ]
+
+
+def test_an_issuer_printed_above_the_notices_title_is_part_of_it() -> None:
+    title = "关于转发区科委制订的《杨浦区创新创业载体行动方案》的通知"
+    text = (
+        f"上海市杨浦区人民政府办公室\n{title}\n各街道办事处，区政府各委、办、局：\n"
+        "区科委制订的《杨浦区创新创业载体行动方案》已经区政府同意，现转发给你们，请认真按照执行。\n"
+        "上海市杨浦区人民政府办公室\n2023年12月20日\n杨浦区创新创业载体行动方案\n"
+        "一、提升载体水平。（责任单位：区科委）\n二、完善服务体系。（责任单位：区科委）\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.notice is not None
+    assert policy.notice.title == f"上海市杨浦区人民政府办公室{title}"
+    assert _names(policy.issuers) == ["上海市杨浦区人民政府办公室"]
+    assert _names(policy.drafters) == ["区科委"]

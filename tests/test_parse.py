@@ -711,3 +711,73 @@ def test_a_date_under_the_last_item_is_not_an_item() -> None:
     policy = shpolicy.parse_text(text)
     assert [m.label for m in policy.all_measures()] == ["1.", "2."]
     assert policy.issued == dt.date(2024, 3, 15)
+
+
+def test_an_item_may_open_with_a_year() -> None:
+    # "1.2024年…" is item 1 about 2024, not the decimal 1.2024
+    text = "崇明区2024年工作要点\n一、改善生态环境\n1.2024年新增森林面积5000亩。（责任单位：区绿化市容局）\n2.推进湿地建设。（责任单位：区水务局）\n"
+    policy = shpolicy.parse_text(text)
+    assert policy.title == "崇明区2024年工作要点"
+    assert [s.label for s in policy.sections] == ["一、"]
+    assert [m.label for m in policy.sections[0].measures] == ["1.", "2."]
+
+
+def test_a_notices_numbered_list_of_annexes_is_not_the_body() -> None:
+    text = (
+        "上海市闵行区人民政府办公室关于印发《闵行区数字化转型实施方案》的通知\n"
+        "各镇人民政府、街道办事处，区政府各委、办、局：\n"
+        "经区政府同意，现将《闵行区数字化转型实施方案》印发给你们，请认真按照执行。\n"
+        "附件：1.闵行区数字化转型实施方案\n　　　2.闵行区数字化转型重点任务分工表\n"
+        "上海市闵行区人民政府办公室\n2024年3月1日\n闵行区数字化转型实施方案\n"
+        "一、推进经济数字化。（责任单位：区经委）\n二、推进治理数字化。（责任单位：区城运中心）\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.issued == dt.date(2024, 3, 1)
+    assert policy.title == "闵行区数字化转型实施方案"
+    assert [m.label for m in policy.measures] == ["一、", "二、"]
+    assert not [d for d in policy.diagnostics if d.code == "numbering-gap"]
+
+
+def test_a_heading_that_names_who_carries_it_out_is_a_measure() -> None:
+    # （一） is a section (items below); （二）, its line a heading and a clause, is a measure.
+    text = (
+        "黄浦区若干措施\n一、支持研发\n（一）支持新药研发。\n1.对完成临床试验的，给予支持。\n"
+        "2.对取得注册证书的，给予支持。\n（二）支持CDMO发展。（责任单位：区商务委）\n"
+    )
+    policy = shpolicy.parse_text(text)
+    section = policy.sections[0]
+    assert [s.label for s in section.sections] == ["（一）"]
+    assert [m.label for m in section.measures] == ["（二）"]
+    assert [u.name for u in section.measures[0].responsible_units] == ["区商务委"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "崇明区2024年工作要点",
+        "徐汇区2024年重点任务清单",
+        "上海市促进消费二十条",
+        "静安区街区设计导则",
+    ],
+)
+def test_the_kinds_of_document_a_title_may_name(title: str) -> None:
+    policy = shpolicy.parse_text(
+        f"{title}\n一、加强领导。（责任单位：区发展改革委）\n二、强化保障。\n"
+    )
+    assert policy.title == title
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "【打印本页】【关闭窗口】",
+        "打印本页　　关闭窗口",
+        "主办：上海市奉贤区人民政府办公室　承办：上海市奉贤区大数据中心",
+    ],
+)
+def test_a_web_pages_footer_is_furniture_not_text(footer: str) -> None:
+    text = f"奉贤区若干政策\n一、支持企业做大做强。（责任单位：区经委）\n二、支持品牌建设。\n{footer}\n"
+    policy = shpolicy.parse_text(text)
+    assert policy.all_measures()[-1].text == "支持品牌建设。"
+    assert policy.closing is None
+    assert policy.layout[-1].kind == "furniture"

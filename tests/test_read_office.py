@@ -74,7 +74,9 @@ def test_a_word_table_is_read_row_by_row_one_cell_to_a_line(tmp_path: Path) -> N
     )
     path = tmp_path / "renamed.doc"  # a .docx renamed: the content decides
     path.write_bytes(data)
-    assert shpolicy.parse_file(path).preamble.startswith("任务分工表")
+    policy = shpolicy.parse_file(path)
+    assert policy.title == "任务分工表"  # a kind of document (分工) on a line of its own
+    assert policy.preamble.startswith("序号\n任务\n牵头单位")
 
 
 def test_a_word_file_without_the_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

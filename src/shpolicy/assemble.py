@@ -114,11 +114,7 @@ class _Assembler:
         """Place the document, then read its title, number, notice and issuers."""
         title = self._title(header.title)
         doc_number = None if header.doc_number is None else self._slice(*header.doc_number)
-        # A transmitted policy (转发, 批转) is signed by the body that drafted it, not by
-        # the one that issues the notice: its signatories are drafters.
-        transmits = header.notice is not None and header.notice.transmits
-        signers = () if transmits else tail.signers
-        signing, issuer_ranges = _issuer_ranges(header, signers)
+        signing, issuer_ranges, drafting = _issuer_ranges(header, tail)
         placement = place_document(
             issuers=[self._slice(s, e) for s, e in issuer_ranges] or page[0],
             doc_number=doc_number or page[1],
@@ -132,7 +128,7 @@ class _Assembler:
         issuers = self.names.issuers(issuer_ranges)
         # Counted in bodies, not lines: one signature line may name several.
         notice = self._notice(header, self.names.issuers(signing))
-        drafters = self._drafters(header, tail.signers if transmits else ())
+        drafters = self._drafters(header, drafting)
         issued = (notice.date if notice is not None else None) or header.issued or tail.signed
         return _Front(
             title=title,
@@ -158,7 +154,7 @@ class _Assembler:
     def _notice_title(self, header: Header) -> str | None:
         if header.notice is None:
             return None
-        ranges = [_line_range(header, i) for i in _first_run(header.notice.title)]
+        ranges = [_line_range(header, i) for i in header.notice.printed]
         ranges[0] = (max(ranges[0][0], header.notice.opening), ranges[0][1])
         return self._title(ranges)
 
@@ -330,40 +326,37 @@ def _runs(folded: Folded, ranges: Iterable[Range]) -> list[Range]:
     return runs
 
 
-def _issuer_ranges(header: Header, signers: Sequence[Range]) -> tuple[list[Range], list[Range]]:
-    """The ranges that sign the notice, and all the ranges that name the issuers.
+def _issuer_ranges(header: Header, tail: Tail) -> tuple[list[Range], list[Range], list[Range]]:
+    """The ranges that sign the notice, all the ranges that name the issuers, and those
+    that name the policy's drafters.
 
     A notice's signatories come first (or, where it is not signed, the body its
     title names: …办公室印发《…》的通知); then the header's other issuers and
-    the signatories of the policy itself.
+    the signatories of the policy itself.  A policy passed on (转发, 批转) is
+    another body's: the bodies printed under its title or signing it drafted it.
     """
     notice = header.notice
     if notice is None:
-        named = [*header.issuers, *signers]
+        named = [*header.issuers, *tail.signers]
         if not named and header.title_issuer is not None:
             named = [header.title_issuer]  # 上海市黄浦区人民政府关于…的实施意见, unsigned
-        return [], named
+        return [], named, []
     signing = [_line_range(header, i) for i in notice.signature]
     if not signing and notice.issuer is not None:
         signing = [notice.issuer]
     starts = {s for s, _ in signing}
     others = [r for r in header.issuers if r[0] not in starts]
-    return signing, [*signing, *others, *signers]
+    if not notice.transmits:
+        return signing, [*signing, *others, *tail.signers], []
+    policy_starts = header.lines[notice.end].line.start if notice.end < len(header.lines) else None
+    before = [r for r in others if policy_starts is None or r[0] < policy_starts]
+    after = [r for r in others if r not in before]
+    return signing, [*signing, *before], [*after, *tail.signers]
 
 
 def _line_range(header: Header, index: int) -> Range:
     line = header.lines[index].line
     return line.start, line.end
-
-
-def _first_run(indices: Sequence[int]) -> list[int]:
-    """The first run of consecutive indices (a title printed once, before any repeat)."""
-    run = list(indices[:1])
-    for i in indices[1:]:
-        if i != run[-1] + 1:
-            break
-        run.append(i)
-    return run
 
 
 def _clause_span(clause: Clause | None) -> Span | None:

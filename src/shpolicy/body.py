@@ -66,10 +66,28 @@ def starts_item(folded: Folded, start: int, end: int) -> bool:
     return match_label(folded, start, end) is not None
 
 
+# A notice's list of its annexes: "附件：1.闵行区…实施方案" with "2.…重点任务分工表" on the
+# next line, "Attachments: 1. …".  The numbers go on the list, not the body.
+_ANNEX_LIST: Final = re.compile(r"\s*(?:附件|attachments?|annex(?:es)?)\s*:\s*", re.IGNORECASE)
+
+
 def _first_numbered_line(folded: Folded, lines: Sequence[Line], start: int = 0) -> int:
+    listing: Label | None = None  # the last entry of a list of annexes
     for i in range(start, len(lines)):
-        if match_label(folded, lines[i].start, lines[i].end) is not None:
-            return i
+        line = lines[i]
+        label = match_label(folded, line.start, line.end)
+        if label is None:
+            opening = _ANNEX_LIST.match(folded, line.start, line.end)
+            listing = None if opening is None else match_label(folded, opening.end(), line.end)
+            continue
+        if (
+            listing is not None
+            and label.style == listing.style
+            and label.value == listing.value + 1
+        ):
+            listing = label
+            continue
+        return i
     return len(lines)
 
 

@@ -37,14 +37,22 @@ from .dates import parse_date
 from .diagnostics import NO_TITLE, NOTICE_TEXT
 from .lines import Line
 from .model import BlockKind, Diagnostic, Span
-from .normalize import Folded, folded_chars
+from .normalize import Folded, folded_chars, trim
 from .notice import NoticeParts, find_notice, match_notice_title, says_notice
 from .references import DOC_TYPE_EN, DOC_TYPE_ZH
 from .sentences import sentence_end
 
 Range = tuple[int, int]
 
-__all__ = ["Header", "HeaderLine", "LineKind", "is_back_matter", "is_org_line", "read_header"]
+__all__ = [
+    "Header",
+    "HeaderLine",
+    "LineKind",
+    "is_back_matter",
+    "is_org_line",
+    "is_page_furniture",
+    "read_header",
+]
 
 _BANNER_LABEL: Final = re.compile(
     r"^(?:source|original\s+title|publisher|issuing\s+(?:authority|agency)|index\s+no|release\s+date"
@@ -755,6 +763,28 @@ _BACK_MATTER: Final = re.compile(
 )
 
 
+# A web page's footer copied along with the text opens its back matter too: its
+# controls (【打印本页】【关闭窗口】, "Print | Close") and the site's colophon
+# (主办：…办公室　承办：…大数据中心, 版权所有, 沪ICP备…).
+_PAGE_FOOTER: Final = re.compile(
+    r"\s*(?:主办(?:单位)?\s*:|承办(?:单位)?\s*:|版权所有|copyright\b|沪ICP备|网站标识码)",
+    re.IGNORECASE,
+)
+_MAX_FURNITURE_LINE: Final = 120
+
+
+def is_page_furniture(folded: Folded, start: int, end: int) -> bool:
+    """Whether the line ``folded[start:end]`` is a web page's controls or footer."""
+    if end - start > _MAX_FURNITURE_LINE:
+        return False
+    if _PAGE_FOOTER.match(folded, start, end) is not None:
+        return True
+    start, end = trim(folded, start, end)
+    return start < end and _PAGE_CONTROLS.fullmatch(folded, start, end) is not None
+
+
 def is_back_matter(folded: Folded, start: int, end: int) -> bool:
     """Whether the line ``folded[start:end]`` opens the back matter after the body."""
-    return _BACK_MATTER.match(folded, start, end) is not None
+    return _BACK_MATTER.match(folded, start, end) is not None or is_page_furniture(
+        folded, start, end
+    )

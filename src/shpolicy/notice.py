@@ -189,8 +189,9 @@ def drafter_in(folded: Folded, start: int, end: int) -> Range | None:
 class NoticeParts:
     """Which header lines (indices) are which part of the notice, and what its title names."""
 
-    title: tuple[int, ...]
-    opening: int  # where the notice's title begins in the text (after a website's label)
+    title: tuple[int, ...]  # every line the title is printed on (a web page may print it twice)
+    printed: tuple[int, ...]  # the lines of the document's own printing of it (the last)
+    opening: int  # where that title begins in the text (after a website's label)
     number: int | None
     addressees: int | None
     body: tuple[int, ...]
@@ -218,8 +219,11 @@ def _title_from(
         joined = "".join(folded[lines[i].start : lines[i].end] for i in at)
         found = match_notice_title(joined)
         if found is not None:
+            if found.opening >= lines[first].end - lines[first].start:
+                return None  # it opens on a later line: the first is not part of it
             return tuple(at), found
-        if kinds[at[-1]] not in ("prose", "title", "notice"):
+        # An issuer printed on a line of its own above 关于印发… is part of the title.
+        if kinds[at[-1]] not in ("prose", "title", "notice", "org"):
             break
     return None
 
@@ -250,7 +254,10 @@ def _title_at(
 def _above_a_title(folded: Folded, line: Line, kind: str) -> bool:
     text = folded[line.start : line.end]
     short = len(text.strip()) <= _MAX_LINE_ABOVE
-    return kind == "number" or (short and not any(stop in text for stop in "。;:"))
+    # a web page's title and fields ("Updated: 2024-05-10"), the document number
+    return kind in ("number", "title", *_BEFORE_NOTICE) or (
+        short and not any(stop in text for stop in "。;:")
+    )
 
 
 def _offset(joined_at: int, title_lines: Sequence[Line]) -> int:
@@ -283,8 +290,11 @@ def find_notice(folded: Folded, lines: Sequence[Line], kinds: Sequence[str]) -> 
     if walk.number is None:
         walk.number = next((i for i in range(title_at[0]) if kinds[i] == "number"), None)
     # A page that prints the title twice (the web title, then the document's own,
-    # broken over lines) has both as the notice's title.
-    title_at = (*title_at, *walk.title_again)
+    # broken over lines) has both as the notice's title; the document's own is read.
+    printed, printed_parts = title_at, parts
+    if walk.again is not None:
+        printed, printed_parts = walk.again
+    title_at = (*title_at, *printed) if walk.again is not None else title_at
     if end is None:
         return None
 
@@ -295,29 +305,21 @@ def find_notice(folded: Folded, lines: Sequence[Line], kinds: Sequence[str]) -> 
 
     named = place(parts.title)
     assert named is not None
-    drafter = place(parts.drafter)
-    if drafter is None:
-        for i in walk.body:
-            drafter = drafter_in(folded, lines[i].start, lines[i].end)
-            if drafter is not None:
-                break
-    date_lines = walk.date_lines
     return NoticeParts(
         title=title_at,
-        opening=_offset(parts.opening, title_lines),
+        printed=printed,
+        opening=_offset(printed_parts.opening, [lines[i] for i in printed]),
         number=walk.number,
         addressees=walk.addressees,
         body=tuple(walk.body),
         signature=tuple(walk.signature),
-        date_lines=date_lines,
-        date=None
-        if not date_lines
-        else parse_date(folded, lines[date_lines[0]].start, lines[date_lines[-1]].end),
+        date_lines=walk.date_lines,
+        date=walk.date(),
         end=end,
         named=named,
         named_quoted=parts.quoted,
         issuer=place(parts.issuer),
-        drafter=drafter,
+        drafter=place(parts.drafter) or walk.drafter_in_body(),
         transmits=parts.transmits,
     )
 
@@ -335,7 +337,7 @@ class _Walk:
     body: list[int] = attrs.Factory(list)
     signature: list[int] = attrs.Factory(list)
     date_lines: tuple[int, ...] = ()
-    title_again: list[int] = attrs.Factory(list)
+    again: tuple[tuple[int, ...], NoticeTitle] | None = None  # the title printed again
 
     def addresses(self, i: int) -> bool:
         """Whether line *i* is the notice's addressees: a line of its own, ending in a colon,
@@ -350,6 +352,21 @@ class _Walk:
         line = self.lines[i]
         text = "".join(self.folded[line.start : line.end].split())
         return len(text) >= 4 and self.named.startswith(text)
+
+    def date(self) -> dt.date | None:
+        """The notice's date, read from its date lines."""
+        if not self.date_lines:
+            return None
+        start, end = self.lines[self.date_lines[0]].start, self.lines[self.date_lines[-1]].end
+        return parse_date(self.folded, start, end)
+
+    def drafter_in_body(self) -> Range | None:
+        """The drafter the notice's body names (区建设管理委拟定的《…》), if any."""
+        for i in self.body:
+            drafter = drafter_in(self.folded, self.lines[i].start, self.lines[i].end)
+            if drafter is not None:
+                return drafter
+        return None
 
     def date_at(self, i: int) -> tuple[int, ...]:
         """The lines of a date that starts on line *i*: one, or two where a page broke it
@@ -375,8 +392,11 @@ class _Walk:
             kind = kinds[i]
             again = None if self.body else _title_from(self.folded, self.lines, kinds, i)
             if again is not None:
-                self.title_again.extend(again[0])
+                self.again = again
                 i = again[0][-1] + 1
+                continue
+            if kind in ("banner", "fields") and not self.body and self.addressees is None:
+                i += 1  # a web page's fields between its title and the document's own
                 continue
             if kind == "number" and self.number is None and not self.body:
                 self.number = i

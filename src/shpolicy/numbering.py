@@ -83,7 +83,8 @@ _PATTERNS: Final[tuple[tuple[Shape | Literal["decimal"], re.Pattern[str]], ...]]
             r"(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?![0-9])\.?\s*(?=[A-Z]|[^\x00-\x7f])(?![万亿千百%])"
         ),
     ),
-    ("arabic-dot", re.compile(r"(?P<n>\d{1,3})(?:\.|、)(?![0-9])\s*")),
+    # "1.2024年新增…": an item may open with a year, which a decimal never runs into.
+    ("arabic-dot", re.compile(r"(?P<n>\d{1,3})(?:\.|、)(?:(?![0-9])|(?=(?:19|20)\d{2}年))\s*")),
     ("arabic-half-paren", re.compile(r"(?P<n>\d{1,3})\)\s*")),
     # "1 总则" over "1.1 …" items: a bare number heads a short heading line only
     # (see _BARE_HEADING_MAX), never a count ("3 年", "5 districts").

@@ -20,8 +20,13 @@ DOC_TYPE_EN: Final = re.compile(
     r"|Rules|Provisions|Law|Programmes?|Programs?|Schemes?|Outline|Methods|Policy|Policies"
     r"|Strategy|Action\s+Plan|Implementation\s+Rules|Interim\s+Measures)\b"
 )
+# The kinds of instrument a Chinese title names, also the plans of a year's work
+# (工作要点, 任务清单, 工作安排, 任务分工, 分解表), reports (关于…执行情况的报告) and
+# numbered packages of measures (上海市促进消费二十条).
 DOC_TYPE_ZH: Final = re.compile(
-    r"(?:意见|方案|措施|办法|规定|通知|决定|条例|规划|纲要|计划|细则|指引|指南|政策|法)"
+    r"(?:意见|方案|措施|办法|规定|通知|决定|条例|规划|纲要|计划|细则|指引|指南|政策|法"
+    r"|要点|清单|安排|分工|导则|分解表|报告|公告|通告|章程|守则"
+    r"|[一二三四五六七八九十]+条(?![例件款]))"
 )
 _STOPS_IN_QUOTE: Final = folded_chars(",.;:")
 _TITLE_MARKS: Final = re.compile(r"《([^《》\n]{1,300})》")

@@ -150,9 +150,15 @@ class _Shaper:
                 return node.clause is None
             return node.clause is None and is_heading_only(self.folded, node)
         # A bare heading without items below is a section where its level is
-        # a section level elsewhere (its paragraphs and clause are the
-        # section's own); an item with text on its own line never is.
-        return (depth, node.label.style) in section_styles and is_heading_only(self.folded, node)
+        # a section level elsewhere (its paragraphs are the section's own); an
+        # item with text on its own line never is, nor one whose line names who
+        # carries it out: "（二）支持CDMO发展。（责任单位：区商务委）" after a
+        # section "（一）" is a measure.
+        return (
+            (node.clause is None or node.clause_piece is not node.first)
+            and (depth, node.label.style) in section_styles
+            and is_heading_only(self.folded, node)
+        )
 
     def _section_styles(self, roots: Sequence[Node]) -> _Styles:
         styles: _Styles = set()

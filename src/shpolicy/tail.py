@@ -29,7 +29,7 @@ from typing import Final
 import attrs
 
 from .dates import find_dates, parse_date
-from .header import is_back_matter, is_org_line
+from .header import is_back_matter, is_org_line, is_page_furniture
 from .lines import Line
 from .model import BlockKind
 from .normalize import Folded, folded_chars, trim
@@ -121,8 +121,10 @@ def read_tail(folded: Folded, tail: Sequence[Line]) -> Tail:
             continue
         found = None if validity is not None else find_validity(folded, line.start, line.end)
         if found is None:
-            closing.append((line.start, line.end))
-            blocks.append((_kind_of_line(folded, line, i >= annex), (line.start, line.end)))
+            kind = _kind_of_line(folded, line, i >= annex)
+            if kind != "furniture":  # the page's, not the document's closing words
+                closing.append((line.start, line.end))
+            blocks.append((kind, (line.start, line.end)))
             continue
         validity = found
         closing.append((line.start, found.span_start))
@@ -164,7 +166,9 @@ def _annex_from(folded: Folded, tail: Sequence[Line], signature: range) -> int:
 
 
 def _kind_of_line(folded: Folded, line: Line, in_annex: bool) -> BlockKind:
-    if _FOOTER.search(folded, line.start, line.end) is not None:
+    if _FOOTER.search(folded, line.start, line.end) is not None or is_page_furniture(
+        folded, line.start, line.end
+    ):
         return "furniture"
     return "annex" if in_annex else "closing"
 
