@@ -781,3 +781,44 @@ def test_a_web_pages_footer_is_furniture_not_text(footer: str) -> None:
     assert policy.all_measures()[-1].text == "支持品牌建设。"
     assert policy.closing is None
     assert policy.layout[-1].kind == "furniture"
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "issuer", "start"),
+    [
+        (
+            "（2024年3月5日上海市人民政府令第12号公布　自2024年5月1日起施行）",
+            "上海市人民政府令第12号",
+            "上海市人民政府",
+            dt.date(2024, 5, 1),
+        ),
+        (
+            "(Promulgated by Decree No. 12 of the Shanghai Municipal People's Government on "
+            "March 5, 2024, effective as of May 1, 2024)",
+            "Decree No. 12",
+            "Shanghai Municipal People's Government",
+            dt.date(2024, 5, 1),
+        ),
+        (
+            "（2024年3月5日上海市人民政府令第12号公布）",
+            "上海市人民政府令第12号",
+            "上海市人民政府",
+            None,
+        ),
+    ],
+)
+def test_a_government_orders_promulgation_line(
+    line: str, number: str, issuer: str, start: dt.date | None
+) -> None:
+    articles = (
+        "第一条　为了促进公共数据开放，制定本办法。\n第二条　本办法适用于本市行政区域。\n"
+        if "令" in line
+        else "Article 1 These Measures are formulated.\nArticle 2 They apply in this Municipality.\n"
+    )
+    policy = shpolicy.parse_text(f"上海市公共数据开放管理办法\n{line}\n{articles}")
+    assert policy.issued == dt.date(2024, 3, 5)
+    assert policy.doc_number == number
+    assert [u.name for u in policy.issuers] == [issuer]
+    assert policy.issuers[0].unit_id == "municipal-government"
+    assert (None if policy.validity is None else policy.validity.start) == start
+    assert shpolicy.from_akn(shpolicy.to_akn(policy)) == policy

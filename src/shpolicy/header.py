@@ -33,7 +33,7 @@ from typing import Final, Literal
 
 import attrs
 
-from .dates import parse_date
+from .dates import DATE_TEXT, parse_date
 from .diagnostics import NO_TITLE, NOTICE_TEXT
 from .lines import Line
 from .model import BlockKind, Diagnostic, Span
@@ -216,6 +216,7 @@ class Header:
     published: dt.date | None
     issuers: tuple[tuple[int, int], ...]
     title_issuer: Range | None  # the body a title names before 关于 / "… of X on …"
+    promulgation: Range | None  # a government order's line (（…令第12号公布 自…起施行）)
     preamble: tuple[Line, ...]
     wrapper: tuple[Line, ...]  # text of a notice that wraps the plan, before its title
     blocks: tuple[tuple[BlockKind, Range], ...]  # what each line is in the layout, in order
@@ -307,6 +308,7 @@ class _Reading:
     title_cut: dict[int, int] = attrs.Factory(dict)  # title line start -> end of its title
     after_org: bool = False  # the previous line named a body (a signature)
     after_number: bool = False  # the previous line was the document number
+    promulgation: Range | None = None  # a government order's promulgation line
 
 
 def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
@@ -339,6 +341,7 @@ def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
         issued=state.issued or (state.published_guess if state.published else None),
         issuers=tuple(state.issuers),
         title_issuer=None if not title else title_issuer(folded, *title[0]),
+        promulgation=state.promulgation,
         preamble=tuple(preamble),
         wrapper=tuple(wrapper),
         blocks=_blocks(lines, kinds, notice, title_at, preamble),
@@ -673,6 +676,8 @@ def _classify(folded: Folded, line: Line, state: _Reading) -> LineKind:
         return "fields"
     if _is_banner(text):
         return "banner"
+    if _read_promulgation(folded, line, state):
+        return "date"
     date = parse_date(text)
     if date is not None:
         # A bracketed date, or one under a signature or the document number,
@@ -702,6 +707,35 @@ def _classify(folded: Folded, line: Line, state: _Reading) -> LineKind:
         state.after_org = True
         return "org"
     return _title_or_prose(folded, line, text, state)
+
+
+# A government order's line under its title: "（2024年3月5日上海市人民政府令第12号公布
+# 自2024年5月1日起施行）", "(Promulgated by Decree No. 12 of the Shanghai Municipal
+# People's Government on March 5, 2024)": the date of issue, the order's number, its issuer.
+_PROMULGATED: Final = re.compile(
+    rf"\(\s*(?P<date>{DATE_TEXT})\s*(?P<number>(?P<issuer>[^()\s,;:]{{2,40}}?)令"
+    r"\s*第\s*[\d〇零一二三四五六七八九十百]{1,6}\s*号)\s*(?:公布|发布)"
+    rf"|\(\s*(?:promulgated|issued)\s+by\s+(?P<en_number>(?:decree|order)\s+no\.\s*\d{{1,4}})"
+    rf"\s+of\s+(?:the\s+)?(?P<en_issuer>[A-Z][^()]{{4,120}}?)\s+on\s+(?P<en_date>{DATE_TEXT})",
+    re.IGNORECASE,
+)
+
+
+def _read_promulgation(folded: Folded, line: Line, state: _Reading) -> bool:
+    """Read a government order's promulgation line into *state*; whether it is one."""
+    if not folded.startswith("(", line.start, line.end):
+        return False
+    m = _PROMULGATED.match(folded, line.start, line.end)
+    if m is None:
+        return False
+    en = m.group("en_date") is not None
+    date = parse_date(folded, *m.span("en_date" if en else "date"))
+    state.issued = state.issued or date
+    if state.doc_number is None:
+        state.doc_number = m.span("en_number" if en else "number")
+    state.issuers.append(m.span("en_issuer" if en else "issuer"))
+    state.promulgation = state.promulgation or (line.start, line.end)
+    return True
 
 
 def _title_or_prose(folded: Folded, line: Line, text: Folded, state: _Reading) -> LineKind:

@@ -29,7 +29,7 @@ from .read import Document, PageField, read_document, read_path
 from .read.fields import fill_from_page
 from .structure import read_outline
 from .tail import TAIL_RULES, read_tail
-from .validity import find_validity_in
+from .validity import find_commencement, find_validity_in
 
 __all__ = ["parse_bytes", "parse_file", "parse_text"]
 
@@ -92,6 +92,10 @@ def _parse(text: str, source: str | None, *, page: Sequence[PageField] = ()) -> 
         or find_validity_in(folded, outline.last_item_text)
         # "本方案自2022年2月1日起实施。" in the body of the notice that issues it.
         or find_validity_in(folded, [(line.start, line.end) for line in header.wrapper])
+        # "（…上海市人民政府令第12号公布　自2024年5月1日起施行）" under the title
+        or (
+            None if header.promulgation is None else find_commencement(folded, *header.promulgation)
+        )
     )
     return build_policy(
         text,

@@ -56,6 +56,7 @@ __all__ = [
     "ValidityMatch",
     "add_months",
     "add_years",
+    "find_commencement",
     "find_validity",
     "find_validity_in",
     "is_provisional",
@@ -267,6 +268,30 @@ def find_validity(folded: Folded, start: int, end: int) -> ValidityMatch | None:
         delay_days=delay_days,
         delay_months=delay_months,
         provisional=is_provisional(folded[span_start:span_end]),
+    )
+
+
+# A government order's promulgation line says when it takes effect without naming
+# itself: "（2024年3月5日上海市人民政府令第12号公布　自2024年5月1日起施行）",
+# "effective as of May 1, 2024".
+_COMMENCES: Final = re.compile(
+    rf"自\s*(?P<zh>{DATE_TEXT})\s*起(?:施行|实施|生效)"
+    rf"|(?:effective|(?:shall\s+)?(?:come|came)\s+into\s+force)\s+(?:as\s+of|on|from)\s+(?P<en>{DATE_TEXT})",
+    re.IGNORECASE,
+)
+
+
+def find_commencement(folded: Folded, start: int, end: int) -> ValidityMatch | None:
+    """The date a government order's promulgation line ``folded[start:end]`` gives it to take
+    effect, as a validity clause with a start date and no end."""
+    m = _COMMENCES.search(folded, start, end)
+    if m is None:
+        return None
+    date = parse_date(folded, *m.span("zh" if m.group("zh") is not None else "en"))
+    if date is None:
+        return None
+    return ValidityMatch(
+        start=date, end=None, counted_from=None, span_start=m.start(), span_end=m.end(), years=None
     )
 
 
