@@ -89,7 +89,7 @@ BatchResult: TypeAlias = Parsed | Failed
 
 
 def parse_one(path: str | os.PathLike[str]) -> BatchResult:
-    """Parse one file, turning a :class:`ShpolicyError` or :class:`OSError` into a result."""
+    """Parse one file, turning a :class:`~shpolicy.errors.ShpolicyError` or :class:`OSError` into a result."""
     from .parse import parse_file
 
     source = os.fspath(path)

@@ -613,7 +613,7 @@ def _import_extra(module: str, *, what: str, package: str, extra: str) -> Module
 
 
 def require_parquet() -> None:
-    """Raise :class:`~shpolicy.MissingDependencyError` unless pyarrow is installed."""
+    """Raise :class:`~shpolicy.errors.MissingDependencyError` unless pyarrow is installed."""
     _import_extra("pyarrow.parquet", what="writing Parquet", package="pyarrow", extra="parquet")
 
 

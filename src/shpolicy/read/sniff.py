@@ -55,7 +55,7 @@ _MIME: Final = re.compile(
 
 
 def sniff(head: bytes, suffix: str = "") -> Kind:
-    """The kind of a file from its first bytes (:data:`HEAD_BYTES` suffice) and name suffix."""
+    """A file's kind from its first 8 KiB (``HEAD_BYTES``) and the suffix of its name."""
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(_ZIP):
