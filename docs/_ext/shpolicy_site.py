@@ -12,8 +12,9 @@ site is built:
   table pasted in ``docs/diagnostics.md`` (a pasted table that differs is a build warning,
   so a strict build fails on it as ``tests/test_diagnostics_documented.py`` does);
 * the ``shpolicy-json-schema`` directive: a table per object of the installed JSON schema;
-* data re-exported by a package (``shpolicy.akn.AKN_NS``) documented with the doc comment
-  written where it is defined (``shpolicy.akn.vocabulary``).
+* the documentation of fields and constants: the ``#:`` comment where a re-exported constant
+  is defined, or an attrs field's ``description`` metadata; a public field or constant with
+  none is a build warning.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.util
+import inspect
 import json
+import re
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
@@ -33,7 +37,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from shpolicy import schemas
-from shpolicy.diagnostics import markdown_table
+from shpolicy.diagnostics import DiagnosticKind, markdown_table
 
 LOG = logging.getLogger(__name__)
 
@@ -156,23 +160,75 @@ def _json_type(prop: dict[str, Any]) -> str:
     return str(kind)
 
 
-def _reexported_doc(
+def _field_and_data_docs(
     app: Sphinx, what: str, name: str, obj: object, options: Any, lines: list[str]
 ) -> None:
-    """Give re-exported data the doc comment of the module that defines it."""
-    if what != "data" or any(line.strip() for line in lines):
+    """Find the doc of a field or a constant, and warn when a public one has none.
+
+    autodoc documents a constant without a ``#:`` comment with its type's docstring
+    (``str(object='') -> str``): that is no documentation of the constant, so it is dropped.
+    A constant re-exported by a package takes the comment written where it is defined, an
+    attrs field without one the ``description`` of its metadata (the JSON schema's too), and an
+    entry of the diagnostics catalogue its code, severity and meaning.
+    """
+    if what not in ("data", "attribute"):
         return
+    if lines and _is_type_doc(obj, lines):
+        lines.clear()
+    if not any(line.strip() for line in lines):
+        lines[:] = _defined_doc(name) or _metadata_doc(name) or _catalogue_doc(obj)
+    if not any(line.strip() for line in lines):
+        LOG.warning("%s has no doc comment (#: above it)", name, type="shpolicy", subtype="doc")
+
+
+def _is_type_doc(obj: object, lines: list[str]) -> bool:
+    """Whether *lines* are the docstring of *obj*'s type rather than of *obj* itself."""
+    own = " ".join("\n".join(lines).split())
+    inherited = inspect.getdoc(type(obj)) or ""
+    return bool(inherited) and own == " ".join(inherited.split())
+
+
+def _catalogue_doc(obj: object) -> list[str]:
+    """A catalogue entry (``NUMBERING_GAP``) documented by its code, severity and meaning."""
+    if not isinstance(obj, DiagnosticKind):
+        return []
+    # The meaning is one line of Markdown: `code` spans and [text](page.md) links.
+    meaning = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", obj.meaning)
+    meaning = re.sub(r"`([^`]+)`", r"``\1``", meaning)
+    return [f"``{obj.code}`` ({obj.severity}): {meaning}", ""]
+
+
+def _defined_doc(name: str) -> list[str]:
+    """The ``#:`` comment of a constant in the module that *name*'s package imports it from."""
     package, _, attribute = name.rpartition(".")
     origin = _defining_module(package, attribute)
     if origin is None:
-        return
+        return []
     docs = ModuleAnalyzer.for_module(origin).find_attr_docs()
-    lines.extend(docs.get(("", attribute), ()))
+    return list(docs.get(("", attribute), ()))
+
+
+def _metadata_doc(name: str) -> list[str]:
+    """The ``description`` in the attrs metadata of the field *name* (``module.Class.field``)."""
+    owner, _, field = name.rpartition(".")
+    module, _, cls_name = owner.rpartition(".")
+    try:
+        cls = getattr(importlib.import_module(module), cls_name)
+    except (ImportError, AttributeError, ValueError):
+        return []
+    if not attrs.has(cls):
+        return []
+    found = attrs.fields_dict(cls).get(field)
+    description = found.metadata.get("description") if found is not None else None
+    return [description, ""] if isinstance(description, str) else []
 
 
 def _defining_module(package: str, attribute: str) -> str | None:
     """The module that *package*'s ``from .x import attribute`` imports it from."""
-    module = importlib.import_module(package)
+    try:
+        module = importlib.import_module(package)
+    except ImportError:  # the owner is a class, not a module
+        return None
     source = getattr(module, "__file__", None)
     if source is None or module.__package__ is None:
         return None
@@ -186,6 +242,6 @@ def _defining_module(package: str, attribute: str) -> str | None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", _site_source)
-    app.connect("autodoc-process-docstring", _reexported_doc)
+    app.connect("autodoc-process-docstring", _field_and_data_docs)
     app.add_directive("shpolicy-json-schema", JsonSchemaTables)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

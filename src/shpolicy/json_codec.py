@@ -258,7 +258,7 @@ def unstructure(policy: Policy) -> dict[str, Any]:
 
 
 def structure(data: object) -> Policy:
-    """Build a Policy from decoded JSON data; raise :class:`~shpolicy.errors.SchemaError` naming the bad path."""
+    """Build a Policy from decoded JSON data; raise :class:`SchemaError` naming the bad path."""
     if not isinstance(data, dict):
         raise SchemaError(f"expected a JSON object (a shpolicy document), got {_kind(data)}")
     if isinstance(data, _ObjectWithDuplicates):
@@ -413,7 +413,10 @@ def _write_value(value: object, newline: str, sink: _Sink) -> None:
 
 
 def from_json(text: str | bytes) -> Policy:
-    """Read a shpolicy JSON document (str or UTF-8 bytes); raise :class:`~shpolicy.errors.SchemaError` if invalid."""
+    """Read a shpolicy JSON document (str or UTF-8 bytes).
+
+    Raises :class:`~shpolicy.errors.SchemaError`, naming the path of the bad value, if invalid.
+    """
     return structure(_decode(text))
 
 

@@ -27,6 +27,9 @@ from typing import Final, Literal
 
 __all__ = ["HEAD_BYTES", "Kind", "sniff"]
 
+#: What a file is, from its content: ``"text"``, ``"html"``, ``"mhtml"``, ``"pdf"``, ``"zip"`` (a
+#: Word ``.docx``, or another archive), ``"ole"`` (a legacy ``.doc``, ``.xls`` or ``.wps``),
+#: ``"rtf"`` or ``"xml"``.
 Kind = Literal["text", "html", "mhtml", "pdf", "zip", "ole", "rtf", "xml"]
 
 HEAD_BYTES: Final = 8192

@@ -57,6 +57,7 @@ __all__ = [
 
 # No body's name is longer; longer input is not a name and is not worth keying.
 MAX_NAME_LENGTH: Final = 200
+#: The jurisdiction code of a municipal document: ``"cn-sh"``.
 MUNICIPAL: Final = "cn-sh"
 _DISTRICT_PREFIX: Final = MUNICIPAL + "-"
 
@@ -117,8 +118,11 @@ _SAYS_SHANGHAI: Final = re.compile(r"上海|沪|shanghai", re.IGNORECASE)
 class Segment:
     """One registered name inside a longer text: ``text[start:end]`` names ``unit``."""
 
+    #: Offset of the name's first character in the text.
     start: int
+    #: Offset just past its last character.
     end: int
+    #: The body the name denotes.
     unit: Unit
 
 
