@@ -68,6 +68,12 @@ SITE_PAGES: Final = {
 
 CATALOGUE_PAGE: Final = "diagnostics"
 
+#: Fields of the JSON document that are not fields of the model, and what they mean.
+DOCUMENT_FIELDS: Final = {
+    "schema_version": "The version of this JSON format; it changes when the format's shape "
+    "does, and `from_json` still reads the older versions.",
+}
+
 
 def _site_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """Add the site-only markup to a page's Markdown as it is read (``source-read``)."""
@@ -109,41 +115,68 @@ def _generated_catalogue(text: str, path: object) -> str:
 
 
 class JsonSchemaTables(SphinxDirective):
-    """``shpolicy-json-schema``: every object of ``shpolicy.schema.json`` as a table of fields."""
+    """``shpolicy-json-schema``: every object of ``shpolicy.schema.json`` as a table of fields.
+
+    Each object is a class of :mod:`shpolicy.model` and each field one of its fields: the
+    table links the field to the API reference and describes it by the schema's
+    ``description`` or, where the schema has none, by the field's doc comment.
+    """
 
     has_content = False
 
     def run(self) -> list[nodes.Node]:
         schema = schemas.load("shpolicy.schema.json")
-        lines = ["### `Policy` (the document)", "", *_fields_table(schema), ""]
-        for name, definition in schema["$defs"].items():
-            lines += [f"### `{name}`", "", *_fields_table(definition), ""]
+        docs = ModuleAnalyzer.for_module("shpolicy.model").find_attr_docs()
+        objects = {"Policy": schema, **schema["$defs"]}
+        lines: list[str] = []
+        for name, definition in objects.items():
+            lines += [f"### {{py:class}}`~shpolicy.model.{name}`", ""]
+            lines += _fields_table(name, definition, docs)
+            lines.append("")
         container = nodes.container()
         self.state.nested_parse(StringList(lines, source="shpolicy.schema.json"), 0, container)
         return container.children
 
 
-def _fields_table(definition: dict[str, Any]) -> list[str]:
-    """A Markdown table of *definition*'s properties: name, JSON type, required, description."""
+def _fields_table(
+    name: str, definition: dict[str, Any], docs: dict[tuple[str, str], list[str]]
+) -> list[str]:
+    """A Markdown table of *definition*'s properties: field, JSON type, required, meaning."""
     required = set(definition.get("required", ()))
     rows = [
         definition.get("description", "").replace("\n", " "),
         "",
-        "| field | type | required | description |",
+        "| field | type | required | meaning |",
         "| --- | --- | --- | --- |",
     ]
-    for name, prop in definition.get("properties", {}).items():
-        description = prop.get("description", "").replace("|", "\\|").replace("\n", " ")
-        kind = _json_type(prop).replace("|", "\\|")
-        needed = "yes" if name in required else "no"
-        rows.append(f"| `{name}` | {kind} | {needed} | {description} |")
+    for field, prop in definition.get("properties", {}).items():
+        meaning = (
+            prop.get("description")
+            or _markdown(docs.get((name, field), []))
+            or DOCUMENT_FIELDS.get(field, "")
+        )
+        if (name, field) in docs or "description" in prop:
+            shown = f"{{py:attr}}`{field} <shpolicy.model.{name}.{field}>`"
+        else:  # a field of the JSON document only (schema_version)
+            shown = f"`{field}`"
+        kind, meaning = (cell.replace("|", "\\|") for cell in (_json_type(prop), meaning))
+        needed = "yes" if field in required else "no"
+        rows.append(f"| {shown} | {kind} | {needed} | {meaning} |")
     return rows
 
 
+def _markdown(rst: list[str]) -> str:
+    """A doc comment's reStructuredText as one line of Markdown (literals and roles as code)."""
+    text = " ".join(" ".join(rst).split())
+    text = re.sub(r":\w+:`~?(?:[\w.]+\.)?([^`<]+?)(?: <[^>]+>)?`", r"`\1`", text)
+    return text.replace("``", "`")
+
+
 def _json_type(prop: dict[str, Any]) -> str:
-    """A property's JSON type in words: ``string``, ``array of `Measure` ``, ``one of …``."""
+    """A property's JSON type in words: ``string``, ``array of Measure``, ``one of …``."""
     if "$ref" in prop:
-        return f"`{prop['$ref'].rsplit('/', 1)[-1]}`"
+        target = prop["$ref"].rsplit("/", 1)[-1]
+        return f"{{py:class}}`~shpolicy.model.{target}`"
     if "const" in prop:
         return f"`{json.dumps(prop['const'])}`"
     if "enum" in prop:
@@ -158,6 +191,35 @@ def _json_type(prop: dict[str, Any]) -> str:
     if "format" in prop:
         return f"{kind} ({prop['format']})"
     return str(kind)
+
+
+def _attrs_signature(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: object,
+    options: Any,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str, str | None] | None:
+    """An attrs class's constructor as its fields and defaults, without the types.
+
+    Each field is listed below the class with its type and meaning: the signature only says
+    which fields are keywords and which may be left out (``Policy(*, title=None, …)``).
+    """
+    if what not in ("class", "exception") or not (inspect.isclass(obj) and attrs.has(obj)):
+        return None
+    fields = [f for f in attrs.fields(obj) if f.init]
+    parts = ["*"] if fields and all(f.kw_only for f in fields) else []
+    for field in fields:
+        default = field.default
+        if default is attrs.NOTHING:
+            parts.append(field.name)
+        elif isinstance(default, attrs.Factory):
+            parts.append(f"{field.name}=…")
+        else:
+            parts.append(f"{field.name}={default!r}")
+    return f"({', '.join(parts)})", None
 
 
 def _field_and_data_docs(
@@ -243,5 +305,6 @@ def _defining_module(package: str, attribute: str) -> str | None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", _site_source)
     app.connect("autodoc-process-docstring", _field_and_data_docs)
+    app.connect("autodoc-process-signature", _attrs_signature)
     app.add_directive("shpolicy-json-schema", JsonSchemaTables)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
