@@ -66,7 +66,12 @@ def _parse_document(document: Document, source: str | None) -> Policy:
 
 
 def parse_text(text: str, *, source: str | None = None) -> Policy:
-    """Parse one policy document held in memory.
+    """Parse one policy document held in memory, in Chinese or in English.
+
+    Chinese originals and English translations are read as each is printed: a Chinese text
+    numbers its sections 一、 and （一）, its measures 1. or 1．, and labels its responsibility
+    clauses 责任单位：; an English translation numbers them I., (I) and 1., and labels them
+    "Units responsible for implementation:".  ``Policy.language`` says which the text is.
 
     Spans in the result index *text*.  Raises :class:`~shpolicy.errors.ParseError` only when
     the text holds nothing to parse (it is empty or blank); everything unusual
