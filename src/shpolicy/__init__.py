@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .json_codec import from_json, to_json
     from .parse import parse_bytes, parse_file, parse_text
 
+#: The version of shpolicy (PEP 440).
 __version__ = "0.1.0"
 
 __all__ = [

@@ -58,8 +58,11 @@ DEFAULT_PREFETCH = 64
 class Parsed:
     """A file that was parsed: its policy."""
 
+    #: The path as given, as a string.
     source: str
+    #: The parsed policy.
     policy: Policy
+    #: Always ``None``.
     error: None = None
 
     @property
@@ -72,8 +75,12 @@ class Parsed:
 class Failed:
     """A file that could not be read or parsed: the one-line message of the error."""
 
+    #: The path as given, as a string.
     source: str
+    #: Why it failed, in one line (``"x.txt: byte 4: neither UTF-8 nor GB18030 (invalid start
+    #: byte)"``).
     error: str
+    #: Always ``None``.
     policy: None = None
 
     @property
@@ -89,7 +96,10 @@ BatchResult: TypeAlias = Parsed | Failed
 
 
 def parse_one(path: str | os.PathLike[str]) -> BatchResult:
-    """Parse one file, turning a :class:`ShpolicyError` or :class:`OSError` into a result."""
+    """Parse one file into a :class:`Parsed`, or a :class:`Failed` when it cannot be read or parsed.
+
+    The errors caught are :class:`~shpolicy.errors.ShpolicyError` and :class:`OSError`.
+    """
     from .parse import parse_file
 
     source = os.fspath(path)

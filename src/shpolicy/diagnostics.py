@@ -44,6 +44,7 @@ __all__ = [
     "markdown_table",
 ]
 
+#: Every diagnostic code of the catalogue, kebab-case and stable.
 Code = Literal[
     "no-title",
     "notice-text",
@@ -71,9 +72,12 @@ Code = Literal[
 class DiagnosticKind:
     """One entry of the catalogue: a code, the severity it is always reported with, its meaning."""
 
+    #: The stable code (``"numbering-gap"``).
     code: Code
+    #: The severity every diagnostic of this kind has.
     severity: Severity
-    meaning: str  # one line of Markdown, as docs/diagnostics.md shows it
+    #: What the code means, in one line of Markdown, as docs/diagnostics.md shows it.
+    meaning: str
 
     def at(self, message: str, span: Span | None) -> Diagnostic:
         """A diagnostic of this kind about ``span`` (``None``: the whole document)."""

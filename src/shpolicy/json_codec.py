@@ -413,7 +413,10 @@ def _write_value(value: object, newline: str, sink: _Sink) -> None:
 
 
 def from_json(text: str | bytes) -> Policy:
-    """Read a shpolicy JSON document (str or UTF-8 bytes); raise :class:`SchemaError` if invalid."""
+    """Read a shpolicy JSON document (str or UTF-8 bytes).
+
+    Raises :class:`~shpolicy.errors.SchemaError`, naming the path of the bad value, if invalid.
+    """
     return structure(_decode(text))
 
 

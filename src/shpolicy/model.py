@@ -44,11 +44,22 @@ __all__ = [
 
 # The closed sets of the model.  The Literal is the one place a set is written;
 # the tuples (for validators, the JSON Schema and tests) are read from it.
+
+#: How a target's value compares: ``"="``, ``">"``, ``">="``, ``"<"``, ``"<="``. Chinese 以上 / 以下
+#: / 以内 include the number (``">="`` / ``"<="``, PRC Civil Code art. 1259) where English "more
+#: than" excludes it (``">"``).
 Comparator = Literal["=", ">", ">=", "<", "<="]
+#: How much a diagnostic matters: ``"info"`` (worth knowing), ``"warning"`` (the parser may have
+#: misread the text), ``"error"``.
 Severity = Literal["info", "warning", "error"]
+#: A body's part in a responsibility clause: ``"lead"`` (牵头单位, "Lead unit") or ``"cooperating"``
+#: (配合单位, "cooperating units").
 Role = Literal["lead", "cooperating"]
+#: The language of a document: ``"zh"`` for the Chinese original, ``"en"`` for an English
+#: translation.
 Language = Literal["en", "zh"]
-# "cn-sh" for the municipality, "cn-sh-<district>" for each of its sixteen districts.
+#: Whose document it is: ``"cn-sh"`` for the municipality of Shanghai, ``"cn-sh-<district>"`` for
+#: one of its sixteen districts (``"cn-sh-qingpu"``).
 Jurisdiction = Literal[
     "cn-sh",
     "cn-sh-huangpu",
@@ -68,7 +79,7 @@ Jurisdiction = Literal[
     "cn-sh-fengxian",
     "cn-sh-chongming",
 ]
-# What each part of the printed text is, in reading order (see Block).
+#: What a part of the printed text is, in reading order: see :class:`Block`.
 BlockKind = Literal[
     "furniture",
     "masthead",
@@ -95,13 +106,20 @@ BlockKind = Literal[
     "unplaced",
 ]
 
+#: The values of :data:`Comparator`, in order.
 COMPARATORS: Final[tuple[Comparator, ...]] = get_args(Comparator)
+#: The values of :data:`Severity`, from the least to the most serious.
 SEVERITIES: Final[tuple[Severity, ...]] = get_args(Severity)
+#: The values of :data:`Role`.
 ROLES: Final[tuple[Role, ...]] = get_args(Role)
+#: The values of :data:`Language`.
 LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
+#: The values of :data:`Jurisdiction`: the municipality first, then the districts.
 JURISDICTIONS: Final[tuple[Jurisdiction, ...]] = get_args(Jurisdiction)
+#: The values of :data:`BlockKind`, in reading order.
 BLOCK_KINDS: Final[tuple[BlockKind, ...]] = get_args(BlockKind)
-# The sixteen districts of Shanghai, as they appear in jurisdiction codes.
+#: The sixteen districts of Shanghai as jurisdiction codes and registry ids write them
+#: (``"huangpu"`` … ``"chongming"``).
 DISTRICTS: Final = tuple(code.removeprefix("cn-sh-") for code in JURISDICTIONS[1:])
 
 
@@ -141,7 +159,10 @@ def _finite(inst: object, attribute: attrs.Attribute[Any], value: Decimal) -> No
 class Span:
     """Half-open character range ``[start, end)`` into the parsed text."""
 
+    #: Offset of the first character, counted in characters (not bytes) from the start of
+    #: :attr:`Policy.text`.
     start: int = attrs.field(validator=_non_negative)
+    #: Offset just past the last character: ``text[span.start:span.end]`` is the element's source.
     end: int = attrs.field(validator=_non_negative)
 
     def __attrs_post_init__(self) -> None:
@@ -153,9 +174,15 @@ class Span:
 class Diagnostic:
     """Something the parser noticed: a numbering gap, a missing title, an unknown unit..."""
 
+    #: The stable kebab-case code of the catalogue (``"numbering-gap"``): see
+    #: :mod:`shpolicy.diagnostics`.
     code: str
+    #: ``"info"``, ``"warning"`` or ``"error"``; always the one the catalogue gives the code.
     severity: Severity = attrs.field(validator=_one_of(SEVERITIES))
+    #: What was noticed, in English, naming what the text prints ("numbering jumps from 三 to 五").
     message: str
+    #: The text the diagnostic is about; ``None`` when it concerns the whole document or text
+    #: outside it (a web page's metadata table).
     span: Span | None = None
 
 
@@ -175,7 +202,9 @@ class Block:
     (reported as ``unplaced-text``).
     """
 
+    #: What this part of the text is (:data:`BlockKind`).
     kind: BlockKind = attrs.field(validator=_one_of(BLOCK_KINDS))
+    #: Where it is in :attr:`Policy.text`.
     span: Span
 
 
@@ -183,7 +212,10 @@ class Block:
 class Reference:
     """An instrument the policy says it implements, by its quoted title."""
 
+    #: The instrument's title as quoted, without its book-title marks: 《上海市优化营商环境条例》
+    #: gives ``"上海市优化营商环境条例"``, "the *Opinions on …*" the English title.
     title: str
+    #: Where the title is quoted.
     span: Span
 
 
@@ -195,9 +227,16 @@ class ResponsibleUnit:
     them (牵头单位 / 配合单位, "Lead unit" / "cooperating units"), else ``None``.
     """
 
+    #: The body's name as written, minus a leading "the" (``"市商务委"``, ``"Municipal Commission of
+    #: Commerce"``).
     name: str
+    #: The body's id in the bundled registry (``"municipal-commerce-commission"``); ``None`` for an
+    #: unknown name or a collective one ("relevant district governments", 各街镇). In a district's
+    #: document 区X resolves to that district's body.
     unit_id: str | None = None
+    #: ``"lead"`` or ``"cooperating"`` where the clause says which, else ``None``.
     role: Role | None = attrs.field(default=None, validator=_optional_one_of(ROLES))
+    #: Where the name is written; ``None`` for a body that was not read from a span of the text.
     span: Span | None = None
 
 
@@ -215,8 +254,14 @@ class Target:
     gives the whole table.
     """
 
+    #: The phrase as written (``"5万家以上"``, ``"more than 50,000"``).
     text: str
+    #: The number, normalised exactly: ``"50,000"``, ``"5万"`` → 50000; ``"200万元"`` → 2000000;
+    #: ``"US$260 billion"`` → 260000000000; ``"50%"`` → 50.
     value: Decimal = attrs.field(validator=_finite)
+    #: What is counted or measured: an ISO 4217 code for money (``"CNY"`` for 元, yuan, RMB;
+    #: ``"USD"`` for US$), ``"percent"``, ``"percentage points"``, else the counted noun or measure
+    #: word as written (``"家"``, ``"个"``, ``"enterprises"``); ``""`` when the text names none.
     unit: str
     comparator: Comparator = attrs.field(
         default="=",
@@ -240,6 +285,7 @@ class Target:
             "is written."
         },
     )
+    #: Where the phrase is written.
     span: Span
 
 
@@ -284,7 +330,10 @@ class ValidityPeriod:
             "the text does not print that date (start is then null)."
         },
     )
+    #: The validity clause as written (``"本办法自2024年1月1日起施行，有效期至2028年12月31日。"``,
+    #: "These Measures shall be valid for five years.").
     text: str = ""
+    #: Where the clause is written; ``None`` when the period was not read from the text.
     span: Span | None = None
     provisional: bool = attrs.field(
         default=False,
@@ -310,14 +359,26 @@ class ValidityPeriod:
 class Measure:
     """One numbered measure (a policy's operative unit)."""
 
+    #: The number as printed, punctuation included: ``"1."``, ``"1．"``, ``"(13)"``, ``"（十三）"``,
+    #: ``"(XIII)"``.
     label: str
+    #: The number's value (``"(XIII)"`` → 13, ``"（十三）"`` → 13).
     ordinal: int
+    #: The lead sentence up to its first full stop (。 or "."), without the stop: 加强统筹协调 in
+    #: 1.加强统筹协调。…; "Strengthen coordination" in "1. Strengthen coordination. …".
     title: str
+    #: The whole measure, title included, its responsibility clause excluded.
     text: str
+    #: The label of its responsibility clause as printed: ``"责任单位"``, ``"牵头单位"``, ``"Units
+    #: responsible for implementation"``; ``None`` without a clause.
     responsible_label: str | None = None
+    #: The bodies its clause names, in printed order.
     responsible_units: tuple[ResponsibleUnit, ...] = ()
+    #: The responsibility clause as printed, label and brackets included; ``None`` without one.
     responsible_span: Span | None = None
+    #: The quantitative targets stated in the measure.
     targets: tuple[Target, ...] = ()
+    #: The measure as printed, from its number to its last line.
     span: Span
 
 
@@ -325,17 +386,34 @@ class Measure:
 class Section:
     """A chapter, group or any deeper division holding measures or further sections."""
 
+    #: The bare numeral as printed: ``"一"``, ``"I"``, ``"IV"``, ``"2"``.
     num: str
+    #: The number as printed, punctuation included: ``"一、"``, ``"（一）"``, ``"I."``, ``"(I)"``,
+    #: ``"第一章"``.
     label: str
+    #: The numeral's value (``"四"`` → 4, ``"IV"`` → 4).
     ordinal: int
+    #: The heading after the number (总体要求, "General Requirements"); ``""`` when only a number is
+    #: printed.
     heading: str
+    #: Unnumbered text directly under the heading (before, between or without numbered items);
+    #: ``""`` when none.
     text: str = ""
+    #: The divisions directly below this one.
     sections: tuple[Section, ...] = ()
+    #: The measures directly below this section (not inside one of its divisions).
     measures: tuple[Measure, ...] = ()
+    #: The label of a responsibility clause printed for the whole section, as on
+    #: :attr:`Measure.responsible_label`.
     responsible_label: str | None = None
+    #: The bodies that clause names, in printed order.
     responsible_units: tuple[ResponsibleUnit, ...] = ()
+    #: That clause as printed; ``None`` without one.
     responsible_span: Span | None = None
+    #: Quantitative targets in the section's own text (its heading or unnumbered text), not its
+    #: measures'.
     targets: tuple[Target, ...] = ()
+    #: The section as printed, from its number to the end of its last item.
     span: Span
 
     def all_measures(self) -> tuple[Measure, ...]:
@@ -353,11 +431,19 @@ class Notice:
     "To the people's governments of all districts …".
     """
 
+    #: The notice's title as printed: ``"上海市人民政府办公厅关于印发《…》的通知"``, "Notice of the
+    #: General Office of Shanghai Municipal People's Government on Issuing the …".
     title: str
+    #: The line it is addressed to (各区人民政府，市政府各委、办、局：; "To the people's governments
+    #: of all districts …"); ``None`` when none is printed.
     addressees: str | None = None
+    #: The notice's body (现将《…》印发给你们，请认真按照执行。).
     text: str = ""
+    #: Its signatories: the bodies that issue or transmit the policy.
     issuers: tuple[ResponsibleUnit, ...] = ()
+    #: The date printed under its signatures.
     date: dt.date | None = None
+    #: The notice as printed, title to date.
     span: Span
 
 
@@ -371,27 +457,55 @@ class Policy:
     policy's drafters (转发区建设管理委制订的《…》), apart from its issuers.
     """
 
+    #: The policy's own title as written; with a notice of issuance, the inner document's (taken
+    #: from the notice's 《…》 when the policy does not repeat it); ``None`` when the text has no
+    #: title (never a website banner).
     title: str | None = None
+    #: The notice of issuance or transmission that wraps the policy, when there is one.
     notice: Notice | None = None
+    #: ``"cn-sh"`` for a municipal document, ``"cn-sh-<district>"`` for a district's; ``None`` when
+    #: the document is not Shanghai's or cannot be placed.
     jurisdiction: Jurisdiction | None = attrs.field(
         default=None, validator=_optional_one_of(JURISDICTIONS)
     )
+    #: ``"zh"`` or ``"en"``.
     language: Language = attrs.field(default="en", validator=_one_of(LANGUAGES))
+    #: The document number as printed: ``"沪府办规〔2025〕5号"``, ``"SMPG GO [2023] No. 12"``.
     doc_number: str | None = None
+    #: The date of issue (成文日期): the date printed in the header or under the signatures.
     issued: dt.date | None = None
+    #: The date of publication (发布日期), where the text or its web page gives one.
     published: dt.date | None = None
+    #: The issuing bodies, each separately, from the header or the signatures; with a notice, its
+    #: signatories.
     issuers: tuple[ResponsibleUnit, ...] = ()
+    #: The bodies a notice of transmission names as the policy's drafters
+    #: (转发区建设管理委制订的《…》), apart from its issuers.
     drafters: tuple[ResponsibleUnit, ...] = ()
+    #: When the policy takes effect and expires, from its validity clause.
     validity: ValidityPeriod | None = None
+    #: The instruments the preamble says the policy implements (为贯彻落实《…》).
     implements: tuple[Reference, ...] = ()
+    #: The text between the title and the first numbered item.
     preamble: str = ""
+    #: The top-level divisions (一、, 第一章, I.).
     sections: tuple[Section, ...] = ()
+    #: The measures not inside any section; a document without chapters has all its measures here.
     measures: tuple[Measure, ...] = ()
+    #: Quantitative targets stated in the preamble or the closing text (a section's or measure's own
+    #: are on it).
     targets: tuple[Target, ...] = ()
+    #: Text after the last measure that is neither the validity clause nor signatures; ``None`` when
+    #: there is none.
     closing: str | None = None
+    #: What the parser noticed, in document order: see :mod:`shpolicy.diagnostics`.
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: The name of the file or page it was parsed from, as given to the parser.
     source: str | None = None
+    #: What each part of :attr:`text` is, in reading order (:class:`Block`); the blocks cover every
+    #: character but the blanks between them.
     layout: tuple[Block, ...] = ()
+    #: The whole text that was parsed: every :class:`Span` in the policy indexes it.
     text: str = ""
 
     def all_measures(self) -> tuple[Measure, ...]:

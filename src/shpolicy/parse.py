@@ -50,8 +50,8 @@ def parse_bytes(data: bytes | bytearray | memoryview, *, source: str | None = No
 
     The content says which (:func:`shpolicy.read.sniff`); *source*'s suffix
     only breaks ties.  A web page is parsed as the article it shows, and its
-    metadata table fills what the text lacks (:mod:`shpolicy.read.fields`).
-    Spans index the extracted text, which is :attr:`Policy.text`.
+    metadata table fills what the text lacks (``shpolicy.read.fields``).
+    Spans index the extracted text, which is :attr:`Policy.text <shpolicy.model.Policy.text>`.
     """
     if not isinstance(data, bytes | bytearray | memoryview):
         hint = " (a str is parsed with parse_text)" if isinstance(data, str) else ""
@@ -66,9 +66,14 @@ def _parse_document(document: Document, source: str | None) -> Policy:
 
 
 def parse_text(text: str, *, source: str | None = None) -> Policy:
-    """Parse one policy document held in memory.
+    """Parse one policy document held in memory, in Chinese or in English.
 
-    Spans in the result index *text*.  Raises :class:`ParseError` only when
+    Chinese originals and English translations are read as each is printed: a Chinese text
+    numbers its sections 一、 and （一）, its measures 1. or 1．, and labels its responsibility
+    clauses 责任单位：; an English translation numbers them I., (I) and 1., and labels them
+    "Units responsible for implementation:".  ``Policy.language`` says which the text is.
+
+    Spans in the result index *text*.  Raises :class:`~shpolicy.errors.ParseError` only when
     the text holds nothing to parse (it is empty or blank); everything unusual
     in a non-empty text becomes a diagnostic instead.
     """

@@ -98,20 +98,29 @@ YEARS_SEPARATOR: Final = ";"
 class ResponsibilityRow:
     """One body named in the responsibility clause of a measure or a section."""
 
+    #: The document's name (:func:`document_name`).
     document: str
+    #: The policy's title (:attr:`shpolicy.model.Policy.title`).
     title: str | None
+    #: Its document number (沪府办规〔2025〕5号).
     doc_number: str | None
+    #: Its jurisdiction (``"cn-sh"``, ``"cn-sh-qingpu"``) or ``None``.
     jurisdiction: str | None
+    #: ``"zh"`` or ``"en"``.
     language: str
+    #: Its date of issue.
     issued: dt.date | None
     #: ``"measure"`` or ``"section"``: where the clause stands.
     kind: str
     #: The labels from the top down to this measure or section, ``"二、 / （三） / 2."``.
     path: str
+    #: The measure's or section's number as printed (``"2."``, ``"（三）"``).
     label: str
     #: The measure's title or the section's heading.
     heading: str
+    #: The body as the clause names it.
     unit_name: str
+    #: The body's registry id; ``None`` when unknown or collective.
     unit_id: str | None
     #: ``"lead"``, ``"cooperating"`` or ``None`` when the clause does not say.
     role: str | None
@@ -123,13 +132,21 @@ class ResponsibilityRow:
 class MeasureRow:
     """One measure: where it is, what it is called, how many bodies and targets it has."""
 
+    #: The document's name (:func:`document_name`).
     document: str
+    #: The labels from the top down to the measure, ``"二、 / （三） / 2."``.
     path: str
+    #: The measure's number as printed.
     label: str
+    #: The measure's title (its lead sentence).
     title: str
+    #: How many bodies its responsibility clause names.
     units: int
+    #: How many targets it states.
     targets: int
+    #: Where the measure starts in the parsed text (:attr:`shpolicy.model.Span.start`).
     span_start: int
+    #: Where it ends (:attr:`shpolicy.model.Span.end`).
     span_end: int
 
 
@@ -137,18 +154,27 @@ class MeasureRow:
 class TargetRow:
     """One quantitative target, with the place it was stated."""
 
+    #: The document's name (:func:`document_name`).
     document: str
     #: ``"preamble"``, ``"notice"``, ``"section"``, ``"measure"`` or ``"closing"``.
     where: str
     #: The path of the section or measure holding the target; ``""`` outside them.
     path: str
+    #: The number of the measure or section holding the target; ``""`` outside them.
     label: str
+    #: The target as written (``"5万家以上"``).
     text: str
+    #: The normalised value, exact (:attr:`shpolicy.model.Target.value`).
     value: Decimal
+    #: What is counted (:attr:`shpolicy.model.Target.unit`).
     unit: str
+    #: ``"="``, ``">"``, ``">="``, ``"<"`` or ``"<="`` (以上 is ``">="``).
     comparator: str
+    #: The deadline year of the target's clause, or ``None``.
     deadline_year: int | None
+    #: Where the target starts in the parsed text.
     span_start: int
+    #: Where it ends.
     span_end: int
 
 
@@ -156,23 +182,35 @@ class TargetRow:
 class DocumentRow:
     """One document with its header and its counts (the other tables join it on ``document``)."""
 
+    #: The document's name (:func:`document_name`): the key the other tables join on.
     document: str
+    #: The policy's title.
     title: str | None
+    #: ``"zh"`` or ``"en"``.
     language: str
+    #: Its jurisdiction, or ``None``.
     jurisdiction: str | None
+    #: Its document number.
     doc_number: str | None
+    #: Its date of issue.
     issued: dt.date | None
+    #: Its date of publication.
     published: dt.date | None
+    #: How many sections it has, at every level.
     sections: int
+    #: How many measures it has.
     measures: int
     #: Rows of this document in the ``responsibilities`` table.
     responsibilities: int
     #: Distinct bodies named in its responsibility clauses (by registry id, else by name).
     bodies: int
+    #: How many targets it states, anywhere.
     targets: int
+    #: How many diagnostics the parser reported on it.
     diagnostics: int
 
 
+#: Any row of the four tables.
 Row: TypeAlias = ResponsibilityRow | MeasureRow | TargetRow | DocumentRow
 
 # --------------------------------------------------------------------------- columns
@@ -198,7 +236,10 @@ _KIND_OF_TYPE: Final[tuple[tuple[object, ColumnKind], ...]] = (
 class Column:
     """A column of a table: its name and kind (how each writer represents it)."""
 
+    #: The column's name: the row field it holds.
     name: str
+    #: How writers represent it: ``"text"``, ``"optional-text"``, ``"integer"``,
+    #: ``"optional-integer"``, ``"date"``, ``"decimal"`` (exact, as digits) or ``"years"``.
     kind: ColumnKind
 
 
@@ -225,8 +266,11 @@ class Table(Generic[_R]):
     knows the fields of its rows.
     """
 
+    #: Which table it is: one of :data:`TABLES`.
     name: str
+    #: Its columns, in order: the fields of its row class.
     columns: tuple[Column, ...]
+    #: Its rows: documents in input order, each document's rows in printed order.
     rows: tuple[_R, ...]
 
 
@@ -237,8 +281,11 @@ class Table(Generic[_R]):
 class Place:
     """A section or measure with its position: the labels from the top and its printed order."""
 
+    #: ``"section"`` or ``"measure"``.
     kind: Literal["section", "measure"]
+    #: The labels from the top down to this one (``("二、", "（三）", "2.")``).
     labels: tuple[str, ...]
+    #: The section or measure itself.
     element: Section | Measure
     #: Its index among all the places of the document, in printed order.
     index: int
@@ -613,7 +660,7 @@ def _import_extra(module: str, *, what: str, package: str, extra: str) -> Module
 
 
 def require_parquet() -> None:
-    """Raise :class:`~shpolicy.MissingDependencyError` unless pyarrow is installed."""
+    """Raise :class:`~shpolicy.errors.MissingDependencyError` unless pyarrow is installed."""
     _import_extra("pyarrow.parquet", what="writing Parquet", package="pyarrow", extra="parquet")
 
 

@@ -26,7 +26,7 @@ Element = etree._Element
 
 
 def from_akn(data: bytes) -> Policy:
-    """Rebuild the :class:`Policy` that :func:`~shpolicy.akn.to_akn` exported as *data*."""
+    """Rebuild the policy that :func:`~shpolicy.akn.to_akn` exported as *data*."""
     root = parse_akn(data)
     doc = root.find(A + "doc")
     if doc is None:

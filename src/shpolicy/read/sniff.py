@@ -27,6 +27,9 @@ from typing import Final, Literal
 
 __all__ = ["HEAD_BYTES", "Kind", "sniff"]
 
+#: What a file is, from its content: ``"text"``, ``"html"``, ``"mhtml"``, ``"pdf"``, ``"zip"`` (a
+#: Word ``.docx``, or another archive), ``"ole"`` (a legacy ``.doc``, ``.xls`` or ``.wps``),
+#: ``"rtf"`` or ``"xml"``.
 Kind = Literal["text", "html", "mhtml", "pdf", "zip", "ole", "rtf", "xml"]
 
 HEAD_BYTES: Final = 8192
@@ -55,7 +58,7 @@ _MIME: Final = re.compile(
 
 
 def sniff(head: bytes, suffix: str = "") -> Kind:
-    """The kind of a file from its first bytes (:data:`HEAD_BYTES` suffice) and name suffix."""
+    """A file's kind from its first 8 KiB (``HEAD_BYTES``) and the suffix of its name."""
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(_ZIP):

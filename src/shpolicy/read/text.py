@@ -27,7 +27,7 @@ def decode(data: bytes, *, source: str | None = None, errors: str = "strict") ->
     A byte-order mark decides the encoding; without one, UTF-8 is tried, then
     GB18030 (the superset of GBK and GB2312 used by Chinese government sites).
     With ``errors="strict"`` (the default) undecodable bytes raise
-    :class:`DecodeError` naming the first bad byte's offset; ``errors="replace"``
+    :class:`~shpolicy.errors.DecodeError` naming the first bad byte's offset; ``errors="replace"``
     substitutes U+FFFD instead.
     """
     for bom, encoding in _BOMS:

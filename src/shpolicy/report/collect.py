@@ -37,10 +37,15 @@ __all__ = ["Batch", "Body", "DocumentEntry", "Mention", "collect", "placed_diagn
 class DocumentEntry:
     """One document of the batch: its name, its page and what the page shows."""
 
+    #: The document's name as given (``"a.txt"``).
     name: str
+    #: Its page in the report (``"documents/a.html"``).
     file: str
+    #: The parsed policy.
     policy: Policy
+    #: Its sections and measures with their paths (:func:`shpolicy.tables.places`).
     places: tuple[Place, ...]
+    #: Its row of the ``documents`` table: header and counts.
     summary: DocumentRow
 
 
@@ -48,9 +53,13 @@ class DocumentEntry:
 class Mention:
     """A body named in the responsibility clause of one measure or section."""
 
+    #: The document the clause is in.
     document: DocumentEntry
+    #: The measure or section whose clause it is.
     place: Place
+    #: The body as the clause names it.
     unit: ResponsibleUnit
+    #: The deadline years of that measure's or section's targets, ascending.
     deadline_years: tuple[int, ...]
 
 
@@ -58,14 +67,22 @@ class Mention:
 class Body:
     """A body across the batch: its names, its page, its responsibilities and documents issued."""
 
+    #: What identifies it across documents (:func:`shpolicy.tables.body_key`): ``"id:<registry
+    #: id>"``, or ``"name:<name>"`` for a body not in the registry.
     key: str
+    #: Its page in the report (``"bodies/<id>.html"``).
     file: str
+    #: Its registry id; ``None`` when not registered.
     unit_id: str | None
+    #: The registry's English name; ``None`` when not registered.
     name_en: str | None
+    #: The registry's Chinese name; ``None`` when not registered.
     name_zh: str | None
     #: The names it is written under, most frequent first.
     written: tuple[str, ...]
+    #: Every responsibility clause naming it, in input and document order.
     mentions: tuple[Mention, ...]
+    #: The documents it issued, or whose notice of issuance it signed.
     issued: tuple[DocumentEntry, ...]
     #: Documents a notice of transmission says the body drafted (``Policy.drafters``).
     drafted: tuple[DocumentEntry, ...] = ()
@@ -87,8 +104,12 @@ class Body:
 class Batch:
     """Every document and every body of a report."""
 
+    #: The documents, in input order.
     documents: tuple[DocumentEntry, ...]
+    #: Every body named in a clause, as an issuer or as a drafter: the most often named first,
+    #: then by the name shown.
     bodies: tuple[Body, ...]
+    #: A body's key (:func:`shpolicy.tables.body_key`) -> its page.
     body_files: Mapping[str, str]
 
     def body_file_of(self, unit: ResponsibleUnit) -> str:

@@ -22,6 +22,7 @@ from typing import Any, Final
 
 __all__ = ["NAMES", "load", "text"]
 
+#: The schema files installed with the package.
 NAMES: Final = ("shpolicy.schema.json", "units.schema.json")
 
 

@@ -27,9 +27,13 @@ __all__ = ["IndexEntry", "MeasureRef", "build_index", "index_to_json", "index_to
 class MeasureRef:
     """One measure of one policy: where it is (``source``) and how it is numbered and titled."""
 
+    #: The document the measure is in, as given to :func:`build_index`.
     source: str
+    #: The measure's number as printed (``"1."``, ``"(XIII)"``).
     label: str
+    #: The number's value.
     ordinal: int
+    #: The measure's title (its lead sentence).
     title: str
 
 
@@ -37,8 +41,11 @@ class MeasureRef:
 class IndexEntry:
     """A body and the measures it is responsible for; ``unit_id`` ``None`` for an unknown body."""
 
+    #: The body's registry id; ``None`` for a name not in the registry.
     unit_id: str | None
+    #: The registry's English name of the body; for a name not in the registry, as written.
     name: str
+    #: The measures whose responsibility clause names the body, in input and document order.
     measures: tuple[MeasureRef, ...]
 
 

@@ -128,7 +128,15 @@ def has_cjk(text: str) -> bool:
 
 
 def name_key(name: str) -> str:
-    """The comparison key of a body's name (see the module docstring); ``""`` for no name."""
+    """The key under which the registry files a body's name; ``""`` for no name.
+
+    Names that differ only in ways that never change which body is meant share a key: case,
+    spacing, full-width forms, quotes and hyphens, a leading "the", a 上海市 or "Shanghai"
+    before a level word, and the word orders of one name ("Municipal Commission of Commerce"
+    and "Shanghai Municipal Commerce Commission"; 中共上海市徐汇区委组织部 and
+    徐汇区委组织部).  The level words stay, so 静安区商务委 and 市商务委, "Jing'an District
+    Commerce Commission" and "Municipal Commission of Commerce", never share a key.
+    """
     text = fold(name).casefold().translate(_JOINERS).replace("&", " and ")
     if text.replace(" ", "").isalnum():
         # The usual name, words and blanks only: str methods do the same faster.

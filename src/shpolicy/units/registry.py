@@ -27,6 +27,10 @@ from .keys import name_key
 
 __all__ = ["DISTRICTS", "LEVELS", "REGISTRY_FILE", "Registry", "Unit", "load_registry"]
 
+#: The levels of government a registered body belongs to: ``"national-branch"`` (a national body's
+#: Shanghai branch, 国家税务总局上海市税务局), ``"municipal"``, ``"district"``, ``"township"`` (a
+#: subdistrict or town, 街道 / 镇), ``"party"``, ``"enterprise"``, ``"institution"`` and
+#: ``"other"``.
 LEVELS: Final = (
     "national-branch",
     "municipal",
@@ -37,7 +41,7 @@ LEVELS: Final = (
     "institution",
     "other",
 )
-# The sixteen districts, as in ids (jingan-commerce-commission) and jurisdiction codes.
+#: The sixteen districts, as in ids (jingan-commerce-commission) and jurisdiction codes.
 DISTRICTS: Final = model.DISTRICTS
 # Levels whose bodies always belong to one district.
 _DISTRICT_LEVELS: Final = ("district", "township")
@@ -62,16 +66,29 @@ class Unit:
     name, a succession left unlinked), or ``None``.
     """
 
+    #: The canonical id, stable across releases: ``"municipal-commerce-commission"``,
+    #: ``"jingan-commerce-commission"``.
     id: str
+    #: The official English name ("Shanghai Municipal Commission of Commerce").
     name_en: str
+    #: The official Chinese name (上海市商务委员会).
     name_zh: str
+    #: Chinese abbreviations that name it anywhere (市商务委).
     abbreviations_zh: tuple[str, ...] = ()
+    #: Other English names it is printed under ("Municipal Commission of Commerce").
     aliases_en: tuple[str, ...] = ()
+    #: Names that denote it only in a document of its own district (区商务委, "District Commerce
+    #: Commission").
     local_names: tuple[str, ...] = ()
+    #: One of :data:`LEVELS`.
     level: str = attrs.field(validator=_level)
+    #: The district's slug (``"jingan"``) for a body that belongs to one district, else ``None``.
     district: str | None = None
+    #: The id of the body this one was renamed from, if registered.
     predecessor: str | None = None
+    #: The id of the body this one was renamed to, if registered.
     successor: str | None = None
+    #: What the registry is unsure of, or ``None``.
     note: str | None = None
 
     def names(self) -> tuple[str, ...]:

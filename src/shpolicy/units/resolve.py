@@ -57,6 +57,7 @@ __all__ = [
 
 # No body's name is longer; longer input is not a name and is not worth keying.
 MAX_NAME_LENGTH: Final = 200
+#: The jurisdiction code of a municipal document: ``"cn-sh"``.
 MUNICIPAL: Final = "cn-sh"
 _DISTRICT_PREFIX: Final = MUNICIPAL + "-"
 
@@ -117,8 +118,11 @@ _SAYS_SHANGHAI: Final = re.compile(r"上海|沪|shanghai", re.IGNORECASE)
 class Segment:
     """One registered name inside a longer text: ``text[start:end]`` names ``unit``."""
 
+    #: Offset of the name's first character in the text.
     start: int
+    #: Offset just past its last character.
     end: int
+    #: The body the name denotes.
     unit: Unit
 
 
@@ -155,7 +159,15 @@ def _context(jurisdiction: str | None) -> Context:
 @functools.lru_cache(maxsize=8192)
 def lookup(name: str, *, jurisdiction: str | None = None) -> Unit | None:
     """The registered body *name* denotes in *jurisdiction*; ``None`` when unknown, ambiguous
-    or collective (see the module docstring for what each jurisdiction changes)."""
+    or collective.
+
+    Any form of a name finds its body: 市商务委, 上海市商务委员会 and "Shanghai Municipal
+    Commission of Commerce" give the same one.  Names that depend on context follow
+    *jurisdiction*: 区发展改革委 or "District Development and Reform Commission" is that
+    district's body in ``"cn-sh-<district>"``, a collective (``None``) in ``"cn-sh"``; in
+    another place's document only a name that says Shanghai (上海, 沪, "Shanghai") resolves;
+    with ``None`` only the names that need no context do.
+    """
     context = _context(jurisdiction)
     if not name or len(name) > MAX_NAME_LENGTH:
         return None

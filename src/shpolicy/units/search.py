@@ -59,8 +59,11 @@ _LEVEL_ORDER: Final = {
 class SearchHit:
     """A body found by :func:`search`: the unit, the name that matched and how well (0 best)."""
 
+    #: The body found.
     unit: Unit
+    #: The name of the body that matched the query (any of its names).
     name: str
+    #: How well it matched: 0 for the whole name, 1 for a part of it, 2 for an approximate match.
     score: float
 
 
