@@ -384,12 +384,16 @@ class _Phrase(NamedTuple):
     source: ComparatorSource = "bare"
 
 
-def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Target, ...]:
+def find_targets(
+    text: str, start: int = 0, end: int | None = None, *, plan_year: int | None = None
+) -> tuple[Target, ...]:
     """Every quantitative target in ``text[start:end]``, in text order.
 
     Spans index *text* itself, and each target's ``text`` is
     ``text[span.start:span.end]``.  Only the slice is read: words outside it
-    never change what is found inside.
+    never change what is found inside.  *plan_year* is the year of the annual
+    plan the text belongs to (:func:`shpolicy.quantities.deadlines.plan_year`),
+    which "全年" / "this year" name.
     """
     stop = len(text) if end is None else end
     if not 0 <= start <= stop <= len(text):
@@ -403,7 +407,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
     phrases = _scan(raw, folded)
     if not phrases:  # most slices have no target: skip finding their sentences
         return ()
-    deadlines = SentenceDeadlines.of(folded)
+    deadlines = SentenceDeadlines.of(folded, year=plan_year)
     targets: list[Target] = []
     for group in _coordinate(folded, _without_scope_counts(folded, phrases)):
         # A threshold of eligibility is no goal: a deadline never dates it.
