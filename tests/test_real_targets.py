@@ -6,7 +6,8 @@ down from the text, not from the parser's output: 以上 / 以下 include the
 number; a count naming the set a commitment is about (等四部门, "6个街镇（…）",
 "“悟空”…“创域”6个垂类模型", "10支街镇服务大队") is no target; a spelled-out
 single numeral (一座) is a description; a deadline governs its own sentence
-("到2028年底，A；B；C。" dates A, B and C) and never a target in the next one.
+("到2028年底，A；B；C。" dates A, B and C) and never a target in the next one;
+全年 in an annual plan whose title names one year is that year.
 The phrase beside each figure is only there to find it.  The test reads
 ``../shared`` and skips without it; the texts are never copied here.
 
@@ -92,7 +93,8 @@ ANNOTATIONS: Final[dict[str, list[Annotation]]] = {
         ("和10万条思维链语料生产", "100000", "=", None),
         ("涵盖管理、实务、科研3大类100个专题领域", "100", "=", None),
         ("不少于22亿词元的专业知识库", "2200000000", ">=", None),
-        ("全年举办不少于50场高能级品牌活动", "50", ">=", None),
+        # 全年 is the year of the plan its title names (2026年…工作要点): docs/targets.md.
+        ("全年举办不少于50场高能级品牌活动", "50", ">=", 2026),
         ("打造岛北8万人大型开放空间", "80000", "=", None),
     ],
     "jingan-fire-rescue-3yr-plan.txt": [
@@ -165,3 +167,18 @@ def test_real_texts_give_the_annotated_targets(shared_dir: Path) -> None:
     explained = "\n".join([report, *differences])
     assert precision >= MIN_PRECISION, explained
     assert recall >= MIN_RECALL, explained
+
+
+def test_a_year_opening_a_sentence_dates_it_in_real_plans(shared_dir: Path) -> None:
+    """ "2018年，一是…；二是…。" (a three-year plan's yearly goals) and "…；2025年推进…
+    共计11.73平方公里…" date their figures by the year that opens them."""
+    real = shared_dir / "real"
+    expected = {
+        "hongkou-waste-sorting-3yr-plan.txt": {"172个": 2018, "733个": 2019, "942个": 2020},
+        "jiading-sponge-city.txt": {"11.73平方公里": 2025},
+    }
+    for name, years in expected.items():
+        if not (real / name).is_file():
+            pytest.skip(f"{real} lacks {name}")
+        found = {t.text: t.deadline_year for t in all_targets(shpolicy.parse_file(real / name))}
+        assert {text: found.get(text) for text in years} == years

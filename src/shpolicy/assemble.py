@@ -51,6 +51,7 @@ from .model import (
     Target,
 )
 from .normalize import Folded
+from .quantities.deadlines import plan_year
 from .references import find_references
 from .responsibility import Clause
 from .structure import Outline, OutlineMeasure, OutlineSection, Range
@@ -108,6 +109,7 @@ class _Assembler:
         self.folded = folded
         self.diagnostics: list[Diagnostic] = list(noted)
         self.names = BodyNames(text, folded, _UNPLACED, self.diagnostics)
+        self.plan_year: int | None = None  # the year "全年" names, from the title
 
     # -- before the body ----------------------------------------------------------
     def front(self, header: Header, tail: Tail, page: tuple[tuple[str, ...], str | None]) -> _Front:
@@ -188,6 +190,7 @@ class _Assembler:
         contents: Sequence[Line],
     ) -> Policy:
         self.diagnostics.extend(outline.diagnostics)
+        self.plan_year = plan_year(front.title or (front.notice.title if front.notice else None))
         sections = tuple([self._section(s) for s in outline.sections])
         measures = tuple([self._measure(m) for m in outline.measures])
         validity = None
@@ -298,7 +301,7 @@ class _Assembler:
     def _targets(self, ranges: Iterable[Range]) -> tuple[Target, ...]:
         found: list[Target] = []
         for s, e in _runs(self.folded, ranges):
-            found.extend(find_targets(self.text, s, e))
+            found.extend(find_targets(self.text, s, e, plan_year=self.plan_year))
         return tuple(found)
 
     def _references(self, ranges: Sequence[Range]) -> tuple[Reference, ...]:

@@ -39,7 +39,8 @@ million yuan", "最高可达到…的50%") makes it "<=", and a comparator verb 
 the figure heading its object ("不超过车辆购置价格的30%").  Units are ISO 4217
 codes for money (CNY for 元 / yuan / RMB, USD for US$ / dollars), "percent",
 "percentage points", or the counted noun or measure word as written ("the
-number of routes will be increased to 30" counts routes).  Durations ("3
+number of routes will be increased to 30" counts routes; a unit of measure per
+another is one unit: "25微克/立方米", "5万吨/年", "50 mg/L").  Durations ("3
 years", "5个工作日", "60岁") are not targets, nor is a count naming the scope of a
 commitment ("等4个新城", "all 16 districts": :mod:`shpolicy.quantities.scope`).
 A deadline dates the targets of its clause or sentence part
@@ -81,6 +82,7 @@ from .quantities.vocabulary import (
     BLOCKING_WORDS,
     CHINESE_CURRENCIES,
     CHINESE_MEASURES,
+    CHINESE_PER_UNITS,
     CHINESE_PREFIX_COMPARATORS,
     CHINESE_SUFFIX_COMPARATORS,
     CHINESE_TIME_UNITS,
@@ -242,7 +244,25 @@ _GLUING_SYMBOLS: Final = frozenset("+/×*=^#@_")
 
 # Glued after: "5G", "20th", "3.0-oriented", "5G+", "24/7", "1.2.3", "24,26".
 _GLUED_AFTER: Final = re.compile(r"[A-Za-z_+/×*=^#@]|[ ][+×*=]|-[A-Za-z]|[.,][0-9]|[0-9]")
+# A unit "per" another is one unit: "25 μg/m³", "0.5mg/L", "60 km/h", "500 t/d".
+_COMPOUND_ABBREVIATIONS: Final = tuple(
+    f"{mass}/{per}"
+    for mass, pers in (
+        ("mg", ("L", "l", "m³", "m3", "kg")),
+        ("μg", ("L", "l", "m³", "m3")),
+        ("µg", ("L", "l", "m³", "m3")),  # the micro sign, which folding keeps
+        ("ug", ("L", "m³", "m3")),
+        ("m³", ("d", "h", "a")),
+        ("m3", ("d", "h", "a")),
+        ("t", ("d", "h", "a")),
+        ("km", ("h",)),
+    )
+    for per in pers
+)
 _UNIT_ABBREVIATIONS: Final = (
+    *_COMPOUND_ABBREVIATIONS,
+    "m³",
+    "dB",
     "km",
     "kg",
     "kWh",
@@ -258,7 +278,7 @@ _UNIT_ABBREVIATIONS: Final = (
     "GB",
 )
 _UNIT_ABBREVIATION: Final = re.compile(
-    rf"[ ]?(?P<unit>{_alternation(_UNIT_ABBREVIATIONS)})(?![A-Za-z0-9])"
+    rf"[ ]?(?P<unit>{_alternation(longest_first(_UNIT_ABBREVIATIONS))})(?![A-Za-z0-9])"
 )
 _ENGLISH_SCALE: Final = re.compile(
     rf"[ ]{{1,2}}(?P<scale>(?i:{_alternation(longest_first(ENGLISH_SCALES))}))\b"
@@ -277,6 +297,7 @@ _CHINESE_TIME: Final = re.compile(_alternation(longest_first(CHINESE_TIME_UNITS)
 _CHINESE_CURRENCY: Final = re.compile(_alternation(longest_first(CHINESE_CURRENCIES)))
 _CHINESE_UNIT: Final = re.compile(_alternation(longest_first(CHINESE_UNITS)))
 _CHINESE_CLASSIFIERS: Final = CHINESE_UNITS - CHINESE_MEASURES
+_CHINESE_PER_UNIT: Final = re.compile(rf"/(?:{_alternation(longest_first(CHINESE_PER_UNITS))})")
 # What a unit after the number can open with: the next character tells which
 # of the patterns above can match at all, so the others are not tried.
 _CHINESE_UNIT_OPENERS: Final = frozenset(
@@ -363,12 +384,16 @@ class _Phrase(NamedTuple):
     source: ComparatorSource = "bare"
 
 
-def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Target, ...]:
+def find_targets(
+    text: str, start: int = 0, end: int | None = None, *, plan_year: int | None = None
+) -> tuple[Target, ...]:
     """Every quantitative target in ``text[start:end]``, in text order.
 
     Spans index *text* itself, and each target's ``text`` is
     ``text[span.start:span.end]``.  Only the slice is read: words outside it
-    never change what is found inside.
+    never change what is found inside.  *plan_year* is the year of the annual
+    plan the text belongs to (:func:`shpolicy.quantities.deadlines.plan_year`),
+    which "全年" / "this year" name.
     """
     stop = len(text) if end is None else end
     if not 0 <= start <= stop <= len(text):
@@ -382,7 +407,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> tuple[Tar
     phrases = _scan(raw, folded)
     if not phrases:  # most slices have no target: skip finding their sentences
         return ()
-    deadlines = SentenceDeadlines.of(folded)
+    deadlines = SentenceDeadlines.of(folded, year=plan_year)
     targets: list[Target] = []
     for group in _coordinate(folded, _without_scope_counts(folded, phrases)):
         # A threshold of eligibility is no goal: a deadline never dates it.
@@ -936,14 +961,14 @@ def _read_chinese_unit(raw: str, folded: Folded, pos: int) -> _Unit | None:
     if more is not None and _CHINESE_TIME.match(folded, after):
         return _Unit(unit="", kind="time", end=pos)
     counter = _CHINESE_UNIT.match(folded, after)
-    if counter is not None:
-        return _Unit(
-            unit=raw[after : counter.end()],
-            kind="count",
-            end=counter.end(),
-            comparator=approximate,
-        )
-    return None
+    if counter is None:
+        return None
+    unit_end = counter.end()
+    if counter.group() in CHINESE_MEASURES:
+        per = _CHINESE_PER_UNIT.match(folded, unit_end)  # "25微克/立方米", "5万吨/年"
+        if per is not None:
+            unit_end = per.end()
+    return _Unit(unit=raw[after:unit_end], kind="count", end=unit_end, comparator=approximate)
 
 
 def _read_noun(raw: str, folded: Folded, pos: int, *, singular: bool) -> _Unit:

@@ -1,11 +1,14 @@
 """Years a sentence sets as the deadline of its targets.
 
 "by 2025", "by the year of 2025", "by the end of 2025", "by June 30, 2025",
-"到2025年", "2025年前", "2025年底前", "2025年6月30日前", "截至2025年底".  A
+"到2025年", "2025年前", "2025年底前", "2025年6月30日前", "截至2025年底", and a
+year opening its sentence ("2024年，新建…5个。", "In 2024, add 10 parks.").  A
 deadline governs the targets of its own clause or sentence part (see
 :class:`SentenceDeadlines` for which one wins when a sentence has several).  A
-bare year ("in 2025", "2025年"), a date ("until December 31, 2028") or a year
-range ("2020至2022年") is no deadline.
+bare year inside a sentence ("in 2025", "推进，2025年…"), a date ("until December
+31, 2028", "2024年9月") or a year range ("2020至2022年") is no deadline.  In an
+annual plan, the words naming its year ("全年", "this year") are a deadline of
+the year its title names (:func:`plan_year`).
 
 Every pattern is matched in a window of bounded length ending at a year, or
 scans the text once, so the cost is linear in the text.
@@ -21,7 +24,7 @@ import attrs
 
 from ..normalize import Folded
 
-__all__ = ["Deadline", "SentenceDeadlines", "find_deadlines"]
+__all__ = ["Deadline", "SentenceDeadlines", "find_deadlines", "plan_year"]
 
 # ``re`` skips ahead in C only to what can open a match, when a pattern opens
 # with literals or one class; so the digit test before the year comes after
@@ -60,6 +63,49 @@ _CLAUSE_END: Final = re.compile(r"[。;!?\n,、:.](?:(?<=\.)(?=\s|\Z)|(?<!\.))")
 
 _WINDOW: Final = 48
 
+# A year opening a sentence, with no 到 before it, is the year its targets are for:
+# "2024年新增“一件事”10个以上。", "2024年，新建改建口袋公园5个。", "In 2024, add 10 parks."
+# It may follow an item's number ("3.", "(二)", "一、") or a colon.  Not a date
+# ("2024年9月"), a start ("2024年起", "2024年以来"), a range ("2024年至2026年"),
+# part of a year ("2024年上半年", "年初", "第一季度"), a description ("2024年是…",
+# "2024年的…") or a year closing its line (a table's heading).
+_SENTENCE_OPENING: Final = re.compile(
+    r"(?:\A|[。;!?\n:])[ \t]*"
+    r"(?:(?:[0-9]{1,2}[.、]|\([0-9一二三四五六七八九十]{1,3}\)"
+    r"|[一二三四五六七八九十]{1,3}、)[ ]?)?\Z"
+)
+_OPENING_YEAR_AFTER: Final = re.compile(
+    r"[ ]?年(?:度)?(?:[ ]?,"
+    r"|(?=[\u4e00-\u9fff])(?![月起以的至到底末前后、和及与或是比同中初间上下第]))"
+)
+_ENGLISH_OPENING: Final = re.compile(
+    r"(?:\A|[.!?;:][ ]{1,2}|\n[ \t]*)(?:In|During)[ ]+(?:the[ ]+year[ ]+(?:of[ ]+)?)?\Z"
+)
+_ENGLISH_OPENING_AFTER: Final = re.compile(r"[ ]?,")
+_OPENING_WINDOW: Final = 24
+
+# The year of an annual plan is the year its title names, when it names one year
+# and calls itself a plan ("2026年上海量子城市空间智能建设工作要点", "松江区城市更新
+# 2025年度实施计划", "Key Work Points for 2024"): not a period ("三年行动计划
+# (2018—2020年)", two years) nor a horizon ("到2035年…", "N年…").
+# In a Chinese title the year is written as one ("2024年", not "(2024版)", an edition).
+_TITLE_YEAR: Final = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])(?P<nian>年(?!版))?")
+_PLAN_WORDS: Final = re.compile(
+    r"要点|计划|安排|方案|任务|清单|(?i:\b(?:plan|key\s+points|work\s+points|tasks"
+    r"|arrangements|priorities|programme|program)\b)"
+)
+_TITLE_HORIZON: Final = re.compile(
+    r"(?:到|至|截至|面向)[ ]?(?:19|20)[0-9]{2}|(?<![0-9])[0-9一二三四五六七八九十两]{1,2}年"
+    r"|(?i:\b(?:by|to|towards?|through)\s+(?:19|20)[0-9]{2})"
+)
+# Words that mean "the plan's year" in its text: 全年 (not 全年龄, "all ages"),
+# 今年, 本年度, 年内 opening a clause (not 三年内, 自然年内), and their English forms.
+_PLAN_YEAR_WORDS: Final = re.compile(
+    r"全年(?!龄)|今年|本年度|本年|(?:(?<=[,;:。!?\n])|\A)[ ]?年内"
+    r"|(?i:\b(?:this\s+year|throughout\s+the\s+year|within\s+the\s+year"
+    r"|during\s+the\s+year|for\s+the\s+(?:whole|full)\s+year)\b)"
+)
+
 
 @attrs.frozen(kw_only=True, slots=True)
 class Deadline:
@@ -70,8 +116,32 @@ class Deadline:
     end: int
 
 
-def find_deadlines(folded: Folded) -> tuple[Deadline, ...]:
-    """Every deadline year in *folded* (text folded by :func:`shpolicy.normalize.fold`)."""
+def plan_year(title: str | None) -> int | None:
+    """The year of an annual plan its *title* names, else ``None`` (see _TITLE_YEAR)."""
+    if not title or _PLAN_WORDS.search(title) is None or _TITLE_HORIZON.search(title):
+        return None
+    years = {m.group()[:4] for m in _TITLE_YEAR.finditer(title)}
+    written = {m.group()[:4] for m in _TITLE_YEAR.finditer(title) if m["nian"] or title.isascii()}
+    return int(written.pop()) if len(years) == 1 and len(written) == 1 else None
+
+
+def find_deadlines(folded: Folded, *, year: int | None = None) -> tuple[Deadline, ...]:
+    """Every deadline year in *folded* (text folded by :func:`shpolicy.normalize.fold`).
+
+    *year* is the year of the annual plan the text belongs to (:func:`plan_year`):
+    the words that name it ("全年新增森林面积5000亩", "this year") are its deadline.
+    """
+    found = _written_deadlines(folded)
+    if year is not None:
+        found.extend(
+            Deadline(year=year, start=m.start(), end=m.end())
+            for m in _PLAN_YEAR_WORDS.finditer(folded)
+        )
+        found.sort(key=lambda d: d.start)
+    return tuple(found)
+
+
+def _written_deadlines(folded: Folded) -> list[Deadline]:
     found: list[Deadline] = []
     for match in _YEAR.finditer(folded):
         before = folded[max(0, match.start() - _WINDOW) : match.start()]
@@ -82,10 +152,21 @@ def find_deadlines(folded: Folded) -> tuple[Deadline, ...]:
                 and _CHINESE_YEAR_AFTER.match(folded, match.end()) is not None
             )
             or _CHINESE_AFTER.match(folded, match.end()) is not None
+            or _opens_sentence(folded, match.start(), match.end())
         )
         if is_deadline:
             found.append(Deadline(year=int(match.group()), start=match.start(), end=match.end()))
-    return tuple(found)
+    return found
+
+
+def _opens_sentence(folded: Folded, start: int, end: int) -> bool:
+    """Whether the year at ``folded[start:end]`` opens its sentence as the year of its targets."""
+    window = max(0, start - _OPENING_WINDOW)
+    if _OPENING_YEAR_AFTER.match(folded, end):
+        return _SENTENCE_OPENING.search(folded, window, start) is not None
+    if _ENGLISH_OPENING_AFTER.match(folded, end):
+        return _ENGLISH_OPENING.search(folded, window, start) is not None
+    return False
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -106,9 +187,9 @@ class SentenceDeadlines:
     deadline_starts: tuple[int, ...]
 
     @classmethod
-    def of(cls, folded: Folded) -> SentenceDeadlines:
-        """Sentences, clauses and deadlines of *folded*."""
-        deadlines = find_deadlines(folded)
+    def of(cls, folded: Folded, *, year: int | None = None) -> SentenceDeadlines:
+        """Sentences, clauses and deadlines of *folded*; *year* is the plan's (find_deadlines)."""
+        deadlines = find_deadlines(folded, year=year)
         if not deadlines:  # no year to give any target: sentences do not matter
             return cls(
                 sentence_ends=(), part_ends=(), clause_ends=(), deadlines=(), deadline_starts=()

@@ -17,6 +17,7 @@ __all__ = [
     "BLOCKING_WORDS",
     "CHINESE_CURRENCIES",
     "CHINESE_MEASURES",
+    "CHINESE_PER_UNITS",
     "CHINESE_PREFIX_COMPARATORS",
     "CHINESE_SUFFIX_COMPARATORS",
     "CHINESE_TIME_UNITS",
@@ -121,9 +122,16 @@ CHINESE_UNITS: Final = frozenset(
         "吉瓦",
         "千克",
         "公斤",
+        "克",
+        "毫克",
+        "微克",
+        "毫升",
+        "吨标准煤",
+        "吨标煤",
         "吨",
         "亩",
         "米",
+        "分贝",
         "人次",
         "架次",
         "车次",
@@ -183,10 +191,25 @@ CHINESE_MEASURES: Final = frozenset(
         "吉瓦",
         "千克",
         "公斤",
+        "克",
+        "毫克",
+        "微克",
+        "毫升",
+        "吨标准煤",
+        "吨标煤",
         "吨",
         "亩",
         "米",
+        "分贝",
     }
+)
+
+# What a unit of measure may be "per" after "/": a concentration ("25微克/立方米",
+# "0.5毫克/升"), a rate ("5万吨/年", "30万立方米/日", "60公里/小时"), an intensity
+# ("0.3吨标准煤/万元") or a figure per head ("9平方米/人").  升 (litre) is read only
+# here: after a number alone it is as often the verb "rise" ("由95升至98").
+CHINESE_PER_UNITS: Final = CHINESE_MEASURES | frozenset(
+    {"升", "年", "月", "日", "天", "小时", "时", "分钟", "秒", "人", "户", "元", "万元"}
 )
 
 # Durations and dates are periods, not quantities ("3年", "12月", "5个工作日", "60岁").
