@@ -334,16 +334,27 @@ def _escape_surrogates(text: str) -> str:
 # hundreds of thousands of small strings, each costing some fifty bytes beyond
 # its characters; held to the end, they took several times the input's size.
 _BLOCK: Final = 4096
+# Blocks are added to the text once they reach this fraction of it: joining all
+# of them at the end held the blocks and the text side by side, twice the JSON
+# (eight times the input) at the peak; added geometrically, each character is
+# copied a bounded number of times (time stays linear) and at most an eighth of
+# the text waits beside it.
+_ABSORB_FRACTION: Final = 8
+# A string this long (the policy's text) is added to the text on its own: joined
+# into a block, it would be held twice more.
+_LARGE: Final = 1 << 16
 
 
 class _Sink:
     """Collects the JSON text: small pieces, joined (and surrogates escaped) block by block."""
 
-    __slots__ = ("blocks", "out")
+    __slots__ = ("blocks", "out", "pending", "text")
 
     def __init__(self) -> None:
         self.out: list[str] = []
         self.blocks: list[str] = []
+        self.pending = 0  # characters in blocks
+        self.text = ""
 
     def flush_if_full(self) -> None:
         if len(self.out) >= _BLOCK:
@@ -353,10 +364,32 @@ class _Sink:
         # A surrogate is one character: escaping block by block is escaping the whole.
         self.blocks.append(_escape_surrogates("".join(self.out)))
         self.out.clear()
+        self.pending += len(self.blocks[-1])
+        if self.pending * _ABSORB_FRACTION >= len(self.text):
+            self.absorb()
+
+    def add_large(self, piece: str) -> None:
+        """Add a long piece (a document's whole text) without joining it into a block."""
+        self.flush()
+        self.absorb()
+        self.blocks.append(_escape_surrogates(piece))
+        self.absorb()
+
+    def absorb(self) -> None:
+        text, self.text = self.text, ""
+        joined = "".join(self.blocks)  # (one block is not copied)
+        self.blocks.clear()
+        self.pending = 0
+        # With the only reference to *text* in a local, CPython extends it in place.
+        text += joined
+        del joined
+        self.text = text
 
     def getvalue(self) -> str:
         self.flush()
-        return "".join(self.blocks)
+        self.absorb()
+        text, self.text = self.text, ""
+        return text
 
 
 # What ``json.dumps(value, ensure_ascii=False, indent=2)`` writes, byte for byte,
@@ -444,7 +477,10 @@ def _write_model_value(value: object, newline: str, sink: _Sink) -> None:
     # tuple nor an attrs object goes through the converter, as unstructure does.
     kind = type(value)
     if isinstance(value, str) and kind is str:
-        sink.out.append(_json_string(value))
+        if len(value) < _LARGE:
+            sink.out.append(_json_string(value))
+        else:
+            sink.add_large(_json_string(value))
     elif isinstance(value, tuple) and kind is tuple:
         if not value:
             sink.out.append("[]")
