@@ -86,8 +86,8 @@ class Element:
         """Add an attribute (the writer never sets one twice)."""
         self.head += f' {name}="{escape_attribute(value)}"'
 
-    def set_number(self, name: str, value: int) -> None:
-        """Add an integer attribute (digits need no escaping)."""
+    def set_number(self, name: str, value: int | str) -> None:
+        """Add an integer attribute, or a string of digits and dashes (nothing to escape)."""
         self.head += f' {name}="{value}"'
 
     def append(self, child: Element) -> None:

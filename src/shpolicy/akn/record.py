@@ -75,38 +75,38 @@ def encode(
 class _Encoder:
     text: str
     links: Mapping[Path, str]
+    # Where each string first occurs in the whole text (-1: nowhere).  Most strings a
+    # window misses are not text at all (unit ids, diagnostic codes) and come back
+    # for every measure: searching the whole text again for each cost more than the
+    # rest of the record.
+    anywhere: dict[str, int] = attrs.field(factory=dict)
 
     def fields(self, element: Element, obj: Any, path: Path, window: tuple[int, int]) -> None:
-        owner = type(obj).__name__
         span = getattr(obj, "span", None)
         if isinstance(span, Span) and span.end <= len(self.text):
             window = (span.start, span.end)
         link = self.links.get(path)
         if link is not None:
             element.set("for", "#" + link)
-        for field in attrs.fields(type(obj)):
-            name = field.name
+        # Dispatch on the exact type first: a record holds thousands of values,
+        # most of them strings and tuples, and a chain of isinstance tests for each
+        # cost a good share of the export.
+        cls: type = type(obj)
+        for name in _field_names(cls):
             value = getattr(obj, name)
-            if value is None or (owner, name) in _IN_BODY:
+            if value is None:
                 continue
-            if isinstance(value, str):
+            kind = type(value)
+            if kind is str:
                 self.string(element, name, value, window)
-            elif isinstance(value, bool):
-                element.set(name, "true" if value else "false")
-            elif isinstance(value, int):
-                element.set_number(name, value)
-            elif isinstance(value, Decimal):
-                element.set(name, str(value))
-            elif isinstance(value, dt.date):
-                element.set(name, value.isoformat())
-            elif isinstance(value, Span):
-                element.set(name, f"{value.start}-{value.end}")
-            elif isinstance(value, tuple):
+            elif kind is tuple:
                 if value:
                     group = Element("shp:" + name, None, element)
                     for index, item in enumerate(value):
                         child = Element("shp:" + _ITEM, None, group)
                         self.fields(child, item, (*path, name, index), window)
+            elif kind is Span or not attrs.has(kind):
+                element.set(name, _scalar(value))
             else:
                 self.fields(Element("shp:" + name, None, element), value, (*path, name), window)
 
@@ -114,6 +114,9 @@ class _Encoder:
         ranges = self.locate(value, window) if value else None
         if ranges is None:
             element.set(name, escape(value))
+        elif len(ranges) == 1:
+            (start, end) = ranges[0]
+            element.set_number(name + _REF, f"{start}-{end}")  # (digits and a dash)
         else:
             element.set(name + _REF, " ".join(f"{start}-{end}" for start, end in ranges))
 
@@ -123,7 +126,10 @@ class _Encoder:
         low, high = window
         at = text.find(value, low, high)
         if at < 0 and window != (0, len(text)):
-            at = text.find(value)  # the policy's own title, say, outside a span
+            # the policy's own title, say, outside a span
+            at = self.anywhere.get(value, -2)
+            if at == -2:
+                at = self.anywhere[value] = text.find(value)
         if at >= 0:
             return [(at, at + len(value))]
         if "\n" not in value:
@@ -137,6 +143,27 @@ class _Encoder:
             ranges.append((at, at + len(part)))
             cursor = at + len(part)
         return ranges
+
+
+@functools.cache
+def _field_names(cl: type) -> tuple[str, ...]:
+    """The fields of *cl* the record holds, in the model's order."""
+    return tuple(f.name for f in attrs.fields(cl) if (cl.__name__, f.name) not in _IN_BODY)
+
+
+def _scalar(value: object) -> str:
+    """A scalar field's attribute value (``str`` apart, which may be a reference)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Span):
+        return f"{value.start}-{value.end}"
+    if isinstance(value, str):  # a str subclass
+        return escape(value)
+    raise TypeError(f"the shpolicy record cannot hold a {type(value).__name__}")
 
 
 def decode(

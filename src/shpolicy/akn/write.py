@@ -28,7 +28,7 @@ from . import naming
 from .markup import Element, serialize_verbatim
 from .plan import WHOLE_BLOCKS, Block, Mark, Node, Plan, plan, text_lines
 from .record import Path, encode
-from .safetext import visible
+from .safetext import is_xml_safe, visible
 from .synthesize import synthesize
 from .vocabulary import (
     AKN_NS,
@@ -114,7 +114,7 @@ class _Out:
     def write(self, text: str) -> None:
         if not text:
             return
-        element = self.current
+        element = self.stack[-1]
         if element.children:
             last = element.children[-1]
             last.tail = (last.tail or "") + text
@@ -122,7 +122,7 @@ class _Out:
             element.text = (element.text or "") + text
 
     def open(self, tag: str, attributes: dict[str, str] | None = None) -> Element:
-        element = Element(tag, attributes, self.current)
+        element = Element(tag, attributes, self.stack[-1])
         self.stack.append(element)
         return element
 
@@ -138,6 +138,9 @@ class _Writer:
     view: Policy
     plan: Plan
     generated: bool
+    # Whether the text holds no character XML forbids, tested once: then no piece
+    # of it needs visible(), whose scan costs more for text with line breaks.
+    safe: bool = attrs.field(init=False)
     out: _Out = attrs.field(init=False)
     position: int = 0
     mark_index: int = 0
@@ -159,7 +162,8 @@ class _Writer:
     def text_to(self, end: int) -> None:
         """Write the text from the current position up to *end* into the open element."""
         if end > self.position:
-            self.out.write(visible(self.plan.text[self.position : end]))
+            piece = self.plan.text[self.position : end]
+            self.out.write(piece if self.safe else visible(piece))
             self.position = end
 
     def has_ink(self, start: int, end: int) -> bool:
@@ -396,6 +400,7 @@ class _Writer:
     def build(self) -> Element:
         root = Element("akomaNtoso", {"xmlns": AKN_NS})
         self.out = _Out([root])
+        self.safe = is_xml_safe(self.plan.text)
         self.ids.reserve(
             (
                 SOURCE_ID,
@@ -441,7 +446,11 @@ class _Writer:
         record = Element("shp:policy", {"xmlns:shp": SHP_NS, "version": SHP_FORMAT_VERSION})
         if self.generated:
             record.set("generated", "true")
-        forbidden = [f"{m.start()}:{ord(m.group()):x}" for m in _FORBIDDEN.finditer(self.plan.text)]
+        forbidden = (
+            []
+            if self.safe
+            else [f"{m.start()}:{ord(m.group()):x}" for m in _FORBIDDEN.finditer(self.plan.text)]
+        )
         if forbidden and not self.generated:
             record.set("chars", " ".join(forbidden))
         encode(self.policy, self.policy.text, record, {} if self.generated else self.links)
