@@ -822,3 +822,51 @@ def test_a_government_orders_promulgation_line(
     assert policy.issuers[0].unit_id == "municipal-government"
     assert (None if policy.validity is None else policy.validity.start) == start
     assert shpolicy.from_akn(shpolicy.to_akn(policy)) == policy
+
+
+def test_english_articles_with_a_bracketed_heading() -> None:
+    text = (
+        "Measures of Shanghai Municipality on Public Data\nChapter I General Provisions\n"
+        "Article 1 (Purpose)\nIn order to promote opening, these Measures are formulated.\n"
+        "Article 2 (Scope)\nThese Measures apply to this Municipality.\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert [s.heading for s in policy.sections] == ["General Provisions"]
+    measures = policy.all_measures()
+    assert [(m.label, m.title) for m in measures] == [
+        ("Article 1", "Purpose"),
+        ("Article 2", "Scope"),
+    ]
+    assert "these Measures are formulated" in measures[0].text
+
+
+def test_decimal_numbering_starts_again_under_each_parent_without_a_diagnostic() -> None:
+    text = "静安区街区设计导则\n1 总则\n1.1 适用范围。\n1.2 设计原则。\n2 设计要求\n2.1 街道界面。\n2.2 街道设施。\n"
+    policy = shpolicy.parse_text(text)
+    assert not [d for d in policy.diagnostics if d.code == "numbering-restart"]
+
+
+def test_a_notice_that_says_when_the_policy_takes_effect() -> None:
+    text = (
+        "上海市人民政府关于发布《上海市公共数据开放管理办法》的通知\n各区人民政府，市政府各委、办、局：\n"
+        "现将《上海市公共数据开放管理办法》予以发布，自2024年5月1日起施行。\n"
+        "上海市人民政府\n2024年3月5日\n上海市公共数据开放管理办法\n"
+        "第一条　为了促进公共数据开放，制定本办法。\n第二条　本办法适用于本市行政区域。\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.validity is not None
+    assert policy.validity.start == dt.date(2024, 5, 1)
+
+
+def test_an_english_text_of_another_city_resolves_no_shanghai_body() -> None:
+    text = (
+        "Several Measures of Shenzhen Municipality on Promoting Low-altitude Economy\n"
+        "1. Build take-off sites. (Responsible units: Municipal Development and Reform Commission)\n"
+        "2. Open routes. (Responsible units: Municipal Transport Bureau)\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.jurisdiction is None
+    assert all(u.unit_id is None for m in policy.all_measures() for u in m.responsible_units)
+    (warning,) = [d for d in policy.diagnostics if d.code == "not-shanghai"]
+    assert "Shenzhen" in warning.message
+    assert not [d for d in policy.diagnostics if d.code == "unknown-unit"]

@@ -154,7 +154,9 @@ class _Numbering:
         self.printed.add((style, label.value))
         where = "the document" if parent is None else f"{parent.label.num}"
         if label.value == 1:
-            if ran_past_one:
+            # "2.1" under "2" after "1.1", "1.2" under "1": a decimal label's
+            # number names its parent, so it starts again by its very form.
+            if ran_past_one and not label.shape.startswith("decimal"):
                 # The same numbering ran past 1 under an earlier group.
                 self._report(
                     NUMBERING_RESTART,

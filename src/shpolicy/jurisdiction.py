@@ -68,6 +68,7 @@ class _Places:
     district_prefixes_en: tuple[tuple[re.Pattern[str], str], ...]  # Huang Fu -> huangpu
     other_names: frozenset[str]
     other_short: tuple[str, ...]
+    other_english: re.Pattern[str]  # Shenzhen, Guangzhou …, as whole words
     other_prefixes: tuple[str, ...]  # longest first
     national_prefixes: tuple[str, ...]
 
@@ -94,6 +95,9 @@ def _places() -> _Places:
         ),
         other_names=frozenset(n for n in names if len(n) > 2 or n[-1] not in _SUFFIXES),
         other_short=tuple(n for n in names if n[-1] not in _SUFFIXES),
+        other_english=re.compile(
+            r"\b(?:" + "|".join(map(re.escape, document["other_places_en"])) + r")\b"
+        ),
         other_prefixes=tuple(sorted(document["other_doc_number_prefixes"], key=len, reverse=True)),
         national_prefixes=tuple(document["national_doc_number_prefixes"]),
     )
@@ -380,4 +384,6 @@ def _other_places_in(text: str) -> Counter[str]:
             already = sum(n for full, n in found.items() if full.startswith(name))
             if count > already:
                 found[name] += count - already
+    # English translations name other cities too ("Shenzhen Municipal People's Government").
+    found.update(m.group() for m in places.other_english.finditer(text))
     return found

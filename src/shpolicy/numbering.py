@@ -69,7 +69,8 @@ _PATTERNS: Final[tuple[tuple[Shape | Literal["decimal"], re.Pattern[str]], ...]]
     # so that "Article 12 of the Regulations ..." opening a sentence is prose.
     ("en-part", re.compile(rf"Part\s+(?P<n>{_ROMAN}|\d{{1,3}})\b[.:]?\s*(?=[A-Z]|$)")),
     ("en-chapter", re.compile(rf"Chapter\s+(?P<n>{_ROMAN}|\d{{1,3}})\b[.:]?\s*(?=[A-Z]|$)")),
-    ("en-article", re.compile(r"Article\s+(?P<n>\d{1,3})\b[.:]?\s*(?=[A-Z]|$)")),
+    # "Article 1 (Purpose)": translations print an article's heading in brackets.
+    ("en-article", re.compile(r"Article\s+(?P<n>\d{1,3})\b[.:]?\s*(?=[A-Z(]|$)")),
     ("cn-section", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})节\s*")),
     ("cn-article", re.compile(rf"第(?P<n>{_CN}|\d{{1,3}})条\s*")),
     ("roman-dot", re.compile(rf"(?P<n>{_ROMAN})(?:\.|、)(?![A-Za-z0-9.])\s*")),

@@ -97,6 +97,15 @@ def _parse(text: str, source: str | None, *, page: Sequence[PageField] = ()) -> 
         or find_validity_in(folded, outline.last_item_text)
         # "本方案自2022年2月1日起实施。" in the body of the notice that issues it.
         or find_validity_in(folded, [(line.start, line.end) for line in header.wrapper])
+        # "现予发布，自2024年5月1日起施行" in a notice that issues it, the subject unsaid
+        or next(
+            (
+                v
+                for line in header.wrapper
+                if (v := find_commencement(folded, line.start, line.end))
+            ),
+            None,
+        )
         # "（…上海市人民政府令第12号公布　自2024年5月1日起施行）" under the title
         or (
             None if header.promulgation is None else find_commencement(folded, *header.promulgation)

@@ -369,6 +369,8 @@ def build_places(data_dir: Path = DATA_DIR) -> str:
             | set(divisions["counties"])
             | set(manual["other_places"])
         ),
+        # The English names of the cities above, as translations print them (Shenzhen).
+        "other_places_en": sorted(manual["other_places_en"]),
         "other_doc_number_prefixes": sorted(manual["other_doc_number_prefixes"]),
         "national_doc_number_prefixes": sorted(manual["national_doc_number_prefixes"]),
     }
