@@ -298,3 +298,20 @@ def test_an_issuer_printed_above_the_notices_title_is_part_of_it() -> None:
     assert policy.notice.title == f"上海市杨浦区人民政府办公室{title}"
     assert _names(policy.issuers) == ["上海市杨浦区人民政府办公室"]
     assert _names(policy.drafters) == ["区科委"]
+
+
+def test_a_notices_list_of_annexes_with_quoted_words_is_not_a_title() -> None:
+    text = (
+        "上海市松江区人民政府办公室关于印发《松江区“一网通办”改革工作要点》的通知\n"
+        "各街道办事处、镇人民政府，区政府各委、办、局：\n"
+        "现将《松江区“一网通办”改革工作要点》印发给你们，请认真按照执行。\n"
+        "附件：1.松江区“一网通办”改革工作要点\n2.松江区“一网通办”重点任务分工表\n"
+        "上海市松江区人民政府办公室\n2024年3月20日\n松江区“一网通办”改革工作要点\n"
+        "一、深化集成服务。（责任单位：区政务服务办）\n二、推进免申即享。（责任单位：区政务服务办）\n"
+    )
+    policy = shpolicy.parse_text(text)
+    assert policy.title == "松江区“一网通办”改革工作要点"
+    assert policy.notice is not None
+    assert policy.notice.date == dt.date(2024, 3, 20)
+    assert _names(policy.issuers) == ["上海市松江区人民政府办公室"]
+    assert [m.label for m in policy.measures] == ["一、", "二、"]

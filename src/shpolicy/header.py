@@ -309,6 +309,7 @@ class _Reading:
     after_org: bool = False  # the previous line named a body (a signature)
     after_number: bool = False  # the previous line was the document number
     promulgation: Range | None = None  # a government order's promulgation line
+    annex_next: int = 0  # the number the next entry of a notice's list of annexes would have
 
 
 def read_header(folded: Folded, lines: Sequence[Line]) -> Header:
@@ -667,6 +668,8 @@ def _read_field(text: Folded, start: int, end: int) -> tuple[FieldKind, int, int
 
 def _classify(folded: Folded, line: Line, state: _Reading) -> LineKind:
     text = _content(folded, line)
+    if _annex_entry(text, state):
+        return "attachment"
     was_after_org, state.after_org = state.after_org, False
     was_after_number, state.after_number = state.after_number, False
     notice = match_notice_title(text)
@@ -736,6 +739,27 @@ def _read_promulgation(folded: Folded, line: Line, state: _Reading) -> bool:
     state.issuers.append(m.span("en_issuer" if en else "issuer"))
     state.promulgation = state.promulgation or (line.start, line.end)
     return True
+
+
+# A notice's list of its annexes: "附件：1.松江区“一网通办”改革工作要点", then
+# "2.…重点任务分工表" on the next line — entries, not titles.
+_ANNEX_LIST: Final = re.compile(
+    r"\s*(?:附件|附表|attachments?|annex(?:es)?)\s*:\s*1\s*[.、]", re.IGNORECASE
+)
+_ANNEX_ENTRY: Final = re.compile(r"\s*(?P<n>\d{1,2})\s*[.、]")
+
+
+def _annex_entry(text: Folded, state: _Reading) -> bool:
+    """Whether *text* is a notice's list of annexes or its next entry (noted in *state*)."""
+    if _ANNEX_LIST.match(text):
+        state.annex_next = 2
+        return True
+    entry = _ANNEX_ENTRY.match(text) if state.annex_next else None
+    if entry is not None and int(entry.group("n")) == state.annex_next:
+        state.annex_next += 1
+        return True
+    state.annex_next = 0
+    return False
 
 
 def _title_or_prose(folded: Folded, line: Line, text: Folded, state: _Reading) -> LineKind:
