@@ -47,10 +47,11 @@ _EN_LABEL: Final = (
     rf"|(?:implementing|executing|competent)\s+{_EN_NOUN}"
     r"|(?:led|implemented)\s+by)"
 )
+# A Chinese label is a part (责任, 牵头, 配合, 参加, 支撑 …) and a noun (单位, 部门,
+# 主体, 处室, 机构): 责任单位, 牵头部门, 参加单位, 支撑单位, 协同单位, 实施主体.
 _ZH_LABEL: Final = (
-    r"(?:责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|协同单位|协同部门"
-    r"|参与单位|实施单位|实施主体|主责单位|主责部门|责任处室|负责单位|负责部门|主管部门|主管单位"
-    r"|承办单位|协办单位|支持单位|支持部门)"
+    r"(?:(?:责任|牵头|配合|协同|参与|参加|支撑|支持|协助|协作|协办|承办|实施|主责|负责|主管)"
+    r"(?:单位|部门|主体|处室|机构))"
 )
 _LABEL: Final = re.compile(rf"(?:{_EN_LABEL}|{_ZH_LABEL})\s*:\s*", re.IGNORECASE)
 _LABEL_BEFORE_COLON: Final = re.compile(
@@ -70,7 +71,8 @@ _TRAILING: Final = folded_chars(" .。;,")
 
 _LEAD_WORDS: Final = re.compile(r"^(?:lead|leading|牵头|主责|led\b)", re.IGNORECASE)
 _COOP_WORDS: Final = re.compile(
-    r"^(?:cooperating|co-?operating|coordinating|supporting|participating|配合|协同|参与)",
+    r"^(?:cooperating|co-?operating|coordinating|supporting|participating"
+    r"|配合|协同|参与|参加|支撑|支持|协助|协作|协办)",
     re.IGNORECASE,
 )
 
