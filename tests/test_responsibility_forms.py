@@ -36,10 +36,11 @@ def _roles(policy: Policy, index: int = 0) -> list[tuple[str, str | None]]:
     ],
 )
 def test_a_label_is_a_part_and_a_noun(label: str, role: str | None) -> None:
-    text = f"上海市某区实施方案\n一、主要任务\n1.推进建设。（牵头单位：区发展改革委，{label}：区财政局）\n"
+    head = "上海市某区实施方案\n一、主要任务\n1.推进建设。"
+    text = f"{head}（牵头单位：区发展改革委，{label}：区财政局）\n"
     if role is None:
-        # an unmarked label among lead units keeps the role the text gives: none
-        text = f"上海市某区实施方案\n一、主要任务\n1.推进建设。（{label}：区财政局）\n"
+        # an unmarked label keeps the role the text gives: none
+        text = f"{head}（{label}：区财政局）\n"
     policy = shpolicy.parse_text(text)
     assert ("区财政局", role) in _roles(policy)
     assert all("：" not in u.name for u in policy.all_measures()[0].responsible_units)
