@@ -34,6 +34,7 @@ from .model import (
     Section,
     Span,
     Target,
+    Task,
     ValidityPeriod,
 )
 
@@ -64,6 +65,7 @@ __all__ = [
     "ShpolicyError",
     "Span",
     "Target",
+    "Task",
     "ValidityPeriod",
     "__version__",
     "akn",

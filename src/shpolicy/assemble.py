@@ -49,6 +49,7 @@ from .model import (
     Section,
     Span,
     Target,
+    Task,
 )
 from .normalize import Folded
 from .references import find_references
@@ -56,6 +57,9 @@ from .responsibility import Clause
 from .structure import Outline, OutlineMeasure, OutlineSection, Range
 from .tail import Tail
 from .targets import find_targets
+from .task_links import restated_measure
+from .task_table import deadline_year
+from .tasks import read_tasks
 from .validity import ValidityMatch, validity_period
 
 __all__ = ["build_policy"]
@@ -192,6 +196,7 @@ class _Assembler:
             self.diagnostics.extend(notes)
         preamble = [(line.start, line.end) for line in header.preamble]
         closing = [*outline.stray, *tail.closing]
+        tasks = self._tasks(outline.tail, _ordered_measures(sections, measures))
         self.diagnostics.extend(header.diagnostics)
         layout, unplaced = document_layout(
             self.folded,
@@ -218,6 +223,7 @@ class _Assembler:
             measures=measures,
             targets=self._targets([*preamble, *closing]),
             closing=self._join(closing) or None,
+            tasks=tasks,
             diagnostics=tuple(sorted(self.diagnostics, key=_diagnostic_order)),
             source=source,
             layout=layout,
@@ -283,6 +289,27 @@ class _Assembler:
             span=Span(start=section.span[0], end=_end_of(section.span[1], sections, measures)),
         )
 
+    def _tasks(self, tail: Sequence[Line], measures: Sequence[Measure]) -> tuple[Task, ...]:
+        """The tasks the annexes assign, each linked to the measure it restates."""
+        found = read_tasks(self.folded, tail, self.names.is_body)
+        self.diagnostics.extend(found.diagnostics)
+        tasks: list[Task] = []
+        for task in found.tasks:
+            text = self._join(task.text)
+            number = task.number
+            tasks.append(
+                Task(
+                    number=None if number is None else self.text[number[0] : number[1]],
+                    text=text,
+                    units=tuple([self.names.unit(u.start, u.end, u.role) for u in task.units]),
+                    deadline=self._join(task.deadline) or None,
+                    deadline_year=deadline_year(self.folded, task.deadline),
+                    measure=restated_measure(text, measures, tasks=len(found.tasks)),
+                    span=Span(start=task.span[0], end=task.span[1]),
+                )
+            )
+        return tuple(tasks)
+
     def _targets(self, ranges: Iterable[Range]) -> tuple[Target, ...]:
         found: list[Target] = []
         for s, e in _runs(self.folded, ranges):
@@ -345,6 +372,13 @@ def _first_run(indices: Sequence[int]) -> list[int]:
             break
         run.append(i)
     return run
+
+
+def _ordered_measures(
+    sections: Sequence[Section], measures: Sequence[Measure]
+) -> tuple[Measure, ...]:
+    """Every measure, in printed order."""
+    return Policy(sections=tuple(sections), measures=tuple(measures)).all_measures()
 
 
 def _clause_span(clause: Clause | None) -> Span | None:

@@ -79,6 +79,13 @@ class BodyNames:
         """The jurisdiction names are looked up in (``"cn"``: another place's document)."""
         return self.placement.context
 
+    def is_body(self, name: str) -> bool:
+        """Whether *name* is a registered body or a collective, in the document's jurisdiction."""
+        context = self.context
+        return lookup(name, jurisdiction=context) is not None or is_collective(
+            name, jurisdiction=context
+        )
+
     def unit(self, start: int, end: int, role: Role | None) -> ResponsibleUnit:
         """The body named at ``[start, end)``, reported when unknown."""
         name = unwrap(written(self.text, self.folded, start, end))

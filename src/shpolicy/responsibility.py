@@ -28,7 +28,7 @@ from .units import all as all_units
 from .units import is_collective, is_known_name
 from .units.resolve import MAX_NAME_LENGTH
 
-__all__ = ["Clause", "UnitMention", "find_clause", "split_units"]
+__all__ = ["Clause", "UnitMention", "find_clause", "list_units", "split_units"]
 
 # The label is a small grammar rather than a list: a head noun (unit,
 # department, body ...; "(s)" allowed) with a qualifier before it ("Responsible",
@@ -68,6 +68,7 @@ _OPEN: Final = "(["
 _CLOSE: Final = {"(": ")", "[": "]"}
 _SENTENCE_END: Final = ".。;!?)]"
 _TRAILING: Final = folded_chars(" .。;,")
+_BREAKS: Final = folded_chars(" \r\n")
 
 _LEAD_WORDS: Final = re.compile(r"^(?:lead|leading|牵头|主责|led\b)", re.IGNORECASE)
 _COOP_WORDS: Final = re.compile(
@@ -298,7 +299,7 @@ _EN_HEAD_OF: Final = re.compile(
     r"\b(?:Commission|Bureau|Office|Administration|Committee|Department|Ministry|Branch|Center"
     r"|Centre|Council|Agency|Authority)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
 )
-_ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室"
+_ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室镇乡道"
 # "\s(?<!\s\s)": an English "and" match starts at the first blank before it,
 # so a long run of blanks is not rescanned from each of its positions.  (The
 # same as "(?<!\s)\s", but opening with a blank lets the scan skip words.)
@@ -497,6 +498,19 @@ _ROLE_MARK_LAST: Final = ")头合同与责\n"
 # "etc." closing a list, and 等 before a collective ("市发展改革委等相关部门").
 _ETC: Final = re.compile(r"etc\.?|等", re.IGNORECASE)
 _ZH_ETC_SPLIT: Final = re.compile(r"等(?=(?:相关|有关|各|其他)[\u4e00-\u9fff]{1,8}$)")
+
+
+def list_units(
+    folded: Folded, start: int, end: int, role: Role | None = None
+) -> tuple[UnitMention, ...]:
+    """The bodies a list names (a table's cell, a duty list's heading), each with its role:
+    the one marked beside it ("市交通委牵头"), else *role*."""
+    found: list[UnitMention] = []
+    for s, e, marked in _split_marked(folded, start, end):
+        s, e = trim(folded, s, e, _BREAKS)  # a cell wrapped after its separator
+        if s < e:
+            found.append(UnitMention(start=s, end=e, role=marked or role))
+    return tuple(found)
 
 
 def _split_marked(folded: Folded, start: int, end: int) -> list[tuple[int, int, Role | None]]:

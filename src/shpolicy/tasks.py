@@ -1,0 +1,263 @@
+"""The tasks stage: what a policy's annexes assign to whom.
+
+Input: the folded text, the lines after the last numbered item of the body
+(closing text, signatures, back matter and annexes), and a test that says
+whether a name is a body's — known to the registry or a collective, in the
+document's jurisdiction (the model stage's).  Output: :class:`Tasks`, offsets
+of each task's number, text, bodies and deadline, and what could not be read.
+
+Decisions owned here:
+
+* **task tables** — a header of column names holding 序号 and a column of
+  bodies, flattened one cell per line or delimited (:mod:`shpolicy.task_table`
+  reads the rows);
+* **division-of-labour items** — an item (a numbered line and the lines
+  under it) followed by clause lines (牵头单位：… / 参加单位：…) or ending with
+  a clause is a task of the bodies the clause names, in their parts;
+* **duty lists** — a line that opens with a body and a colon ("区司法局：一是
+  负责…") is a task of that body; a line that is only a body's name, numbered
+  or not ("一、区数据局"), heads the lines under it, which are its task, up to
+  the next such heading, the next item of the heading's level or another
+  annex.  The body must be known or a collective — or, under a heading that
+  speaks of duties (职责, 分工, 职能, 清单), merely read like a body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from .lines import Line
+from .model import Diagnostic
+from .normalize import Folded, trim
+from .numbering import Label, match_label
+from .responsibility import Clause, UnitMention, find_clause, list_units
+from .task_table import (
+    FoundTask,
+    IsBody,
+    TableReader,
+    find_header,
+    is_annex_start,
+    looks_like_body,
+)
+
+__all__ = ["FoundTask", "Tasks", "read_tasks"]
+
+Range = tuple[int, int]
+
+# A heading that speaks of duties: the bodies it lists need only read like bodies.
+_DUTIES: Final = re.compile(r"职责|分工|职能|清单")
+_DUTY_HEADING_MAX: Final = 40
+# "区司法局：一是负责…": a body, a colon and its duties; the name is short.
+_DUTY_COLON: Final = re.compile(r"([^:;,。.、()]{2,24}(?:\([^()]{1,24}\))?)\s*:")
+_HEADING_NOTE: Final = re.compile(r"\([^()]*\)$")
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class Tasks:
+    """The tasks of the tail, in printed order, and what the stage reports."""
+
+    tasks: tuple[FoundTask, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def read_tasks(folded: Folded, lines: Sequence[Line], is_body: IsBody) -> Tasks:
+    """The tasks the tail *lines* assign: task tables, division-of-labour items, duty lists."""
+    diagnostics: list[Diagnostic] = []
+    reader = _Reader(folded, is_body, TableReader(folded, is_body, diagnostics))
+    reader.read(lines)
+    reader.close_duty()
+    return Tasks(tasks=tuple(reader.tasks), diagnostics=tuple(diagnostics))
+
+
+@attrs.define
+class _Duty:
+    """A body heading the lines under it, while they are read."""
+
+    number: Range | None
+    label: Label | None
+    units: tuple[UnitMention, ...]
+    text: list[Range]
+    start: int
+
+
+class _Reader:
+    """One pass over the tail's lines (state: the item being read, the duty list, findings)."""
+
+    def __init__(self, folded: Folded, is_body: IsBody, tables: TableReader) -> None:
+        self.folded = folded
+        self.is_body = is_body
+        self.tables = tables
+        self.tasks: list[FoundTask] = []
+        self.item: list[Range] = []  # the lines of the item being read
+        self.item_number: Range | None = None
+        self.clause_task: int | None = None  # the task the last clause line made
+        self.duty: _Duty | None = None
+        self.about_duties = False  # under a heading that speaks of duties
+
+    def read(self, lines: Sequence[Line]) -> None:
+        i = 0
+        while i < len(lines):
+            header = find_header(self.folded, lines, i) if self._may_head(lines[i]) else None
+            if header is not None:
+                self._reset()
+                end = _table_end(self.folded, lines, header.last + 1)
+                self.tasks.extend(self.tables.read(header, lines[header.last + 1 : end]))
+                i = end
+                continue
+            self._line(lines[i])
+            i += 1
+
+    def _may_head(self, line: Line) -> bool:
+        # Every header holds 序号 or 编号: a cheap test before the header is looked for.
+        text = self.folded[line.start : line.end]
+        return "序号" in text or "编号" in text or len(text) <= 10
+
+    def _reset(self) -> None:
+        self.close_duty()
+        self.item, self.item_number, self.clause_task = [], None, None
+
+    # -- one line -----------------------------------------------------------------
+    def _line(self, line: Line) -> None:
+        folded = self.folded
+        if is_annex_start(folded, line):
+            self._reset()
+            self.about_duties = False
+            return
+        clause = find_clause(folded, line.start, line.end)
+        if clause is not None and self._clause(line, clause):
+            return
+        self.clause_task = None
+        label = match_label(folded, line.start, line.end)
+        if self.duty is not None and self._ends_duty(line, label):
+            self.close_duty()
+        content = line.start if label is None else label.end
+        if self._duty_heading(line, label, content):
+            return
+        if line.end - line.start <= _DUTY_HEADING_MAX and _DUTIES.search(folded, content, line.end):
+            self.about_duties = True
+        if self._duty_line(line, content):
+            return
+        if self.duty is not None:
+            self.duty.text.append((line.start, line.end))
+            return
+        if label is not None:
+            self.item, self.item_number = [(content, line.end)], (label.start, label.text_end)
+        elif self.item:
+            self.item.append((line.start, line.end))
+
+    def _clause(self, line: Line, clause: Clause) -> bool:
+        """A clause line joins the task its predecessor made, or makes the item a task."""
+        start = trim(self.folded, line.start, line.end)[0]
+        if clause.start > start:  # "（一）… 。（牵头单位：…）": the line ends the item
+            self.close_duty()
+            label = match_label(self.folded, line.start, line.end)
+            if label is not None or not self.item:
+                text_start = line.start if label is None else label.end
+                self.item = [(text_start, clause.start)]
+                self.item_number = None if label is None else (label.start, label.text_end)
+            else:
+                self.item.append((line.start, clause.start))
+            first = self.item[0][0] if self.item_number is None else self.item_number[0]
+            self._add(self.item_number, self.item, clause.units, (first, line.end))
+            self.item, self.clause_task = [], len(self.tasks) - 1
+            return True
+        if self.clause_task is not None:
+            task = self.tasks[self.clause_task]
+            self.tasks[self.clause_task] = attrs.evolve(
+                task, units=(*task.units, *clause.units), span=(task.span[0], line.end)
+            )
+            return True
+        if not self.item:
+            return False
+        self.close_duty()
+        first = self.item[0][0] if self.item_number is None else self.item_number[0]
+        self._add(self.item_number, self.item, clause.units, (first, line.end))
+        self.item, self.clause_task = [], len(self.tasks) - 1
+        return True
+
+    # -- duty lists ---------------------------------------------------------------
+    def _duty_heading(self, line: Line, label: Label | None, content: int) -> bool:
+        """A line that is only a body's name ("一、区数据局") heads the lines under it.
+
+        Unnumbered, only under a heading that speaks of duties: elsewhere a
+        body's name alone on its line is a signature.
+        """
+        if label is None and not self.about_duties:
+            return False
+        start, end = trim(self.folded, content, line.end)
+        if end - start > _DUTY_HEADING_MAX or not self._names_body(start, end):
+            return False
+        self.close_duty()
+        self.item = []
+        number = None if label is None else (label.start, label.text_end)
+        self.duty = _Duty(
+            number=number,
+            label=label,
+            units=list_units(self.folded, start, end),
+            text=[],
+            start=line.start,
+        )
+        return True
+
+    def _duty_line(self, line: Line, content: int) -> bool:
+        """ "区司法局：一是负责…": a body, a colon, and its duties."""
+        m = _DUTY_COLON.match(self.folded, content, line.end)
+        if m is None or not self._names_body(*m.span(1)):
+            return False
+        self.close_duty()
+        label = match_label(self.folded, line.start, line.end)
+        number = None if label is None else (label.start, label.text_end)
+        units = list_units(self.folded, *m.span(1))
+        text = trim(self.folded, m.end(), line.end)
+        self._add(number, [text] if text[0] < text[1] else [], units, (line.start, line.end))
+        return True
+
+    def _names_body(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is one body's name (a note in brackets after it allowed)."""
+        name = self.folded[start:end].strip()
+        bare = _HEADING_NOTE.sub("", name) or name
+        if not bare or any(c in bare for c in ",;。、:"):
+            return False
+        if self.is_body(name) or self.is_body(bare):
+            return True
+        return self.about_duties and looks_like_body(bare)
+
+    def _ends_duty(self, line: Line, label: Label | None) -> bool:
+        duty = self.duty
+        assert duty is not None
+        return (
+            label is not None and duty.label is not None and label.style == duty.label.style
+        ) or is_annex_start(self.folded, line)
+
+    def close_duty(self) -> None:
+        """End the duty list's current task."""
+        duty = self.duty
+        if duty is None:
+            return
+        self.duty = None
+        if duty.text:  # a heading with nothing under it assigns nothing
+            self._add(duty.number, duty.text, duty.units, (duty.start, duty.text[-1][1]))
+
+    def _add(
+        self,
+        number: Range | None,
+        text: Sequence[Range],
+        units: Sequence[UnitMention],
+        span: Range,
+    ) -> None:
+        kept = [r for r in (trim(self.folded, s, e) for s, e in text) if r[0] < r[1]]
+        self.tasks.append(
+            FoundTask(number=number, text=tuple(kept), units=tuple(units), deadline=(), span=span)
+        )
+
+
+def _table_end(folded: Folded, lines: Sequence[Line], start: int) -> int:
+    """Where a task table's rows end: at another annex, or with the lines."""
+    for i in range(start, len(lines)):
+        if is_annex_start(folded, lines[i]):
+            return i
+    return len(lines)
