@@ -416,6 +416,18 @@ def test_subdistricts_and_towns() -> None:
         "各街道办事处",
         "4个街道",
         "街镇",
+        # a kind of area names the zones of that kind and their managers, not one body
+        "开发区",
+        "园区",
+        # a district's enterprises, its groups, a department named by its field
+        "区属国有企业",
+        "区属企业",
+        "各区属集团",
+        "相关国资公司",
+        "各街道管理办",
+        "建设主管部门",
+        "区规划资源部门",
+        "属地街镇（镇人民政府、街道办事处）",
         "relevant district governments",
         "all subdistricts and towns",
     ],
@@ -433,7 +445,9 @@ def test_district_names_are_collective_in_a_municipal_document_only(name: str) -
     assert units.lookup(name, jurisdiction="cn-sh-qingpu") is not None
 
 
-@pytest.mark.parametrize("name", ["开发区", "市商务委", "九亭镇", "Ministry of Magic", "各"])
+@pytest.mark.parametrize(
+    "name", ["区土方工作专班", "市商务委", "九亭镇", "Ministry of Magic", "各"]
+)
 def test_single_or_unknown_bodies_are_not_collective(name: str) -> None:
     assert not units.is_collective(name, jurisdiction="cn-sh")
 

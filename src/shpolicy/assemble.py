@@ -57,9 +57,9 @@ from .responsibility import Clause
 from .structure import Outline, OutlineMeasure, OutlineSection, Range
 from .tail import Tail
 from .targets import find_targets
-from .task_links import restated_measure
+from .task_links import MeasureIndex
 from .task_table import deadline_year
-from .tasks import read_tasks
+from .tasks import duty_holder, read_tasks, speaks_of_duties
 from .validity import ValidityMatch, validity_period
 
 __all__ = ["build_policy"]
@@ -248,12 +248,14 @@ class _Assembler:
         return joiner.join(texts)
 
     # -- items ------------------------------------------------------------------------
-    def _measure(self, measure: OutlineMeasure) -> Measure:
+    def _measure(self, measure: OutlineMeasure, duties: bool = False) -> Measure:
         label = measure.label
         title = unwrap(self._slice(*measure.title))
         if measure.title_quote is not None:
             title += self.text[measure.title_quote]
         responsible_label, units = self.names.clause(measure.clause)
+        if measure.clause is None and measure.text:
+            units = self._duty_holder(measure.text[0], duties)
         return Measure(
             label=self.text[label.start : label.text_end],
             ordinal=label.value,
@@ -266,18 +268,28 @@ class _Assembler:
             span=Span(start=measure.span[0], end=measure.span[1]),
         )
 
-    def _section(self, section: OutlineSection) -> Section:
+    def _duty_holder(self, first: Range, duties: bool) -> tuple[ResponsibleUnit, ...]:
+        """The body a measure opens with before a colon ("1.区商务委：负责…"): its duties'
+        holder.  Under a heading on duties (职责分工) a name that reads like a body will do."""
+        found = duty_holder(self.folded, *first, self.names.is_body, about_duties=duties)
+        if found is None:
+            return ()
+        return tuple([self.names.unit(u.start, u.end, u.role) for u in found[0]])
+
+    def _section(self, section: OutlineSection, duties: bool = False) -> Section:
         label = section.label
         num_at = section.num_at
         num = self.text[num_at : num_at + len(label.num)] if num_at >= 0 else label.num
-        sections = tuple([self._section(s) for s in section.sections])
-        measures = tuple([self._measure(m) for m in section.measures])
+        heading = unwrap(self._slice(*section.heading))
+        duties = duties or speaks_of_duties(heading)
+        sections = tuple([self._section(s, duties) for s in section.sections])
+        measures = tuple([self._measure(m, duties) for m in section.measures])
         responsible_label, units = self.names.clause(section.clause)
         return Section(
             num=num,
             label=self.text[label.start : label.text_end],
             ordinal=label.value,
-            heading=unwrap(self._slice(*section.heading)),
+            heading=heading,
             text=self._join(section.text),
             sections=sections,
             measures=measures,
@@ -293,6 +305,7 @@ class _Assembler:
         """The tasks the annexes assign, each linked to the measure it restates."""
         found = read_tasks(self.folded, tail, self.names.is_body)
         self.diagnostics.extend(found.diagnostics)
+        index = MeasureIndex(measures, tasks=len(found.tasks))
         tasks: list[Task] = []
         for task in found.tasks:
             text = self._join(task.text)
@@ -304,7 +317,7 @@ class _Assembler:
                     units=tuple([self.names.unit(u.start, u.end, u.role) for u in task.units]),
                     deadline=self._join(task.deadline) or None,
                     deadline_year=deadline_year(self.folded, task.deadline),
-                    measure=restated_measure(text, measures, tasks=len(found.tasks)),
+                    measure=index.restated(text),
                     span=Span(start=task.span[0], end=task.span[1]),
                 )
             )

@@ -27,7 +27,7 @@ from typing import Final
 
 from .model import Measure, Span
 
-__all__ = ["restated_measure"]
+__all__ = ["MeasureIndex"]
 
 _NOT_WORD: Final = re.compile(r"[\W_]+")
 _SENTENCE_END: Final = re.compile(r"[。;!?]")  # (in text as written: 。；！？ fold to ;!?)
@@ -59,42 +59,58 @@ def _captions(cells: Sequence[str]) -> list[str]:
     return [c for c in dict.fromkeys(found) if len(c) >= _SHORTEST]
 
 
-def _title_score(caption: str, title: str, fuzzy: bool) -> float:
-    if not title or len(title) < _SHORTEST:
+def _title_score(caption: str, title: str, matcher: SequenceMatcher[str] | None) -> float:
+    """How well *caption* names *title*; *matcher* holds the title as its second sequence,
+    or is ``None`` when likeness is not to be measured."""
+    if len(title) < _SHORTEST:
         return 0.0
     if caption == title:
         return 1.0
     short, long = sorted((caption, title), key=len)
     if short in long:
         return 0.8 + 0.15 * len(short) / len(long)
-    if not fuzzy or len(short) < 0.6 * len(long):
+    if matcher is None or len(short) < 0.6 * len(long):
         return 0.0
-    ratio = SequenceMatcher(None, caption, title, autojunk=False).ratio()
+    matcher.set_seq1(caption)
+    # The cheap upper bounds first: most pairs share too few characters.
+    if matcher.quick_ratio() < _ALIKE:
+        return 0.0
+    ratio = matcher.ratio()
     return ratio if ratio >= _ALIKE else 0.0
 
 
-def restated_measure(text: str, measures: Sequence[Measure], *, tasks: int = 1) -> Span | None:
-    """The span of the one measure the task whose *text* (its cells, one a line) restates.
+class MeasureIndex:
+    """The measures of one policy, their titles and texts compared as plain words."""
 
-    *tasks* is how many tasks are linked against *measures* (past a bound,
-    only exact titles are compared).
-    """
-    cells = [c.strip() for c in text.split("\n") if c.strip()]
-    captions = _captions(cells)
-    if not captions:
-        return None
-    sentences = [_plain(_first_sentence(c)) for c in cells[:_CAPTION_CELLS]]
-    sentences = [s for s in sentences if len(s) >= _SENTENCE_SHORTEST]
-    fuzzy = tasks * len(measures) <= _FUZZY_PAIRS
-    best, best_score, tied = None, 0.0, False
-    for measure in measures:
-        title = _plain(measure.title)
-        score = max(_title_score(c, title, fuzzy) for c in captions)
-        if fuzzy and score == 0.0 and sentences:
-            text = _plain(measure.text)
-            score = 0.8 if any(s in text for s in sentences) else 0.0
-        if score > best_score:
-            best, best_score, tied = measure, score, False
-        elif score == best_score and score > 0.0:
-            tied = True
-    return None if best is None or tied else best.span
+    def __init__(self, measures: Sequence[Measure], *, tasks: int = 1) -> None:
+        self.measures = tuple(measures)
+        self.titles = [_plain(m.title) for m in self.measures]
+        self.texts = [_plain(m.text) for m in self.measures]
+        # Past a bound of task-measure pairs only titles are compared, and not for likeness.
+        self.fuzzy = tasks * len(self.measures) <= _FUZZY_PAIRS
+        self.matchers: list[SequenceMatcher[str] | None] = [None] * len(self.titles)
+        if self.fuzzy:
+            # (A matcher keeps what it learnt of its second sequence: one per title.)
+            self.matchers = [SequenceMatcher(None, "", t, autojunk=False) for t in self.titles]
+
+    def restated(self, text: str) -> Span | None:
+        """The span of the one measure the task whose *text* (its cells, one a line) restates."""
+        cells = [c.strip() for c in text.split("\n") if c.strip()]
+        captions = _captions(cells)
+        if not captions:
+            return None
+        sentences = [_plain(_first_sentence(c)) for c in cells[:_CAPTION_CELLS]]
+        sentences = [s for s in sentences if len(s) >= _SENTENCE_SHORTEST]
+        best, best_score, tied = None, 0.0, False
+        for index, measure in enumerate(self.measures):
+            title = self.titles[index]
+            matcher = self.matchers[index]
+            score = max(_title_score(c, title, matcher) for c in captions)
+            if self.fuzzy and score == 0.0 and sentences:
+                body = self.texts[index]
+                score = 0.8 if any(s in body for s in sentences) else 0.0
+            if score > best_score:
+                best, best_score, tied = measure, score, False
+            elif score == best_score and score > 0.0:
+                tied = True
+        return None if best is None or tied else best.span

@@ -94,6 +94,13 @@ class Header:
         return tuple(c for c in self.columns if c.kind == "units")
 
     @property
+    def text_first(self) -> bool:
+        """Whether a text column stands between 序号 and the first column of bodies."""
+        kinds = [c.kind for c in self.columns]
+        first_units = kinds.index("units")
+        return "text" in kinds[kinds.index("number") + 1 : first_units]
+
+    @property
     def has_deadline(self) -> bool:
         return any(c.kind == "deadline" for c in self.columns)
 
@@ -117,10 +124,12 @@ _LEAD_COLUMN: Final = re.compile(r"^(?:牵头|主责)")
 _COOP_COLUMN: Final = re.compile(r"^(?:配合|协同|参与|参加|支撑|支持|协助|协作|协办)")
 _DEADLINE_COLUMN: Final = re.compile(r"时限|时间|节点|进度|期限")
 _NOT_IN_HEADER: Final = re.compile(r"[\d.,;:!?、。()\[\]《》“”\"/]")
+# The table's own title above its header (任务分工表, 任务清单) names no column.
+_TABLE_TITLE: Final = re.compile(r"(?:表|清单|方案|一览)$")
 _HEADER_CELL_MAX: Final = 10
 # Cells of a delimited line: a tab, or two or more blanks (a folded ideographic space is one).
-_CELL_BREAK: Final = re.compile(r"\t+|  +")
-_CELL: Final = re.compile(r"[^\t ]+(?: [^\t ]+)*")
+_CELL_BREAK: Final = re.compile(r" +")
+_CELL: Final = re.compile(r"[^ ]+")
 # A new annex (附件2, 附表) ends a table.
 _ANNEX: Final = re.compile(r"(?:附件|附表)\s*\d{0,2}\s*$")
 
@@ -133,7 +142,7 @@ def column_of(name: str) -> Column | None:
     """The column a header cell names, or ``None`` when it is no column name."""
     if not name or len(name) > _HEADER_CELL_MAX or _NOT_IN_HEADER.search(name):
         return None
-    if _HEADER_WORD.search(name) is None:
+    if _HEADER_WORD.search(name) is None or _TABLE_TITLE.search(name):
         return None
     if _NUMBER_COLUMN.fullmatch(name):
         return Column(name=name, kind="number")
@@ -215,6 +224,9 @@ _BODY_END: Final = re.compile(
 # ... and one that nothing else makes a body opens like one: 区…, 市…, 各…, 相关….
 _BODY_START: Final = re.compile(r"(?:区|市|县|镇|各|相关|有关|属地|其他|其它|上海|中共|公安)")
 _NAME_MAX: Final = 40
+_NOT_WORD: Final = re.compile(r"[\W_]+")
+# No list of names holds a full stop or a colon (a sentence of text does).
+_NOT_IN_NAMES: Final = re.compile(r"[。:!?]")
 _COUNT: Final = re.compile(r"\s*[\d一二三四五六七八九十两]+个")
 
 
@@ -260,7 +272,7 @@ class TableReader:
         """The tasks of the table whose rows are *lines* (up to the table's end)."""
         cells = self._cells(header, lines)
         tasks: list[FoundTask] = []
-        for row in _rows(self.folded, cells):
+        for row in _rows(self.folded, cells, header.text_first):
             tasks.extend(self._row(header, row))
         if not tasks and lines:
             span = Span(start=lines[0].start, end=lines[-1].end)
@@ -292,18 +304,25 @@ class TableReader:
     def _repeated_header(
         self, lines: Sequence[Line], i: int, names: list[str], delimited: bool
     ) -> int:
-        """How many lines from *i* print the header again (a new page), else 0."""
+        """How many lines from *i* print the header again (a new page), else 0.
+
+        One cell a line, any run of two or more column names holding 序号 is
+        the header again, whole or in part.
+        """
         if delimited:
             line = lines[i]
             cells = [c for c in _CELL_BREAK.split(self.folded[line.start : line.end].strip()) if c]
             return 1 if cells == names else 0
-        if i + len(names) > len(lines):
-            return 0
-        for k, name in enumerate(names):
-            line = lines[i + k]
-            if _squeezed(self.folded, line.start, line.end) != name:
-                return 0
-        return len(names)
+        run = 0
+        numbered = False
+        while i + run < len(lines):
+            line = lines[i + run]
+            column = column_of(_squeezed(self.folded, line.start, line.end))
+            if column is None:
+                break
+            numbered = numbered or column.kind == "number"
+            run += 1
+        return run if run >= 2 and numbered else 0
 
     def _delimited(self, header: Header, line: Line) -> list[_Cell]:
         """A delimited line's cells, each in its column when the line has them all."""
@@ -333,7 +352,7 @@ class TableReader:
 
         A count of bodies (4个街道) is an indicator's value: a column of bodies names them.
         """
-        if _COUNT.match(self.folded, start, end):
+        if _COUNT.match(self.folded, start, end) or _NOT_IN_NAMES.search(self.folded, start, end):
             return False
         pieces = split_units(self.folded, start, end)
         if not pieces or any(e - s > _NAME_MAX for s, e in pieces):
@@ -443,9 +462,13 @@ def _joined(
     return out
 
 
-def _rows(folded: Folded, cells: list[_Cell]) -> list[list[_Cell]]:
+def _rows(folded: Folded, cells: list[_Cell], text_first: bool) -> list[list[_Cell]]:
     """The cells cut into rows, each opened by its number cell; cells before the first are
-    no row (a caption, a group heading without a number)."""
+    no row (a caption, a group heading without a number).
+
+    A number followed by another number, or by bodies where the header has
+    text columns before its columns of bodies (*text_first*), is a count.
+    """
     rows: list[list[_Cell]] = []
     last: dict[str, int] = {}
     previous_style: str | None = None
@@ -455,7 +478,10 @@ def _rows(folded: Folded, cells: list[_Cell]) -> list[list[_Cell]]:
             m = _NUMBER.fullmatch(_squeezed(folded, cell.start, cell.end))
             value = None if m is None else _number_value(m)
             following = cells[index + 1] if index + 1 < len(cells) else None
-            if value is not None and (following is None or following.kind != "number"):
+            counted = following is not None and (
+                following.kind == "number" or (text_first and following.kind == "units")
+            )
+            if value is not None and not counted:
                 style, number = value
                 opens = _continues(last.get(style), number, previous_style not in (None, style))
                 if opens:
@@ -513,5 +539,6 @@ def _is_group_heading(folded: Folded, cells: list[_Cell]) -> bool:
     if any(c.kind == "deadline" for c in cells):
         return False
     # (A number that opens no row, printed again on a new page, is no caption.)
-    texts = [c for c in cells if not _NUMBER.fullmatch(_squeezed(folded, c.start, c.end))]
-    return len(texts) <= 1 or all(c.end - c.start <= 1 for c in texts)
+    texts = [_squeezed(folded, c.start, c.end) for c in cells]
+    texts = [t for t in texts if not _NUMBER.fullmatch(t)]
+    return len(texts) <= 1 or all(len(_NOT_WORD.sub("", t)) <= 1 for t in texts)

@@ -44,7 +44,7 @@ from .task_table import (
     looks_like_body,
 )
 
-__all__ = ["FoundTask", "Tasks", "read_tasks"]
+__all__ = ["FoundTask", "Tasks", "duty_holder", "read_tasks", "speaks_of_duties"]
 
 Range = tuple[int, int]
 
@@ -54,6 +54,36 @@ _DUTY_HEADING_MAX: Final = 40
 # "区司法局：一是负责…": a body, a colon and its duties; the name is short.
 _DUTY_COLON: Final = re.compile(r"([^:;,。.、()]{2,24}(?:\([^()]{1,24}\))?)\s*:")
 _HEADING_NOTE: Final = re.compile(r"\([^()]*\)$")
+
+
+def speaks_of_duties(heading: str) -> bool:
+    """Whether a heading speaks of duties (职责分工, 职能, 责任清单): the bodies listed under it
+    need only read like bodies."""
+    return _DUTIES.search(heading) is not None
+
+
+def duty_holder(
+    folded: Folded, start: int, end: int, is_body: IsBody, *, about_duties: bool
+) -> tuple[tuple[UnitMention, ...], int] | None:
+    """The body that ``folded[start:end]`` opens with before a colon ("区商务委：负责…"), and
+    where its duties begin; ``None`` when it opens with no body."""
+    m = _DUTY_COLON.match(folded, start, end)
+    if m is None or not _names_body(folded, *m.span(1), is_body, about_duties=about_duties):
+        return None
+    return list_units(folded, *m.span(1)), m.end()
+
+
+def _names_body(
+    folded: Folded, start: int, end: int, is_body: IsBody, *, about_duties: bool
+) -> bool:
+    """Whether ``[start, end)`` is one body's name (a note in brackets after it allowed)."""
+    name = folded[start:end].strip()
+    bare = _HEADING_NOTE.sub("", name) or name
+    if not bare or any(c in bare for c in ",;。、:"):
+        return False
+    if is_body(name) or is_body(bare):
+        return True
+    return about_duties and looks_like_body(bare)
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -137,7 +167,9 @@ class _Reader:
         content = line.start if label is None else label.end
         if self._duty_heading(line, label, content):
             return
-        if line.end - line.start <= _DUTY_HEADING_MAX and _DUTIES.search(folded, content, line.end):
+        if line.end - line.start <= _DUTY_HEADING_MAX and speaks_of_duties(
+            folded[content : line.end]
+        ):
             self.about_duties = True
         if self._duty_line(line, content):
             return
@@ -205,26 +237,21 @@ class _Reader:
 
     def _duty_line(self, line: Line, content: int) -> bool:
         """ "区司法局：一是负责…": a body, a colon, and its duties."""
-        m = _DUTY_COLON.match(self.folded, content, line.end)
-        if m is None or not self._names_body(*m.span(1)):
+        found = duty_holder(
+            self.folded, content, line.end, self.is_body, about_duties=self.about_duties
+        )
+        if found is None:
             return False
+        units, duties = found
         self.close_duty()
         label = match_label(self.folded, line.start, line.end)
         number = None if label is None else (label.start, label.text_end)
-        units = list_units(self.folded, *m.span(1))
-        text = trim(self.folded, m.end(), line.end)
+        text = trim(self.folded, duties, line.end)
         self._add(number, [text] if text[0] < text[1] else [], units, (line.start, line.end))
         return True
 
     def _names_body(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` is one body's name (a note in brackets after it allowed)."""
-        name = self.folded[start:end].strip()
-        bare = _HEADING_NOTE.sub("", name) or name
-        if not bare or any(c in bare for c in ",;。、:"):
-            return False
-        if self.is_body(name) or self.is_body(bare):
-            return True
-        return self.about_duties and looks_like_body(bare)
+        return _names_body(self.folded, start, end, self.is_body, about_duties=self.about_duties)
 
     def _ends_duty(self, line: Line, label: Label | None) -> bool:
         duty = self.duty
