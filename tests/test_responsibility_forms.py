@@ -255,3 +255,87 @@ def test_tasks_round_trip_and_keep_the_text_whole() -> None:
     assert from_akn(to_akn(policy)) == policy
     for task in policy.tasks:
         assert policy.text[task.span.start : task.span.end].startswith(task.number or "")
+
+
+# ------------------------------------------------------------------ 职责分工 in the body
+
+
+def test_each_body_heading_its_duties_is_responsible_for_them() -> None:
+    policy = shpolicy.parse_text(
+        "上海市虹口区人民政府办公室关于印发某项工作方案的通知\n"
+        "一、主要任务\n"
+        "1.推进分类。落实分类投放。\n"
+        "二、职责分工\n"
+        "1.区绿化市容局（区分减联办）：负责总体牵头协调推进全区工作。\n"
+        "2.区商务委：负责推进菜场湿垃圾分拣。\n"
+        "3.区分类办公室：负责日常协调。\n"
+        "4.各街道办事处：负责属地推进。\n"
+        "三、保障措施\n"
+        "1.强化考核。区财政局：负责经费保障的说法不在句首。\n"
+    )
+    found = [(m.label, [u.name for u in m.responsible_units]) for m in policy.all_measures()]
+    assert found == [
+        ("1.", []),
+        ("1.", ["区绿化市容局（区分减联办）"]),
+        ("2.", ["区商务委"]),
+        # under a heading on duties a name that reads like a body is one (and unknown)
+        ("3.", ["区分类办公室"]),
+        ("4.", ["各街道办事处"]),
+        ("1.", []),
+    ]
+    duties = policy.all_measures()[1]
+    assert duties.responsible_units[0].unit_id == "hongkou-landscaping-city-appearance-bureau"
+    # the name stays in the measure's text: it is the subject of its duties
+    assert duties.text.startswith("区绿化市容局（区分减联办）：负责")
+    unknown = [d.message for d in policy.diagnostics if d.code == "unknown-unit"]
+    assert unknown == ["'区分类办公室' is not in the registry of Shanghai bodies"]
+
+
+def test_a_known_body_and_a_colon_open_duties_under_any_heading() -> None:
+    policy = shpolicy.parse_text(
+        "上海市某区实施方案\n一、保障措施\n1.区财政局：负责落实经费。\n2.工作要求：各单位要落实。\n"
+    )
+    assert [[u.name for u in m.responsible_units] for m in policy.all_measures()] == [
+        ["区财政局"],
+        [],
+    ]
+
+
+# ------------------------------------------------------------------ what is reported
+
+
+def test_unknown_unit_only_for_names_that_read_like_bodies() -> None:
+    policy = shpolicy.parse_text(
+        "上海市青浦区人民政府办公室关于某事的实施意见\n一、主要任务\n"
+        "1.推进建设。（责任单位：区土方工作专班、属地街镇（镇人民政府、街道办事处）、"
+        "区属国有企业、各区属集团、开发区、建设主管部门、各街道管理办、区城管局）\n"
+    )
+    units = policy.all_measures()[0].responsible_units
+    assert [u.unit_id for u in units] == [
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "qingpu-urban-management-enforcement-bureau",
+    ]
+    unknown = [d.message for d in policy.diagnostics if d.code == "unknown-unit"]
+    assert unknown == ["'区土方工作专班' is not in the registry of Shanghai bodies"]
+
+
+def test_names_printed_together_are_split_by_the_registry() -> None:
+    policy = shpolicy.parse_text(
+        "关于印发《2026年上海某项工作要点》的通知\n上海市规划和自然资源局\n一、主要任务\n"
+        "1.推进建设。（责任部门：市住房城乡建设管理委市重大办、市交通委）\n"
+    )
+    units = policy.all_measures()[0].responsible_units
+    assert [(u.name, u.unit_id) for u in units] == [
+        ("市住房城乡建设管理委", "municipal-housing-urban-rural-development-commission"),
+        ("市重大办", "municipal-major-projects-office"),
+        ("市交通委", "municipal-transport-commission"),
+    ]
+    for unit in units:
+        assert unit.span is not None
+        assert policy.text[unit.span.start : unit.span.end] == unit.name
