@@ -82,7 +82,8 @@ def test_the_division_of_labour_restates_the_measures(parsed: dict[str, Policy])
     restated = [policy.measure_of(t) for t in policy.tasks]
     # The annex's (一) is the body's (四): linked by title, not by number.
     first = restated[0]
-    assert first is not None and first.label == "（四）"
+    assert first is not None
+    assert first.label == "（四）"
     assert sum(m is not None for m in restated) >= 14
 
 

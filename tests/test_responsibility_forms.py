@@ -339,3 +339,13 @@ def test_names_printed_together_are_split_by_the_registry() -> None:
     for unit in units:
         assert unit.span is not None
         assert policy.text[unit.span.start : unit.span.end] == unit.name
+
+
+def test_a_web_pages_controls_after_the_table_are_no_cell() -> None:
+    policy = shpolicy.parse_text(
+        _BODY + "附件\n序号\n任务\n牵头部门\n配合部门\n1\n推动源头减量\n区建设管理委\n区水务局\n"
+        "\n【打印】　【关闭】\n"
+    )
+    assert _tasks(policy) == [
+        ("1", "推动源头减量", [("区建设管理委", "lead"), ("区水务局", "cooperating")])
+    ]

@@ -42,7 +42,15 @@ from .notice import NoticeParts, find_notice, match_notice_title, says_notice
 from .references import DOC_TYPE_EN, DOC_TYPE_ZH
 from .sentences import sentence_end
 
-__all__ = ["Header", "HeaderLine", "LineKind", "is_back_matter", "is_org_line", "read_header"]
+__all__ = [
+    "Header",
+    "HeaderLine",
+    "LineKind",
+    "is_back_matter",
+    "is_org_line",
+    "is_page_controls",
+    "read_header",
+]
 
 _BANNER_LABEL: Final = re.compile(
     r"^(?:source|original\s+title|publisher|issuing\s+(?:authority|agency)|index\s+no|release\s+date"
@@ -239,6 +247,11 @@ _PAGE_CONTROL: Final = (
 _PAGE_CONTROLS: Final = re.compile(
     rf"\s*{_PAGE_CONTROL}(?:(?:\s*\|\s*|\s*){_PAGE_CONTROL})*\s*\|?", re.IGNORECASE
 )
+
+
+def is_page_controls(folded: Folded, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` is a web page's controls ("【打印】 【关闭】", "Print")."""
+    return _PAGE_CONTROLS.fullmatch(folded, start, end) is not None
 
 
 # "首页 > 信息公开 > 政策文件", "Home > Policies > ...": the site's breadcrumb trail.

@@ -30,6 +30,7 @@ from typing import Final
 
 import attrs
 
+from .header import is_page_controls
 from .lines import Line
 from .model import Diagnostic
 from .normalize import Folded, trim
@@ -98,7 +99,8 @@ def read_tasks(folded: Folded, lines: Sequence[Line], is_body: IsBody) -> Tasks:
     """The tasks the tail *lines* assign: task tables, division-of-labour items, duty lists."""
     diagnostics: list[Diagnostic] = []
     reader = _Reader(folded, is_body, TableReader(folded, is_body, diagnostics))
-    reader.read(lines)
+    # A web page's controls copied after the annex ("【打印】 【关闭】") are no cell of it.
+    reader.read([line for line in lines if not is_page_controls(folded, line.start, line.end)])
     reader.close_duty()
     return Tasks(tasks=tuple(reader.tasks), diagnostics=tuple(diagnostics))
 
