@@ -349,3 +349,24 @@ def test_a_web_pages_controls_after_the_table_are_no_cell() -> None:
     assert _tasks(policy) == [
         ("1", "推动源头减量", [("区建设管理委", "lead"), ("区水务局", "cooperating")])
     ]
+
+
+def test_unnumbered_items_and_duties_after_a_colon() -> None:
+    policy = shpolicy.parse_text(
+        _BODY + "附件\n部门分工\n加快建设转运码头。\n牵头单位：区建设管理委\n配合单位：区水务局\n"
+        "区绿化市容局：\n负责消纳场所备案。\n负责运输许可。\n"
+    )
+    assert _tasks(policy) == [
+        (None, "加快建设转运码头。", [("区建设管理委", "lead"), ("区水务局", "cooperating")]),
+        (None, "负责消纳场所备案。\n负责运输许可。", [("区绿化市容局", None)]),
+    ]
+
+
+def test_a_body_heading_its_duties_on_the_lines_below() -> None:
+    policy = shpolicy.parse_text(
+        "上海市徐汇区某项工作方案\n一、职责分工\n1.区商务委\n负责牵头推进早餐工程。\n"
+        "2.各街道镇\n负责属地推进。\n二、保障措施\n1.区财政局\n落实经费。\n"
+    )
+    found = [[u.name for u in m.responsible_units] for m in policy.all_measures()]
+    # outside a heading on duties a name alone is a measure's title, not its holder
+    assert found == [["区商务委"], ["各街道镇"], []]

@@ -67,11 +67,17 @@ def duty_holder(
     folded: Folded, start: int, end: int, is_body: IsBody, *, about_duties: bool
 ) -> tuple[tuple[UnitMention, ...], int] | None:
     """The body that ``folded[start:end]`` opens with before a colon ("区商务委：负责…"), and
-    where its duties begin; ``None`` when it opens with no body."""
+    where its duties begin; under a heading on duties (*about_duties*) also a line that is
+    only a body's name; ``None`` when it opens with no body."""
     m = _DUTY_COLON.match(folded, start, end)
-    if m is None or not _names_body(folded, *m.span(1), is_body, about_duties=about_duties):
-        return None
-    return list_units(folded, *m.span(1)), m.end()
+    if m is not None and _names_body(folded, *m.span(1), is_body, about_duties=about_duties):
+        return list_units(folded, *m.span(1)), m.end()
+    # Under a heading on duties, a line that is only a body's name heads its duties.
+    start, end = trim(folded, start, end)
+    named = about_duties and end - start <= _DUTY_HEADING_MAX
+    if named and _names_body(folded, start, end, is_body, about_duties=True):
+        return list_units(folded, start, end), end
+    return None
 
 
 def _names_body(
@@ -180,8 +186,11 @@ class _Reader:
             return
         if label is not None:
             self.item, self.item_number = [(content, line.end)], (label.start, label.text_end)
-        elif self.item:
-            self.item.append((line.start, line.end))
+        elif self.item_number is not None:
+            self.item.append((line.start, line.end))  # the numbered item goes on
+        else:
+            # An unnumbered line is the item a clause line below it would assign.
+            self.item = [(line.start, line.end)]
 
     def _clause(self, line: Line, clause: Clause) -> bool:
         """A clause line joins the task its predecessor made, or makes the item a task."""
@@ -238,19 +247,27 @@ class _Reader:
         return True
 
     def _duty_line(self, line: Line, content: int) -> bool:
-        """ "区司法局：一是负责…": a body, a colon, and its duties."""
+        """ "区司法局：一是负责…": a body, a colon, and its duties (or, with nothing after the
+        colon, the heading of the lines under it)."""
         found = duty_holder(
             self.folded, content, line.end, self.is_body, about_duties=self.about_duties
         )
-        if found is None:
+        if found is None or (found[1] == line.end and not self._has_colon(content, line.end)):
             return False
         units, duties = found
         self.close_duty()
         label = match_label(self.folded, line.start, line.end)
         number = None if label is None else (label.start, label.text_end)
         text = trim(self.folded, duties, line.end)
-        self._add(number, [text] if text[0] < text[1] else [], units, (line.start, line.end))
+        if text[0] < text[1]:
+            self._add(number, [text], units, (line.start, line.end))
+        else:
+            self.item = []
+            self.duty = _Duty(number=number, label=label, units=units, text=[], start=line.start)
         return True
+
+    def _has_colon(self, start: int, end: int) -> bool:
+        return _DUTY_COLON.match(self.folded, start, end) is not None
 
     def _names_body(self, start: int, end: int) -> bool:
         return _names_body(self.folded, start, end, self.is_body, about_duties=self.about_duties)
