@@ -305,6 +305,8 @@ class _Assembler:
         """The tasks the annexes assign, each linked to the measure it restates."""
         found = read_tasks(self.folded, tail, self.names.is_body)
         self.diagnostics.extend(found.diagnostics)
+        if not found.tasks:
+            return ()
         index = MeasureIndex(measures, tasks=len(found.tasks))
         tasks: list[Task] = []
         for task in found.tasks:
