@@ -40,7 +40,7 @@ _SENTENCE_SHORTEST: Final = 8
 _ALIKE: Final = 0.8
 _CAPTION_CELLS: Final = 3
 # A comparison of a task with a measure costs little, but a hostile text may
-# hold thousands of each: past this many pairs only exact titles are compared.
+# hold thousands of each: past this many pairs only the same title links.
 _FUZZY_PAIRS: Final = 100_000
 _STATED: Final = 0.8  # the score of a measure whose text states the task's sentence
 
@@ -94,10 +94,17 @@ class MeasureIndex:
         self.measures = tuple(measures)
         self.titles = [_plain(m.title) for m in self.measures]
         self.texts = [_plain(m.text) for m in self.measures]
-        # Past a bound of task-measure pairs only titles are compared word for word.
+        # Past a bound of task-measure pairs only the same title links a task.
         self.fuzzy = tasks * len(self.measures) <= _FUZZY_PAIRS
+        self.by_title: dict[str, list[int]] = {}
+        for index, title in enumerate(self.titles):
+            self.by_title.setdefault(title, []).append(index)
         # (A matcher keeps what it learnt of its second sequence: one per title.)
-        self.matchers = [SequenceMatcher(None, "", t, autojunk=False) for t in self.titles]
+        self.matchers = (
+            [SequenceMatcher(None, "", t, autojunk=False) for t in self.titles]
+            if self.fuzzy
+            else []
+        )
 
     def restated(self, text: str) -> Span | None:
         """The span of the one measure the task whose *text* (its cells, one a line) restates."""
@@ -105,13 +112,23 @@ class MeasureIndex:
         captions = _captions(cells)
         if not captions:
             return None
+        if not self.fuzzy:
+            return self._same_title(captions)
         found = self._best(lambda i: max(_held_score(c, self.titles[i]) for c in captions))
-        if found is not None or not self.fuzzy:
-            return None if found is None or found is _TIED else found.span
+        if found is not None:
+            return None if found is _TIED else found.span
         sentences = [_plain(_first_sentence(c)) for c in cells[:_CAPTION_CELLS]]
         sentences = [s for s in sentences if len(s) >= _SENTENCE_SHORTEST]
         found = self._best(lambda i: self._alike_or_stated(i, captions, sentences))
         return None if found is None or found is _TIED else found.span
+
+    def _same_title(self, captions: list[str]) -> Span | None:
+        """The one measure titled as a caption is (the comparison a very long text gets)."""
+        for caption in captions:
+            found = self.by_title.get(caption, ())
+            if len(found) == 1:
+                return self.measures[found[0]].span
+        return None
 
     def _alike_or_stated(self, index: int, captions: list[str], sentences: list[str]) -> float:
         # (Likeness is measured for the first caption only: the one a title restates.)

@@ -52,6 +52,7 @@ __all__ = [
     "find_header",
     "is_annex_start",
     "looks_like_body",
+    "may_hold_header",
 ]
 
 Range = tuple[int, int]
@@ -127,6 +128,7 @@ _NOT_IN_HEADER: Final = re.compile(r"[\d.,;:!?、。()\[\]《》“”\"/]")
 # The table's own title above its header (任务分工表, 任务清单) names no column.
 _TABLE_TITLE: Final = re.compile(r"(?:表|清单|方案|一览)$")
 _HEADER_CELL_MAX: Final = 10
+_HEADER_MAX: Final = 16  # columns on either side of 序号
 # Cells of a delimited line: a tab, or two or more blanks (a folded ideographic space is one).
 _CELL_BREAK: Final = re.compile(r" +")
 _CELL: Final = re.compile(r"[^ ]+")
@@ -158,30 +160,39 @@ def column_of(name: str) -> Column | None:
     return Column(name=name, kind="text")
 
 
+def may_hold_header(folded: Folded, line: Line) -> bool:
+    """Whether *line* may be a task table's header or its 序号 column: every header holds one."""
+    return _NUMBER_COLUMN.search(folded, line.start, line.end) is not None
+
+
 def is_annex_start(folded: Folded, line: Line) -> bool:
     """Whether *line* opens another annex (附件2, 附表) on its own."""
     return _ANNEX.match(_squeezed(folded, line.start, line.end)) is not None
 
 
-def find_header(folded: Folded, lines: Sequence[Line], index: int) -> Header | None:
-    """The task table header that holds the line at *index* (its 序号), or ``None``."""
+def find_header(folded: Folded, lines: Sequence[Line], index: int) -> tuple[Header | None, int]:
+    """The task table header that holds the line at *index* (its 序号), or ``None``; and the
+    last line the search read (no header holds the lines from *index* to it but this one)."""
     line = lines[index]
     cells = [c for c in _CELL_BREAK.split(folded[line.start : line.end].strip()) if c]
     if len(cells) >= 3 and _NUMBER_COLUMN.fullmatch(cells[0]):
         columns = [column_of(c) for c in cells]
         if all(c is not None for c in columns):
-            return _header([c for c in columns if c is not None], index, index, delimited=True)
-        return None
+            named = [c for c in columns if c is not None]
+            return _header(named, index, index, delimited=True), index
+        return None, index
     if column_of(_squeezed(folded, line.start, line.end)) is None:
-        return None
+        return None, index
+    # A header has a few columns: a longer run of column names is no header to read whole.
+    low, high = max(0, index - _HEADER_MAX), min(len(lines) - 1, index + _HEADER_MAX)
     first = index
-    while first > 0 and column_of(_cell_name(folded, lines[first - 1])) is not None:
+    while first > low and column_of(_cell_name(folded, lines[first - 1])) is not None:
         first -= 1
     last = index
-    while last + 1 < len(lines) and column_of(_cell_name(folded, lines[last + 1])) is not None:
+    while last < high and column_of(_cell_name(folded, lines[last + 1])) is not None:
         last += 1
     found = [column_of(_cell_name(folded, lines[i])) for i in range(first, last + 1)]
-    return _header([c for c in found if c is not None], first, last, delimited=False)
+    return _header([c for c in found if c is not None], first, last, delimited=False), last
 
 
 def _cell_name(folded: Folded, line: Line) -> str:
@@ -199,7 +210,7 @@ def _header(columns: list[Column], first: int, last: int, *, delimited: bool) ->
 
 # A row's number alone on its line: 1, 1., （一）, 一, 一、.
 _NUMBER: Final = re.compile(
-    r"(?P<arabic>\d{1,3})(?P<dot>[.、]?)|\((?P<paren>[一二三四五六七八九十]{1,3})\)"
+    r"(?P<arabic>\d{1,4})(?P<dot>[.、]?)|\((?P<paren>[一二三四五六七八九十]{1,3})\)"
     r"|(?P<hanzi>[一二三四五六七八九十]{1,3})(?P<stop>、?)"
 )
 _EMPTY: Final = re.compile(r"[-—–/\\]+|无|暂无")
@@ -315,7 +326,7 @@ class TableReader:
             return 1 if cells == names else 0
         run = 0
         numbered = False
-        while i + run < len(lines):
+        while i + run < len(lines) and run <= 2 * _HEADER_MAX:
             line = lines[i + run]
             column = column_of(_squeezed(self.folded, line.start, line.end))
             if column is None:
@@ -339,12 +350,12 @@ class TableReader:
 
     def _kind(self, header: Header, start: int, end: int) -> Kind:
         text = _squeezed(self.folded, start, end)
+        if header.has_deadline and _DEADLINE.fullmatch(text):
+            return "deadline"  # (before numbers: a year alone, 2025, is a deadline)
         if _NUMBER.fullmatch(text):
             return "number"
         if _EMPTY.fullmatch(text):
             return "empty"
-        if header.has_deadline and _DEADLINE.fullmatch(text):
-            return "deadline"
         return "units" if self._is_units(start, end) else "text"
 
     def _is_units(self, start: int, end: int) -> bool:

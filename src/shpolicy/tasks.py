@@ -43,6 +43,7 @@ from .task_table import (
     find_header,
     is_annex_start,
     looks_like_body,
+    may_hold_header,
 )
 
 __all__ = ["FoundTask", "Tasks", "duty_holder", "read_tasks", "speaks_of_duties"]
@@ -108,16 +109,18 @@ def read_tasks(folded: Folded, lines: Sequence[Line], is_body: IsBody) -> Tasks:
     # A web page's controls copied after the annex ("【打印】 【关闭】") are no cell of it.
     reader.read([line for line in lines if not is_page_controls(folded, line.start, line.end)])
     reader.close_duty()
+    reader.close_clauses()
     return Tasks(tasks=tuple(reader.tasks), diagnostics=tuple(diagnostics))
 
 
 @attrs.define
 class _Duty:
-    """A body heading the lines under it, while they are read."""
+    """A task while its lines are read: a body heading its duties, or an item whose bodies
+    clause lines give."""
 
     number: Range | None
     label: Label | None
-    units: tuple[UnitMention, ...]
+    units: list[UnitMention]
     text: list[Range]
     start: int
 
@@ -132,14 +135,18 @@ class _Reader:
         self.tasks: list[FoundTask] = []
         self.item: list[Range] = []  # the lines of the item being read
         self.item_number: Range | None = None
-        self.clause_task: int | None = None  # the task the last clause line made
+        # The task clause lines are adding bodies to (牵头单位：… / 参加单位：…).
+        self.pending: _Duty | None = None
         self.duty: _Duty | None = None
         self.about_duties = False  # under a heading that speaks of duties
 
     def read(self, lines: Sequence[Line]) -> None:
         i = 0
+        searched = -1  # the last line a search for a header read without finding one
         while i < len(lines):
-            header = find_header(self.folded, lines, i) if self._may_head(lines[i]) else None
+            header = None
+            if i > searched and may_hold_header(self.folded, lines[i]):
+                header, searched = find_header(self.folded, lines, i)
             if header is not None:
                 self._reset()
                 end = _table_end(self.folded, lines, header.last + 1)
@@ -149,14 +156,18 @@ class _Reader:
             self._line(lines[i])
             i += 1
 
-    def _may_head(self, line: Line) -> bool:
-        # Every header holds 序号 or 编号: a cheap test before the header is looked for.
-        text = self.folded[line.start : line.end]
-        return "序号" in text or "编号" in text or len(text) <= 10
-
     def _reset(self) -> None:
         self.close_duty()
-        self.item, self.item_number, self.clause_task = [], None, None
+        self.close_clauses()
+        self.item, self.item_number = [], None
+
+    def close_clauses(self) -> None:
+        """End the task whose bodies clause lines were adding."""
+        pending = self.pending
+        if pending is not None:
+            self.pending = None
+            end = pending.text[-1][1] if pending.text else pending.start
+            self._add(pending.number, pending.text[:-1], pending.units, (pending.start, end))
 
     # -- one line -----------------------------------------------------------------
     def _line(self, line: Line) -> None:
@@ -168,7 +179,7 @@ class _Reader:
         clause = find_clause(folded, line.start, line.end)
         if clause is not None and self._clause(line, clause):
             return
-        self.clause_task = None
+        self.close_clauses()
         label = match_label(folded, line.start, line.end)
         if self.duty is not None and self._ends_duty(line, label):
             self.close_duty()
@@ -197,6 +208,7 @@ class _Reader:
         start = trim(self.folded, line.start, line.end)[0]
         if clause.start > start:  # "（一）… 。（牵头单位：…）": the line ends the item
             self.close_duty()
+            self.close_clauses()
             label = match_label(self.folded, line.start, line.end)
             if label is not None or not self.item:
                 text_start = line.start if label is None else label.end
@@ -204,23 +216,31 @@ class _Reader:
                 self.item_number = None if label is None else (label.start, label.text_end)
             else:
                 self.item.append((line.start, clause.start))
-            first = self.item[0][0] if self.item_number is None else self.item_number[0]
-            self._add(self.item_number, self.item, clause.units, (first, line.end))
-            self.item, self.clause_task = [], len(self.tasks) - 1
+            self._open_clauses(clause, line)
             return True
-        if self.clause_task is not None:
-            task = self.tasks[self.clause_task]
-            self.tasks[self.clause_task] = attrs.evolve(
-                task, units=(*task.units, *clause.units), span=(task.span[0], line.end)
-            )
+        if self.pending is not None:
+            # (Units gathered in a list and the end kept as the last "text" range:
+            # a long run of clause lines costs linear time.)
+            self.pending.units.extend(clause.units)
+            self.pending.text[-1] = (line.end, line.end)
             return True
         if not self.item:
             return False
         self.close_duty()
-        first = self.item[0][0] if self.item_number is None else self.item_number[0]
-        self._add(self.item_number, self.item, clause.units, (first, line.end))
-        self.item, self.clause_task = [], len(self.tasks) - 1
+        self._open_clauses(clause, line)
         return True
+
+    def _open_clauses(self, clause: Clause, line: Line) -> None:
+        """The item is a task of the clause's bodies; clause lines below may add to them."""
+        first = self.item[0][0] if self.item_number is None else self.item_number[0]
+        self.pending = _Duty(
+            number=self.item_number,
+            label=None,
+            units=list(clause.units),
+            text=[*self.item, (line.end, line.end)],
+            start=first,
+        )
+        self.item, self.item_number = [], None
 
     # -- duty lists ---------------------------------------------------------------
     def _duty_heading(self, line: Line, label: Label | None, content: int) -> bool:
@@ -240,7 +260,7 @@ class _Reader:
         self.duty = _Duty(
             number=number,
             label=label,
-            units=list_units(self.folded, start, end),
+            units=list(list_units(self.folded, start, end)),
             text=[],
             start=line.start,
         )
@@ -263,7 +283,9 @@ class _Reader:
             self._add(number, [text], units, (line.start, line.end))
         else:
             self.item = []
-            self.duty = _Duty(number=number, label=label, units=units, text=[], start=line.start)
+            self.duty = _Duty(
+                number=number, label=label, units=list(units), text=[], start=line.start
+            )
         return True
 
     def _has_colon(self, start: int, end: int) -> bool:
