@@ -12,14 +12,17 @@ Decisions owned here:
   bodies, flattened one cell per line or delimited (:mod:`shpolicy.task_table`
   reads the rows);
 * **division-of-labour items** — an item (a numbered line and the lines
-  under it) followed by clause lines (牵头单位：… / 参加单位：…) or ending with
-  a clause is a task of the bodies the clause names, in their parts;
+  under it, or an unnumbered line) followed by clause lines (牵头单位：… /
+  参加单位：…) or ending with a clause is a task of the bodies the clause
+  names, in their parts;
 * **duty lists** — a line that opens with a body and a colon ("区司法局：一是
-  负责…") is a task of that body; a line that is only a body's name, numbered
-  or not ("一、区数据局"), heads the lines under it, which are its task, up to
-  the next such heading, the next item of the heading's level or another
-  annex.  The body must be known or a collective — or, under a heading that
-  speaks of duties (职责, 分工, 职能, 清单), merely read like a body.
+  负责…") is a task of that body; a body and a colon with nothing after it, or
+  a line that is only a body's name — numbered ("一、区数据局"), or under a
+  heading that speaks of duties — heads the lines under it, which are its
+  task, up to the next such heading, the next item of the heading's level or
+  another annex (a body's name alone elsewhere is a signature).  The body
+  must be known or a collective — or, under a heading that speaks of duties
+  (职责, 分工, 职能, 清单), merely read like a body.
 """
 
 from __future__ import annotations
