@@ -125,6 +125,27 @@ CASES.update(
             + "现将方案印发给你们，请认真贯彻执行。\n" * (n // 20)
             + "1. x"
         ),
+        # Annexes (the tasks stage): a run of column names (each once searched
+        # the whole run for its header), a long task table, the header printed on
+        # every line, clause lines, duty lines, and many tasks against many measures.
+        "annex_column_names": lambda n: "一、x。\n附件\n" + "序号\n" * (n // 3),
+        "annex_table": lambda n: (
+            "一、x。\n附件\n序号\n任务\n牵头单位\n"
+            + "".join(f"{i}\n推进第{i}项\n区财政局\n" for i in range(1, n // 16 + 1))
+        ),
+        "annex_header_repeat": lambda n: "一、x。\n附件\n" + "序号\n任务\n牵头单位\n" * (n // 12),
+        "annex_clause_lines": lambda n: (
+            "一、x。\n附件\n（一）推进。\n" + "配合单位：各区政府\n" * (n // 10)
+        ),
+        "annex_duty_lines": lambda n: (
+            "一、x。\n附件\n职责清单\n" + "区财政局：负责经费。\n" * (n // 11)
+        ),
+        "annex_tasks_measures": lambda n: (
+            "一、主要任务\n"
+            + "".join(f"{i}.推进第{i}项工作。\n" for i in range(1, n // 24 + 1))
+            + "附件\n序号\n任务\n牵头单位\n"
+            + "".join(f"{i}\n推进第{i}项\n区财政局\n" for i in range(1, n // 24 + 1))
+        ),
     }
 )
 

@@ -21,6 +21,7 @@ from shpolicy import (
     Section,
     Span,
     Target,
+    Task,
     ValidityPeriod,
 )
 
@@ -41,6 +42,9 @@ DISTRICT_TEXT: Final = (
     "3.完善考核评价。\n"
     "（责任单位：区政府办公室）\n"
     "本措施自2024年4月1日起施行，有效期至2026年12月31日。累计支持不少于100个项目。\n"
+    "附件\n序号\n任务\n牵头单位\n配合单位\n完成时限\n"
+    "1\n建立工作机制\n区发展改革委\n区商务委\n2024年底前\n"
+    "2\n完善考核评价\n"
 )
 
 
@@ -177,6 +181,36 @@ def district_policy() -> Policy:
             ),
         ),
         closing="累计支持不少于100个项目。",
+        tasks=(
+            Task(
+                number="1",
+                text="建立工作机制",
+                units=(
+                    ResponsibleUnit(
+                        name="区发展改革委",
+                        unit_id="jingan-development-reform-commission",
+                        role="lead",
+                        span=_span(text, "区发展改革委", text.index("附件")),
+                    ),
+                    ResponsibleUnit(
+                        name="区商务委",
+                        unit_id="jingan-commerce-commission",
+                        role="cooperating",
+                        span=_span(text, "区商务委", text.index("附件")),
+                    ),
+                ),
+                deadline="2024年底前",
+                deadline_year=2024,
+                measure=measure1.span,
+                span=Span(start=text.index("1\n建立"), end=text.index("\n2\n完善")),
+            ),
+            # a row cut off: no body
+            Task(
+                number="2",
+                text="完善考核评价",
+                span=Span(start=text.index("2\n完善"), end=len(text) - 1),
+            ),
+        ),
         diagnostics=(
             Diagnostic(code="no-published-date", severity="info", message="no publication date"),
             Diagnostic(

@@ -28,6 +28,7 @@ from shpolicy.model import (
     Section,
     Span,
     Target,
+    Task,
     ValidityPeriod,
 )
 
@@ -195,6 +196,21 @@ def measures(*, surrogates: bool = True) -> st.SearchStrategy[Measure]:
     )
 
 
+def tasks(*, surrogates: bool = True) -> st.SearchStrategy[Task]:
+    """A task of an annex with up to three units, a deadline and a measure's span (or none)."""
+    optional_text = _optional(texts(surrogates=surrogates))
+    return st.builds(
+        Task,
+        number=optional_text,
+        text=texts(surrogates=surrogates),
+        units=_tuples_of(units(surrogates=surrogates), MAX_INNER_ITEMS),
+        deadline=optional_text,
+        deadline_year=_optional(st.integers()),
+        measure=_optional(spans()),
+        span=spans(),
+    )
+
+
 def sections(max_depth: int = 2, *, surrogates: bool = True) -> st.SearchStrategy[Section]:
     """A section nesting further sections down to ``max_depth`` levels below it."""
     children: st.SearchStrategy[tuple[Section, ...]] = (
@@ -237,6 +253,7 @@ def policies(*, surrogates: bool = True, max_depth: int = 1) -> st.SearchStrateg
         measures=_tuples_of(measures(surrogates=surrogates)),
         targets=_tuples_of(targets(surrogates=surrogates)),
         closing=optional_text,
+        tasks=_tuples_of(tasks(surrogates=surrogates)),
         diagnostics=_tuples_of(diagnostics(surrogates=surrogates)),
         source=optional_text,
         text=texts(surrogates=surrogates, max_size=4 * MAX_TEXT),

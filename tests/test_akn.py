@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -30,6 +31,7 @@ from shpolicy.model import (
     Section,
     Span,
     Target,
+    Task,
     ValidityPeriod,
 )
 from strategies import policies
@@ -111,6 +113,17 @@ def sample_policy() -> Policy:
         sections=(chapter,),
         targets=(_target("20%", "20", "%"),),
         closing="Jing’an District Development and Reform Commission",
+        tasks=(
+            Task(
+                number="1",
+                text="Attracting entities\nHeadquarters",
+                units=(commerce, _unit("Jing’an District Finance Bureau", None, "cooperating")),
+                deadline="End of 2025",
+                deadline_year=2025,
+                measure=first.span,
+                span=Span(start=360, end=400),
+            ),
+        ),
         diagnostics=(
             Diagnostic(code="numbering-gap", severity="warning", message="3 follows 1"),
             Diagnostic(code="no-title", severity="info", message="", span=Span(start=0, end=0)),
@@ -138,10 +151,21 @@ def test_a_version_2_record_reads_with_no_provisional_period() -> None:
     export = to_akn(provisional)
     assert from_akn(export) == provisional
     assert export.count(b' provisional="true"') == 1
-    old = export.replace(b' provisional="true"', b"").replace(b'version="3"', b'version="2"')
-    assert from_akn(old) == policy
+    old = export.replace(b' provisional="true"', b"").replace(b'version="4"', b'version="2"')
+    old = re.sub(rb"<shp:tasks>.*?</shp:tasks>", b"", old, flags=re.DOTALL)
+    assert from_akn(old) == attrs.evolve(policy, tasks=())
     with pytest.raises(AknError, match="did not exist"):
-        from_akn(export.replace(b'version="3"', b'version="2"'))
+        from_akn(export.replace(b'version="4"', b'version="2"'))
+
+
+def test_a_version_3_record_reads_with_no_tasks() -> None:
+    policy = sample_policy()
+    export = to_akn(policy)
+    assert b"<shp:tasks>" in export
+    old = re.sub(rb"<shp:tasks>.*?</shp:tasks>", b"", export, flags=re.DOTALL)
+    assert from_akn(old.replace(b'version="4"', b'version="3"')) == attrs.evolve(policy, tasks=())
+    with pytest.raises(AknError, match="did not exist"):
+        from_akn(export.replace(b'version="4"', b'version="3"'))
 
 
 def test_export_is_deterministic_utf8_and_meta_is_indented() -> None:

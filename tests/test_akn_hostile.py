@@ -131,7 +131,7 @@ def test_akn_from_elsewhere_without_shpolicy_block_is_explained() -> None:
         (b'language="en"', b'language="fr"', "language"),
         (b'span="0-2"', b'span="5-2"', "before its start"),
         (b'span="0-2"', b'span="0-"', "not an integer"),
-        (b'version="3"', b'version="9"', "record version"),
+        (b'version="4"', b'version="9"', "record version"),
         (b'title="T"', b'title-ref="0-99"', "outside the text"),
         (b'title="T"', b'heading="T"', "unknown attribute"),
         (b"<shp:measures>", b"<shp:extra/><shp:measures>", "unknown element"),

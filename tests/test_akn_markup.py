@@ -95,6 +95,6 @@ def test_namespace_declarations_sit_where_lxml_put_them() -> None:
     export = to_akn(Policy(title="T", preamble="p")).decode()
     assert re.findall(r"<[^>]*xmlns[^>]*>", export) == [
         '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">',
-        '<shp:policy xmlns:shp="https://shpolicy.readthedocs.io/ns/akn/1.0" version="3"'
+        '<shp:policy xmlns:shp="https://shpolicy.readthedocs.io/ns/akn/1.0" version="4"'
         ' generated="true" title="T" language="en" preamble="p"/>',
     ]

@@ -26,6 +26,11 @@ CRAFTED = (
     "关于某事的意见\n为做好某事，现提出意见。",
     # unplaced-text, numbering-out-of-order
     "关于某事的意见\n一、做某事。（责任单位：市商务委）\n这是一段话。\n三、做另一事。\n二、做第三件事。",
+    # task-units-ambiguous (three cells of bodies, two columns), task-row-incomplete (none),
+    # task-table-unread (a header and no row)
+    "关于某事的实施方案\n一、做某事。（责任单位：市商务委）\n附件1\n任务分工表\n序号\n任务\n责任单位\n"
+    "配合单位\n1\n推进建设\n市发展改革委\n市财政局\n市商务委\n2\n加强保障\n落实资金\n附件2\n序号\n任务\n"
+    "牵头单位\n（表格略）",
 )
 # The modules allowed to build a Diagnostic themselves: the catalogue, and the
 # Akoma Ntoso readers, which restore the diagnostics a document records.

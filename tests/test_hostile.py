@@ -266,6 +266,33 @@ def test_a_clause_continued_over_many_lines() -> None:
     assert measure.responsible_units[-1].role == "cooperating"
 
 
+def test_an_annexs_clause_lines_add_to_one_task() -> None:
+    text = (
+        "一、做某事。\n附件\n（一）加快推动。\n牵头单位：市发展改革委\n"
+        + "配合单位：各区政府\n" * 5_000
+    )
+    policy = parse_text(text)
+    (task,) = policy.tasks
+    assert len(task.units) == 5_001
+    assert task.span.end == len(text) - 1
+
+
+def test_a_long_run_of_column_names_is_no_header() -> None:
+    policy = parse_text("一、做某事。\n附件\n" + "序号\n任务\n" * 10_000)
+    assert policy.tasks == ()
+    _assert_exports_round_trip(policy)
+
+
+def test_a_task_table_of_five_thousand_rows() -> None:
+    rows = "".join(f"{i}\n推进第{i}项工作\n区财政局\n" for i in range(1, 5_001))
+    text = "一、主要任务\n1.推进第1项工作。\n附件\n序号\n任务\n牵头单位\n" + rows
+    policy = parse_text(text)
+    assert len(policy.tasks) == 5_000
+    assert policy.tasks[-1].number == "5000"
+    assert policy.measure_of(policy.tasks[0]) == policy.all_measures()[0]
+    _assert_exports_round_trip(policy)
+
+
 @pytest.mark.parametrize(
     "header_line",
     [

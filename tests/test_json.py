@@ -23,6 +23,7 @@ from shpolicy.model import (
     Section,
     Span,
     Target,
+    Task,
     ValidityPeriod,
 )
 from strategies import policies
@@ -75,6 +76,17 @@ def sample_policy() -> Policy:
         validity=ValidityPeriod(start=dt.date(2025, 4, 1), end=dt.date(2027, 3, 31), text="有效期"),
         preamble="为贯彻落实……",
         sections=(chapter,),
+        tasks=(
+            Task(
+                number="1",
+                text="推进数据交易\n扩容",
+                units=(ResponsibleUnit(name="市数据局", role="lead"),),
+                deadline="2025年底前",
+                deadline_year=2025,
+                measure=chapter.measures[0].span,
+                span=span(60, 80),
+            ),
+        ),
     )
 
 
@@ -132,7 +144,7 @@ def _objects(value: Any, path: str) -> Iterator[tuple[str, Any]]:
 def test_layout_is_indented_by_two_spaces() -> None:
     lines = to_json(sample_policy()).splitlines()
     assert lines[0] == "{"
-    assert lines[1] == '  "schema_version": "2.1",'
+    assert lines[1] == '  "schema_version": "2.2",'
 
 
 def test_chinese_is_kept_as_written() -> None:
@@ -174,18 +186,18 @@ def test_utf8_bom_is_accepted() -> None:
 def test_unstructure_and_structure_are_inverse() -> None:
     policy = sample_policy()
     data = unstructure(policy)
-    assert data["schema_version"] == "2.1"
+    assert data["schema_version"] == "2.2"
     assert structure(data) == policy
 
 
 def test_a_version_1_document_reads_without_notice_jurisdiction_or_text() -> None:
     policy = attrs.evolve(sample_policy(), jurisdiction="cn-sh", text="whole text")
     data = unstructure(policy)
-    added = ("notice", "jurisdiction", "text")
+    added = ("notice", "jurisdiction", "text", "tasks")
     old = {key: value for key, value in data.items() if key not in added}
     old["schema_version"] = "1.0"
     old["validity"] = {k: v for k, v in old["validity"].items() if k != "provisional"}
-    assert structure(old) == attrs.evolve(policy, jurisdiction=None, text="")
+    assert structure(old) == attrs.evolve(policy, jurisdiction=None, text="", tasks=())
     with pytest.raises(SchemaError, match="did not exist"):
         structure({**old, "text": "x"})
 
@@ -195,8 +207,9 @@ def test_a_version_2_0_document_reads_with_no_provisional_period() -> None:
     assert policy.validity is not None
     data = unstructure(attrs.evolve(policy, validity=attrs.evolve(policy.validity)))
     validity = {k: v for k, v in data["validity"].items() if k != "provisional"}
-    old = {**data, "schema_version": "2.0", "validity": validity}
-    assert structure(old) == policy
+    without_tasks = {k: v for k, v in data.items() if k != "tasks"}
+    old = {**without_tasks, "schema_version": "2.0", "validity": validity}
+    assert structure(old) == attrs.evolve(policy, tasks=())
     assert structure({**old, "validity": None}).validity is None
     with pytest.raises(SchemaError, match="did not exist") as caught:
         structure({**old, "validity": {**validity, "provisional": True}})
@@ -204,6 +217,21 @@ def test_a_version_2_0_document_reads_with_no_provisional_period() -> None:
     # A 2.1 document must hold the field.
     with pytest.raises(SchemaError, match="missing"):
         structure({**old, "schema_version": "2.1"})
+
+
+def test_a_version_2_1_document_reads_with_no_tasks() -> None:
+    policy = sample_policy()
+    assert policy.tasks
+    data = unstructure(policy)
+    old = {k: v for k, v in data.items() if k != "tasks"}
+    old["schema_version"] = "2.1"
+    assert structure(old) == attrs.evolve(policy, tasks=())
+    with pytest.raises(SchemaError, match="did not exist") as caught:
+        structure({**old, "tasks": []})
+    assert caught.value.path == "$.tasks"
+    # A 2.2 document must hold the field.
+    with pytest.raises(SchemaError, match="missing"):
+        structure({**old, "schema_version": "2.2"})
 
 
 def test_a_provisional_period_round_trips() -> None:

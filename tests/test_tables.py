@@ -46,6 +46,7 @@ def model_counts(policy: Policy) -> dict[str, int]:
         "responsibilities": sum(len(e.responsible_units) for e in elements),
         "measures": len(policy.all_measures()),
         "targets": len(policy.targets) + sum(len(e.targets) for e in elements),
+        "tasks": sum(max(1, len(t.units)) for t in policy.tasks),
         "documents": 1,
     }
 
@@ -92,7 +93,13 @@ def test_paths_and_labels_follow_the_tree(path: Path, parsed: dict[Path, Policy]
 def test_sample_totals() -> None:
     policies = [(p.name, shpolicy.parse_file(p)) for p in TEXTS[:5]]
     sizes = {name: len(tables.build(name, policies).rows) for name in tables.TABLES}
-    assert sizes == {"responsibilities": 427, "measures": 129, "targets": 12, "documents": 5}
+    assert sizes == {
+        "responsibilities": 427,
+        "measures": 129,
+        "targets": 12,
+        "tasks": 0,
+        "documents": 5,
+    }
 
 
 def test_a_district_policy_with_a_notice_gives_every_column() -> None:
@@ -169,9 +176,24 @@ def test_columns_are_the_row_fields_in_order() -> None:
             "responsibilities": tables.ResponsibilityRow,
             "measures": tables.MeasureRow,
             "targets": tables.TargetRow,
+            "tasks": tables.TaskRow,
             "documents": tables.DocumentRow,
         }[name]
         assert [c.name for c in table.columns] == [f.name for f in attrs.fields(row_type)]
+
+
+def test_a_task_gives_a_row_per_body_and_names_the_measure_it_restates() -> None:
+    rows = tables.task_rows(district_policy(), document="d")
+    assert [(r.number, r.unit_name, r.unit_id, r.role, r.measure) for r in rows] == [
+        ("1", "区发展改革委", "jingan-development-reform-commission", "lead", "一、 / （一） / 1."),
+        ("1", "区商务委", "jingan-commerce-commission", "cooperating", "一、 / （一） / 1."),
+        ("2", None, None, None, ""),
+    ]
+    assert [(r.deadline, r.deadline_year) for r in rows] == [
+        ("2024年底前", 2024),
+        ("2024年底前", 2024),
+        (None, None),
+    ]
 
 
 def test_an_unknown_table_is_refused() -> None:

@@ -214,6 +214,54 @@ def test_departments_only_some_districts_have() -> None:
     assert _id("黄浦区交通委") is None
 
 
+@pytest.mark.parametrize("district", DISTRICTS)
+@pytest.mark.parametrize(
+    ("local", "slug"),
+    [
+        ("区城管局", "urban-management-enforcement-bureau"),
+        ("区信息委", "informatization-commission"),
+        ("区绿委办", "greening-committee-office"),
+        ("区双拥办", "double-support-office"),
+    ],
+)
+def test_aliases_real_district_texts_use(district: str, local: str, slug: str) -> None:
+    unit = units.lookup(local, jurisdiction=f"cn-sh-{district}")
+    assert unit is not None
+    assert unit.id == f"{district}-{slug}"
+    assert units.is_collective(local, jurisdiction="cn-sh")
+
+
+@pytest.mark.parametrize(
+    ("name", "jurisdiction", "expected"),
+    [
+        # development zones' committees, by their zone's name
+        ("经开区", "cn-sh-songjiang", "songjiang-economic-development-zone"),
+        ("松江经济技术开发区", None, "songjiang-economic-development-zone"),
+        ("工业园区", "cn-sh-qingpu", "qingpu-industrial-park"),
+        ("嘉定工业区", "cn-sh", "jiading-industrial-zone"),
+        ("莘庄工业区管委会", None, "minhang-xinzhuang-industrial-zone"),
+        # a district's own groups: a short name only in its district's documents
+        ("西岸集团", None, "xuhui-west-bund-group"),
+        ("城投公司", "cn-sh-putuo", "putuo-urban-construction-investment"),
+        ("头桥集团", "cn-sh-fengxian", "fengxian-touqiao-group"),
+        ("漕开发总公司", "cn-sh-xuhui", "caohejing-development-corporation"),
+    ],
+)
+def test_zones_and_district_groups(name: str, jurisdiction: str | None, expected: str) -> None:
+    unit = units.lookup(name, jurisdiction=jurisdiction)
+    assert unit is not None
+    assert unit.id == expected
+
+
+def test_a_district_company_is_no_collective_elsewhere() -> None:
+    # 城投公司 in a Xuhui document is not Putuo's, and in a municipal one it is no
+    # body every district has (as 区发展改革委 would be): unknown, not collective.
+    assert units.lookup("城投公司", jurisdiction="cn-sh-xuhui") is None
+    assert units.lookup("城投公司", jurisdiction="cn-sh") is None
+    assert not units.is_collective("城投公司", jurisdiction="cn-sh")
+    assert units.lookup("工业园区", jurisdiction="cn-sh-jiading") is None
+
+
 def test_district_party_organs() -> None:
     for district, (zh, en) in DISTRICTS.items():
         context = f"cn-sh-{district}"
@@ -416,6 +464,18 @@ def test_subdistricts_and_towns() -> None:
         "各街道办事处",
         "4个街道",
         "街镇",
+        # a kind of area names the zones of that kind and their managers, not one body
+        "开发区",
+        "园区",
+        # a district's enterprises, its groups, a department named by its field
+        "区属国有企业",
+        "区属企业",
+        "各区属集团",
+        "相关国资公司",
+        "各街道管理办",
+        "建设主管部门",
+        "区规划资源部门",
+        "属地街镇（镇人民政府、街道办事处）",
         "relevant district governments",
         "all subdistricts and towns",
     ],
@@ -433,7 +493,9 @@ def test_district_names_are_collective_in_a_municipal_document_only(name: str) -
     assert units.lookup(name, jurisdiction="cn-sh-qingpu") is not None
 
 
-@pytest.mark.parametrize("name", ["开发区", "市商务委", "九亭镇", "Ministry of Magic", "各"])
+@pytest.mark.parametrize(
+    "name", ["区土方工作专班", "市商务委", "九亭镇", "Ministry of Magic", "各"]
+)
 def test_single_or_unknown_bodies_are_not_collective(name: str) -> None:
     assert not units.is_collective(name, jurisdiction="cn-sh")
 

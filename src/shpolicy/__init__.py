@@ -34,6 +34,7 @@ from .model import (
     Section,
     Span,
     Target,
+    Task,
     ValidityPeriod,
 )
 
@@ -65,6 +66,7 @@ __all__ = [
     "ShpolicyError",
     "Span",
     "Target",
+    "Task",
     "ValidityPeriod",
     "__version__",
     "akn",

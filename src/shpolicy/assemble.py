@@ -49,6 +49,8 @@ from .model import (
     Section,
     Span,
     Target,
+    Task,
+    ValidityPeriod,
 )
 from .normalize import Folded
 from .quantities.deadlines import plan_year
@@ -57,6 +59,9 @@ from .responsibility import Clause
 from .structure import Outline, OutlineMeasure, OutlineSection, Range
 from .tail import Tail
 from .targets import find_targets
+from .task_links import MeasureIndex
+from .task_table import deadline_year
+from .tasks import duty_holder, read_tasks, speaks_of_duties
 from .validity import ValidityMatch, validity_period
 
 __all__ = ["build_policy"]
@@ -193,20 +198,10 @@ class _Assembler:
         self.plan_year = plan_year(front.title or (front.notice.title if front.notice else None))
         sections = tuple([self._section(s) for s in outline.sections])
         measures = tuple([self._measure(m) for m in outline.measures])
-        validity = None
-        if found is not None:
-            # A clause counting from the issue ("自印发之日起") starts on the date the
-            # document was issued: its notice's date when printed, else its own.
-            validity, notes = validity_period(
-                self.text,
-                found,
-                issued=front.issued,
-                published=header.published,
-                title=front.title,
-            )
-            self.diagnostics.extend(notes)
+        validity = self._validity(found, front, header)
         preamble = [(line.start, line.end) for line in header.preamble]
         closing = [*outline.stray, *tail.closing]
+        tasks = self._tasks(outline.tail, _ordered_measures(sections, measures))
         self.diagnostics.extend(header.diagnostics)
         layout, unplaced = document_layout(
             self.folded,
@@ -233,11 +228,25 @@ class _Assembler:
             measures=measures,
             targets=self._targets([*preamble, *closing]),
             closing=self._join(closing) or None,
+            tasks=tasks,
             diagnostics=tuple(sorted(self.diagnostics, key=_diagnostic_order)),
             source=source,
             layout=layout,
             text=self.text,
         )
+
+    def _validity(
+        self, found: ValidityMatch | None, front: _Front, header: Header
+    ) -> ValidityPeriod | None:
+        if found is None:
+            return None
+        # A clause counting from the issue ("自印发之日起") starts on the date the
+        # document was issued: its notice's date when printed, else its own.
+        validity, notes = validity_period(
+            self.text, found, issued=front.issued, published=header.published, title=front.title
+        )
+        self.diagnostics.extend(notes)
+        return validity
 
     # -- text as written ------------------------------------------------------------
     def _slice(self, start: int, end: int) -> str:
@@ -257,12 +266,14 @@ class _Assembler:
         return joiner.join(texts)
 
     # -- items ------------------------------------------------------------------------
-    def _measure(self, measure: OutlineMeasure) -> Measure:
+    def _measure(self, measure: OutlineMeasure, duties: bool = False) -> Measure:
         label = measure.label
         title = unwrap(self._slice(*measure.title))
         if measure.title_quote is not None:
             title += self.text[measure.title_quote]
         responsible_label, units = self.names.clause(measure.clause)
+        if measure.clause is None and measure.text:
+            units = self._duty_holder(measure.text[0], duties)
         return Measure(
             label=self.text[label.start : label.text_end],
             ordinal=label.value,
@@ -275,18 +286,28 @@ class _Assembler:
             span=Span(start=measure.span[0], end=measure.span[1]),
         )
 
-    def _section(self, section: OutlineSection) -> Section:
+    def _duty_holder(self, first: Range, duties: bool) -> tuple[ResponsibleUnit, ...]:
+        """The body a measure opens with before a colon ("1.区商务委：负责…"): its duties'
+        holder.  Under a heading on duties (职责分工) a name that reads like a body will do."""
+        found = duty_holder(self.folded, *first, self.names.is_body, about_duties=duties)
+        if found is None:
+            return ()
+        return tuple([self.names.unit(u.start, u.end, u.role) for u in found[0]])
+
+    def _section(self, section: OutlineSection, duties: bool = False) -> Section:
         label = section.label
         num_at = section.num_at
         num = self.text[num_at : num_at + len(label.num)] if num_at >= 0 else label.num
-        sections = tuple([self._section(s) for s in section.sections])
-        measures = tuple([self._measure(m) for m in section.measures])
+        heading = unwrap(self._slice(*section.heading))
+        duties = duties or speaks_of_duties(heading)
+        sections = tuple([self._section(s, duties) for s in section.sections])
+        measures = tuple([self._measure(m, duties) for m in section.measures])
         responsible_label, units = self.names.clause(section.clause)
         return Section(
             num=num,
             label=self.text[label.start : label.text_end],
             ordinal=label.value,
-            heading=unwrap(self._slice(*section.heading)),
+            heading=heading,
             text=self._join(section.text),
             sections=sections,
             measures=measures,
@@ -297,6 +318,30 @@ class _Assembler:
             # A section's source runs to the end of its last item.
             span=Span(start=section.span[0], end=_end_of(section.span[1], sections, measures)),
         )
+
+    def _tasks(self, tail: Sequence[Line], measures: Sequence[Measure]) -> tuple[Task, ...]:
+        """The tasks the annexes assign, each linked to the measure it restates."""
+        found = read_tasks(self.folded, tail, self.names.is_body)
+        self.diagnostics.extend(found.diagnostics)
+        if not found.tasks:
+            return ()
+        index = MeasureIndex(measures, tasks=len(found.tasks))
+        tasks: list[Task] = []
+        for task in found.tasks:
+            text = self._join(task.text)
+            number = task.number
+            tasks.append(
+                Task(
+                    number=None if number is None else self.text[number[0] : number[1]],
+                    text=text,
+                    units=tuple([self.names.unit(u.start, u.end, u.role) for u in task.units]),
+                    deadline=self._join(task.deadline) or None,
+                    deadline_year=deadline_year(self.folded, task.deadline),
+                    measure=index.restated(text),
+                    span=Span(start=task.span[0], end=task.span[1]),
+                )
+            )
+        return tuple(tasks)
 
     def _targets(self, ranges: Iterable[Range]) -> tuple[Target, ...]:
         found: list[Target] = []
@@ -360,6 +405,13 @@ def _issuer_ranges(header: Header, tail: Tail) -> tuple[list[Range], list[Range]
 def _line_range(header: Header, index: int) -> Range:
     line = header.lines[index].line
     return line.start, line.end
+
+
+def _ordered_measures(
+    sections: Sequence[Section], measures: Sequence[Measure]
+) -> tuple[Measure, ...]:
+    """Every measure, in printed order."""
+    return Policy(sections=tuple(sections), measures=tuple(measures)).all_measures()
 
 
 def _clause_span(clause: Clause | None) -> Span | None:

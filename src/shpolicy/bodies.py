@@ -36,6 +36,8 @@ __all__ = ["BodyNames", "unwrap", "written"]
 
 Range = tuple[int, int]
 _LINE_BREAK: Final = re.compile(r"\s*[\r\n]+\s*")
+# At least two names' worth of Chinese, no blank: what may be names printed together.
+_PRINTED_TOGETHER: Final = re.compile(r"[^\s]*[\u4e00-\u9fff][^\s]{3,}")
 
 
 def written(text: str, folded: Folded, start: int, end: int) -> str:
@@ -79,6 +81,13 @@ class BodyNames:
         """The jurisdiction names are looked up in (``"cn"``: another place's document)."""
         return self.placement.context
 
+    def is_body(self, name: str) -> bool:
+        """Whether *name* is a registered body or a collective, in the document's jurisdiction."""
+        context = self.context
+        return lookup(name, jurisdiction=context) is not None or is_collective(
+            name, jurisdiction=context
+        )
+
     def unit(self, start: int, end: int, role: Role | None) -> ResponsibleUnit:
         """The body named at ``[start, end)``, reported when unknown."""
         name = unwrap(written(self.text, self.folded, start, end))
@@ -96,13 +105,25 @@ class BodyNames:
             name=name, unit_id=None if unit is None else unit.id, role=role, span=span
         )
 
+    def units(self, start: int, end: int, role: Role | None) -> list[ResponsibleUnit]:
+        """The bodies named at ``[start, end)``: one, or each of the registered names printed
+        there without a separator (市住房城乡建设管理委市重大办), each in *role*."""
+        name = written(self.text, self.folded, start, end)
+        # Names printed without a separator are Chinese ones: others are not split.
+        if _PRINTED_TOGETHER.fullmatch(name) and not self.is_body(name):
+            pieces = segment(name, jurisdiction=self.context)
+            if len(pieces) > 1:
+                offset = start + self.text.find(name, start, end) - start
+                return [self.unit(offset + p.start, offset + p.end, role) for p in pieces]
+        return [self.unit(start, end, role)]
+
     def clause(self, clause: Clause | None) -> tuple[str | None, tuple[ResponsibleUnit, ...]]:
         """A responsibility clause's label and units."""
         if clause is None:
             return None, ()
         # An unlabelled clause ("（市交通委牵头，各区政府配合）") has an empty label.
         label = self.text[clause.label_start : clause.label_end] or None
-        units = tuple([self.unit(u.start, u.end, u.role) for u in clause.units])
+        units = tuple([unit for u in clause.units for unit in self.units(u.start, u.end, u.role)])
         if not units:
             self.diagnostics.append(
                 EMPTY_RESPONSIBILITY_CLAUSE.at(

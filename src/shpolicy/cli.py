@@ -194,6 +194,7 @@ def summarize(name: str, policy: Policy) -> str:
         ("measures", str(len(measures))),
         ("units", f"{len(units)} distinct responsible units"),
         ("targets", str(targets)),
+        ("tasks", f"{len(policy.tasks)} in the annexes"),
         (
             "diagnostics",
             f"{len(severities)} ({severities.count('error')} errors, "

@@ -33,6 +33,9 @@ __all__ = [
     "NUMBERING_STYLE_CHANGE",
     "PAGE_METADATA",
     "TABLE_OF_CONTENTS",
+    "TASK_ROW_INCOMPLETE",
+    "TASK_TABLE_UNREAD",
+    "TASK_UNITS_AMBIGUOUS",
     "UNKNOWN_UNIT",
     "UNPLACED_TEXT",
     "VALIDITY_END_COMPUTED",
@@ -58,6 +61,9 @@ Code = Literal[
     "items-run-together",
     "unknown-unit",
     "empty-responsibility-clause",
+    "task-row-incomplete",
+    "task-units-ambiguous",
+    "task-table-unread",
     "validity-start-computed",
     "validity-start-unknown",
     "validity-end-unknown",
@@ -154,6 +160,26 @@ EMPTY_RESPONSIBILITY_CLAUSE: Final = DiagnosticKind(
     severity="warning",
     meaning='A responsibility label ("责任单位：") is followed by no unit.',
 )
+TASK_ROW_INCOMPLETE: Final = DiagnosticKind(
+    code="task-row-incomplete",
+    severity="warning",
+    meaning="A row of a task table (序号 / 任务 / 牵头单位 / 配合单位 …) names no body in its "
+    "columns of bodies: the table is cut off there, or its cells could not be told apart. "
+    "The row is kept as a task without units; the span covers it.",
+)
+TASK_UNITS_AMBIGUOUS: Final = DiagnosticKind(
+    code="task-units-ambiguous",
+    severity="info",
+    meaning="A task table flattened one cell per line prints more cells of bodies in a row "
+    "than it has columns of bodies (责任单位, 配合单位), so which column each belongs to is "
+    "not printed: the first is the first column's, the others keep no role.",
+)
+TASK_TABLE_UNREAD: Final = DiagnosticKind(
+    code="task-table-unread",
+    severity="warning",
+    meaning="A task table's header (序号 and a column of bodies) is followed by no row that "
+    "could be read; its lines stay in the annex, and no task is made of them.",
+)
 VALIDITY_START_COMPUTED: Final = DiagnosticKind(
     code="validity-start-computed",
     severity="info",
@@ -220,6 +246,9 @@ CATALOGUE: Final[tuple[DiagnosticKind, ...]] = (
     ITEMS_RUN_TOGETHER,
     UNKNOWN_UNIT,
     EMPTY_RESPONSIBILITY_CLAUSE,
+    TASK_ROW_INCOMPLETE,
+    TASK_UNITS_AMBIGUOUS,
+    TASK_TABLE_UNREAD,
     VALIDITY_START_COMPUTED,
     VALIDITY_START_UNKNOWN,
     VALIDITY_END_UNKNOWN,

@@ -50,6 +50,7 @@ __all__ = [
     "LineKind",
     "is_back_matter",
     "is_org_line",
+    "is_page_controls",
     "is_page_furniture",
     "read_header",
 ]
@@ -253,6 +254,11 @@ _PAGE_CONTROL: Final = (
 _PAGE_CONTROLS: Final = re.compile(
     rf"\s*{_PAGE_CONTROL}(?:(?:\s*\|\s*|\s*){_PAGE_CONTROL})*\s*\|?", re.IGNORECASE
 )
+
+
+def is_page_controls(folded: Folded, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` is a web page's controls ("【打印】 【关闭】", "Print")."""
+    return _PAGE_CONTROLS.fullmatch(folded, start, end) is not None
 
 
 # "首页 > 信息公开 > 政策文件", "Home > Policies > ...": the site's breadcrumb trail.
@@ -838,7 +844,7 @@ def is_page_furniture(folded: Folded, start: int, end: int) -> bool:
     if _PAGE_FOOTER.match(folded, start, end) is not None:
         return True
     start, end = trim(folded, start, end)
-    return start < end and _PAGE_CONTROLS.fullmatch(folded, start, end) is not None
+    return start < end and is_page_controls(folded, start, end)
 
 
 def is_back_matter(folded: Folded, start: int, end: int) -> bool:

@@ -45,7 +45,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-SCHEMA_VERSION: Final = "2.1"
+SCHEMA_VERSION: Final = "2.2"
 
 # Shared with json_schema so the published schema accepts exactly what is read.
 # Both are linear-time: no quantified group contains another quantifier.
@@ -53,10 +53,12 @@ DATE_PATTERN: Final = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 DECIMAL_PATTERN: Final = "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"
 
 # Version 1.0 documents lack the notice, the jurisdiction and the parsed text;
-# 2.0 documents lack whether a validity period is provisional (试行, 暂行).
-_READABLE_VERSIONS: Final = ("1.0", "2.0", SCHEMA_VERSION)
+# 2.0 documents lack whether a validity period is provisional (试行, 暂行);
+# 2.1 documents lack the tasks of the annexes.
+_READABLE_VERSIONS: Final = ("1.0", "2.0", "2.1", SCHEMA_VERSION)
 _ADDED_IN_2: Final = {"notice": None, "jurisdiction": None, "text": ""}
 _ADDED_TO_VALIDITY_IN_2_1: Final = {"provisional": False}
+_ADDED_IN_2_2: Final[dict[str, list[object]]] = {"tasks": []}
 
 _DATE_RE: Final = re.compile(DATE_PATTERN)
 _DECIMAL_RE: Final = re.compile(DECIMAL_PATTERN)
@@ -278,6 +280,8 @@ def structure(data: object) -> Policy:
         fields = _from_version_1(fields)
     if version in ("1.0", "2.0"):
         fields = _from_version_2_0(fields, str(version))
+    if version in ("1.0", "2.0", "2.1"):
+        fields = _from_version_2_1(fields, str(version))
     try:
         return _CONVERTER.structure(fields, Policy)
     except _Problem as problem:
@@ -308,6 +312,16 @@ def _from_version_2_0(fields: dict[str, Any], version: str) -> dict[str, Any]:
                 path=f"$.validity.{name}",
             )
     return {**fields, "validity": {**validity, **_ADDED_TO_VALIDITY_IN_2_1}}
+
+
+def _from_version_2_1(fields: dict[str, Any], version: str) -> dict[str, Any]:
+    """An older document's fields as 2.2 reads them: no tasks."""
+    for name in _ADDED_IN_2_2:
+        if name in fields:
+            raise SchemaError(
+                f"field {name!r} did not exist in schema_version {version!r}", path=f"$.{name}"
+            )
+    return {**fields, **_ADDED_IN_2_2}
 
 
 def to_json(policy: Policy) -> str:

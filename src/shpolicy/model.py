@@ -39,6 +39,7 @@ __all__ = [
     "Severity",
     "Span",
     "Target",
+    "Task",
     "ValidityPeriod",
 ]
 
@@ -422,6 +423,46 @@ class Section:
 
 
 @attrs.frozen(kw_only=True, slots=True)
+class Task:
+    """One task of a division-of-labour table or list, with the bodies that carry it out.
+
+    Annexes restate a policy's measures as tasks: a table flattened to lines
+    (序号 / 任务 / 牵头单位 / 配合单位 / 完成时限, one cell per line or separated by
+    tabs or spaces), numbered items each followed by 牵头单位：… / 参加单位：…
+    lines, or a list of bodies each heading its duties (职责清单).  ``number`` is
+    the row's or item's number as printed; ``text`` its other cells as written,
+    one per line; ``units`` its bodies with the role of their column or label.
+    """
+
+    #: The row's or item's number as printed (``"1"``, ``"（一）"``), ``None`` when it has none.
+    number: str | None = None
+    #: The task's other cells as written, one per line.
+    text: str
+    #: The bodies it names, each with the role of its column or label (牵头 lead, 配合 cooperating).
+    units: tuple[ResponsibleUnit, ...] = ()
+    deadline: str | None = attrs.field(
+        default=None,
+        metadata={
+            "description": "The task's deadline cells as written (完成时限, 时间节点: "
+            "'2025年底前', '长期'), one per line; null when the table has no such column."
+        },
+    )
+    deadline_year: int | None = attrs.field(
+        default=None,
+        metadata={"description": "The latest year the deadline names ('2018—2020年' → 2020)."},
+    )
+    measure: Span | None = attrs.field(
+        default=None,
+        metadata={
+            "description": "The span of the measure this task restates (Policy.all_measures() "
+            "holds it), matched by its title or lead sentence; null when none or several match."
+        },
+    )
+    #: Where the task's row or item stands in :attr:`Policy.text`.
+    span: Span
+
+
+@attrs.frozen(kw_only=True, slots=True)
 class Notice:
     """The notice of issuance or transmission that wraps a policy.
 
@@ -455,6 +496,7 @@ class Policy:
     policy indexes it, and ``layout`` says what each part of it is.
     ``drafters`` are the bodies a notice of transmission names as the
     policy's drafters (转发区建设管理委制订的《…》), apart from its issuers.
+    ``tasks`` are what its annexes assign to bodies (:class:`Task`).
     """
 
     #: The policy's own title as written; with a notice of issuance, the inner document's (taken
@@ -498,6 +540,9 @@ class Policy:
     #: Text after the last measure that is neither the validity clause nor signatures; ``None`` when
     #: there is none.
     closing: str | None = None
+    #: The tasks of its annexes (a 重点任务分工表, a division of labour, a list of duties),
+    #: each linked to the measure it restates where one is found (:class:`Task`).
+    tasks: tuple[Task, ...] = ()
     #: What the parser noticed, in document order: see :mod:`shpolicy.diagnostics`.
     diagnostics: tuple[Diagnostic, ...] = ()
     #: The name of the file or page it was parsed from, as given to the parser.
@@ -511,6 +556,12 @@ class Policy:
     def all_measures(self) -> tuple[Measure, ...]:
         """Every measure of the document in document order."""
         return _measures_in_order(self.measures, self.sections)
+
+    def measure_of(self, task: Task) -> Measure | None:
+        """The measure *task* restates (the one at ``task.measure``), or ``None``."""
+        if task.measure is None:
+            return None
+        return next((m for m in self.all_measures() if m.span == task.measure), None)
 
 
 def _measures_in_order(

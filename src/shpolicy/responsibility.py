@@ -28,7 +28,7 @@ from .units import all as all_units
 from .units import is_collective, is_known_name
 from .units.resolve import MAX_NAME_LENGTH
 
-__all__ = ["Clause", "UnitMention", "find_clause", "split_units"]
+__all__ = ["Clause", "UnitMention", "find_clause", "list_units", "split_units"]
 
 # The label is a small grammar rather than a list: a head noun (unit,
 # department, body ...; "(s)" allowed) with a qualifier before it ("Responsible",
@@ -47,10 +47,11 @@ _EN_LABEL: Final = (
     rf"|(?:implementing|executing|competent)\s+{_EN_NOUN}"
     r"|(?:led|implemented)\s+by)"
 )
+# A Chinese label is a part (责任, 牵头, 配合, 参加, 支撑 …) and a noun (单位, 部门,
+# 主体, 处室, 机构): 责任单位, 牵头部门, 参加单位, 支撑单位, 协同单位, 实施主体.
 _ZH_LABEL: Final = (
-    r"(?:责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|协同单位|协同部门"
-    r"|参与单位|实施单位|实施主体|主责单位|主责部门|责任处室|负责单位|负责部门|主管部门|主管单位"
-    r"|承办单位|协办单位|支持单位|支持部门|支撑单位|支撑部门|参加单位|参加部门)"
+    r"(?:(?:责任|牵头|配合|协同|参与|参加|支撑|支持|协助|协作|协办|承办|实施|主责|负责|主管)"
+    r"(?:单位|部门|主体|处室|机构))"
 )
 _LABEL: Final = re.compile(rf"(?:{_EN_LABEL}|{_ZH_LABEL})\s*:\s*", re.IGNORECASE)
 _LABEL_BEFORE_COLON: Final = re.compile(
@@ -67,10 +68,12 @@ _OPEN: Final = "(["
 _CLOSE: Final = {"(": ")", "[": "]"}
 _SENTENCE_END: Final = ".。;!?)]"
 _TRAILING: Final = folded_chars(" .。;,")
+_BREAKS: Final = folded_chars(" \r\n")
 
 _LEAD_WORDS: Final = re.compile(r"^(?:lead|leading|牵头|主责|led\b)", re.IGNORECASE)
 _COOP_WORDS: Final = re.compile(
-    r"^(?:cooperating|co-?operating|coordinating|supporting|participating|配合|协同|参与|参加|支撑|支持|协办)",
+    r"^(?:cooperating|co-?operating|coordinating|supporting|participating"
+    r"|配合|协同|参与|参加|支撑|支持|协助|协作|协办)",
     re.IGNORECASE,
 )
 
@@ -308,7 +311,7 @@ _EN_HEAD_OF: Final = re.compile(
     r"\b(?:Commission|Bureau|Office|Administration|Committee|Department|Ministry|Branch|Center"
     r"|Centre|Council|Agency|Authority)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$"
 )
-_ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室"
+_ZH_HEAD: Final = "委局办部府区会心行关所院司组厅处站队团社室镇乡道"
 # "\s(?<!\s\s)": an English "and" match starts at the first blank before it,
 # so a long run of blanks is not rescanned from each of its positions.  (The
 # same as "(?<!\s)\s", but opening with a blank lets the scan skip words.)
@@ -507,6 +510,19 @@ _ROLE_MARK_LAST: Final = ")头合同与责\n"
 # "etc." closing a list, and 等 before a collective ("市发展改革委等相关部门").
 _ETC: Final = re.compile(r"etc\.?|等", re.IGNORECASE)
 _ZH_ETC_SPLIT: Final = re.compile(r"等(?=(?:相关|有关|各|其他)[\u4e00-\u9fff]{1,8}$)")
+
+
+def list_units(
+    folded: Folded, start: int, end: int, role: Role | None = None
+) -> tuple[UnitMention, ...]:
+    """The bodies a list names (a table's cell, a duty list's heading), each with its role:
+    the one marked beside it ("市交通委牵头"), else *role*."""
+    found: list[UnitMention] = []
+    for s, e, marked in _split_marked(folded, start, end):
+        s, e = trim(folded, s, e, _BREAKS)  # a cell wrapped after its separator
+        if s < e:
+            found.append(UnitMention(start=s, end=e, role=marked or role))
+    return tuple(found)
 
 
 def _split_marked(folded: Folded, start: int, end: int) -> list[tuple[int, int, Role | None]]:

@@ -14,6 +14,10 @@ four tables, each a tuple of typed rows:
 ``targets``
     one :class:`TargetRow` per target anywhere in the document: preamble,
     sections, measures, closing.
+``tasks``
+    one :class:`TaskRow` per (document, task of an annex, body it names): a
+    task table's row or a division-of-labour item gives one row per body, a
+    task naming none (a row cut off) one row without a body.
 ``documents``
     one :class:`DocumentRow` per document, with its counts, to join the
     others on ``document``.
@@ -64,6 +68,7 @@ __all__ = [
     "Row",
     "Table",
     "TargetRow",
+    "TaskRow",
     "body_key",
     "build",
     "csv_bytes",
@@ -78,6 +83,7 @@ __all__ = [
     "require_parquet",
     "responsibility_rows",
     "target_rows",
+    "task_rows",
     "to_dataframe",
     "where_outside",
     "write",
@@ -179,6 +185,36 @@ class TargetRow:
 
 
 @attrs.frozen(kw_only=True, slots=True)
+class TaskRow:
+    """One body named by a task of an annex (a task table's row, a division-of-labour item)."""
+
+    #: The document's name (:func:`document_name`).
+    document: str
+    #: The document's jurisdiction (``cn-sh``, ``cn-sh-<district>``), ``None`` when not placed.
+    jurisdiction: str | None
+    #: The task's number as printed (``"1"``, ``"（一）"``), ``None`` when it has none.
+    number: str | None
+    #: The task's text as written.
+    text: str
+    #: The path of the measure the task restates, ``""`` when none.
+    measure: str
+    #: The deadline cells as written (完成时限), ``None`` without such a column.
+    deadline: str | None
+    #: The latest year the deadline names.
+    deadline_year: int | None
+    #: ``None`` in the one row of a task that names no body.
+    unit_name: str | None
+    #: The body's id in the registry, ``None`` when unresolved.
+    unit_id: str | None
+    #: The body's role: ``lead``, ``cooperating`` or ``None``.
+    role: str | None
+    #: Where the task starts in the policy's text.
+    span_start: int
+    #: Where the task ends in the policy's text.
+    span_end: int
+
+
+@attrs.frozen(kw_only=True, slots=True)
 class DocumentRow:
     """One document with its header and its counts (the other tables join it on ``document``)."""
 
@@ -210,8 +246,8 @@ class DocumentRow:
     diagnostics: int
 
 
-#: Any row of the four tables.
-Row: TypeAlias = ResponsibilityRow | MeasureRow | TargetRow | DocumentRow
+#: Any row of the five tables.
+Row: TypeAlias = ResponsibilityRow | MeasureRow | TargetRow | TaskRow | DocumentRow
 
 # --------------------------------------------------------------------------- columns
 
@@ -472,6 +508,34 @@ def where_outside(policy: Policy, offset: int, first_place: int | None) -> str:
     return "closing"
 
 
+def task_rows(policy: Policy, *, document: str | None = None) -> tuple[TaskRow, ...]:
+    """One row per body each task of *policy* names (one row for a task naming none)."""
+    name = document_name(policy) if document is None else document
+    paths = {p.element.span: p.path for p in places(policy) if p.kind == "measure"}
+    rows: list[TaskRow] = []
+    for task in policy.tasks:
+        restated = "" if task.measure is None else paths.get(task.measure, "")
+        bodies: tuple[ResponsibleUnit | None, ...] = task.units or (None,)
+        for unit in bodies:
+            rows.append(
+                TaskRow(
+                    document=name,
+                    jurisdiction=policy.jurisdiction,
+                    number=task.number,
+                    text=task.text,
+                    measure=restated,
+                    deadline=task.deadline,
+                    deadline_year=task.deadline_year,
+                    unit_name=None if unit is None else unit.name,
+                    unit_id=None if unit is None else unit.unit_id,
+                    role=None if unit is None else unit.role,
+                    span_start=task.span.start,
+                    span_end=task.span.end,
+                )
+            )
+    return tuple(rows)
+
+
 def document_rows(policy: Policy, *, document: str | None = None) -> tuple[DocumentRow, ...]:
     """The one row of *policy* in the ``documents`` table."""
     name = document_name(policy) if document is None else document
@@ -503,6 +567,7 @@ _TABLES: Final[dict[str, tuple[type, _Builder]]] = {
     "responsibilities": (ResponsibilityRow, responsibility_rows),
     "measures": (MeasureRow, measure_rows),
     "targets": (TargetRow, target_rows),
+    "tasks": (TaskRow, task_rows),
     "documents": (DocumentRow, document_rows),
 }
 #: The names of the tables :func:`build` makes.
@@ -522,6 +587,8 @@ def build(
 def build(
     name: Literal["targets"], documents: Iterable[tuple[str, Policy]]
 ) -> Table[TargetRow]: ...
+@overload
+def build(name: Literal["tasks"], documents: Iterable[tuple[str, Policy]]) -> Table[TaskRow]: ...
 @overload
 def build(
     name: Literal["documents"], documents: Iterable[tuple[str, Policy]]

@@ -229,6 +229,7 @@ def _marks(
     units: list[ResponsibleUnit] = [*policy.issuers, *policy.drafters]
     if policy.notice is not None:
         units.extend(policy.notice.issuers)
+    units.extend(unit for task in policy.tasks for unit in task.units)
     targets = list(policy.targets)
     for _, item in _items(policy):
         units.extend(item.responsible_units)

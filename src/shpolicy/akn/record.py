@@ -58,6 +58,9 @@ _ITEM: Final = "item"
 # where the text has characters XML cannot hold.
 _LINKS: Final = frozenset({"for"})
 _RECORD_ATTRIBUTES: Final = frozenset({"version", "generated", "chars"})
+# Tuples of the model the record of an older schema cannot hold (an empty tuple
+# writes no element, so the reader would take their absence for "empty").
+_TUPLES_ADDED: Final = {"tasks": ("2.0", "2.1")}
 
 
 def encode(
@@ -179,6 +182,9 @@ def decode(
     decoder = _Decoder(text)
     data = decoder.fields(record, Policy, "$", _RECORD_ATTRIBUTES)
     data["text"] = text if text_kept else ""
+    for name, older in _TUPLES_ADDED.items():
+        if schema_version in older and data.get(name) == []:
+            del data[name]
     try:
         return structure({"schema_version": schema_version, **data})
     except SchemaError as error:

@@ -16,13 +16,13 @@ AKN_NS: Final = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 SHP_NS: Final = "https://shpolicy.readthedocs.io/ns/akn/1.0"
 """shpolicy's own namespace for the ``<proprietary>`` block."""
 
-SHP_FORMAT_VERSION: Final = "3"
-"""Version of the ``<shp:policy>`` record; exports of versions 1 and 2 are still read.
+SHP_FORMAT_VERSION: Final = "4"
+"""Version of the ``<shp:policy>`` record; exports of versions 1 to 3 are still read.
 
-Version 3 records the model of JSON schema 2.1 (a validity period's ``provisional``);
-version 2 that of schema 2.0."""
+Version 4 records the model of JSON schema 2.2 (the annexes' tasks); version 3 that
+of schema 2.1 (a validity period's ``provisional``); version 2 that of schema 2.0."""
 
-RECORD_SCHEMA_VERSIONS: Final = {"2": "2.0", SHP_FORMAT_VERSION: "2.1"}
+RECORD_SCHEMA_VERSIONS: Final = {"2": "2.0", "3": "2.1", SHP_FORMAT_VERSION: "2.2"}
 """The JSON schema_version each record version's fields are read as."""
 
 A: Final = "{" + AKN_NS + "}"

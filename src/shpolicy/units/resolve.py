@@ -92,23 +92,32 @@ _ZH_QUANTIFIER: Final = (
     r"|属地|所在|涉及|全市|全区|本市|本区|各)"
 )
 _ZH_MODIFIER: Final = (
-    r"(?:企事业|事业|科研|行业|职能|成员|条线|直属|国有|区属|市属|重点|功能区|专业|社会|市场|金融"
+    r"(?:企事业|事业|科研|行业|职能|成员|条线|直属|国有|国资|区属|市属|重点|功能区|专业|社会|市场|金融"
     r"|管理|监管|执法|建设|主管)"
 )
 _ZH_NOUN: Final = (
     r"(?:区政府|区人民政府|街道办事处|乡镇人民政府|镇人民政府|乡镇政府|镇政府|乡镇|街道镇|街镇|街道"
     r"|委、办、局|委办局|部门和单位|部门单位|单位和部门|部门|单位|企业|机构|院所|主体|开发区|园区|管委会"
-    r"|社区|居委会|村委会|居村委|居村|高校|学校|医院|区|镇|乡|方面)"
+    r"|街道管理办|管理办|集团|公司|国企|社区|居委会|村委会|居村委|居村|高校|学校|医院|区|镇|乡|方面)"
 )
 _ZH_TERM: Final = rf"(?:{_ZH_QUANTIFIER})*(?:{_ZH_MODIFIER})*{_ZH_NOUN}"
 _COLLECTIVE_ZH: Final = re.compile(
     rf"^{_ZH_SCOPE}?(?:{_ZH_QUANTIFIER})+(?:{_ZH_MODIFIER})*{_ZH_NOUN}"
     rf"(?:(?:和|及|与|、|/){_ZH_TERM})*(?:[（(]{_ZH_TERM}[）)])?$"
 )
-# Nouns that are plural by themselves: 街镇 is every subdistrict and town.
+# Nouns that are plural by themselves: 街镇 is every subdistrict and town; a
+# kind of area (开发区, 园区) is the zones of that kind and their managers; a
+# district's or the city's own enterprises (区属国有企业, 区属集团) are many
+# companies; and a department named by its field (建设主管部门, 区规划资源部门)
+# is no body's name but whichever departments are in charge.
 _COLLECTIVE_ZH_BARE: Final = re.compile(
-    r"^(?:街镇|街道镇|乡镇|委办局|街道办事处|区政府各委办局|区政府各部门)(?:[（(][^（）()]*[）)])?$"
+    r"^(?:街镇|街道镇|乡镇|委办局|街道办事处|区政府各委办局|区政府各部门|开发区|园区|工业园区|功能区"
+    r"|街道管理办|国企|国有企业|(?:区属|市属|区管|市管)(?:国有|国资)?(?:企业|集团|公司|国企|单位)"
+    r"|[\u4e00-\u9fff]{0,10}部门)(?:[（(][^（）()]*[）)])?$"
 )
+
+# Levels of bodies whose local name names one body, not every district's.
+_OWN_LEVELS: Final = ("township", "enterprise")
 
 # What a name says about Shanghai, for a document of another place.
 _SAYS_SHANGHAI: Final = re.compile(r"上海|沪|shanghai", re.IGNORECASE)
@@ -192,6 +201,10 @@ def is_collective(name: str, *, jurisdiction: str | None = None) -> bool:
     context = _context(jurisdiction)
     if not name or len(name) > MAX_NAME_LENGTH:
         return False
+    outer = _before_note(name)
+    if outer is not None:
+        # "属地街镇（镇人民政府、街道办事处）": a note on what the collective holds.
+        return is_collective(outer, jurisdiction=jurisdiction)
     key = name_key(name)
     if has_cjk(key):
         if _COLLECTIVE_ZH.match(key) or _COLLECTIVE_ZH_BARE.match(key):
@@ -279,12 +292,23 @@ def _unique_township(registry: Registry, key: str) -> Unit | None:
 
 
 def _is_district_generic(registry: Registry, key: str) -> bool:
-    # A local name of a district body (not of a town): 区发展改革委 is, in a
-    # municipal document, every district's development and reform commission.
+    # A local name of a district body (not of a town or a district's company):
+    # 区发展改革委 is, in a municipal document, every district's development and
+    # reform commission.
     districts = registry.local_districts.get(key)
     if districts is None:
         return False
-    return any(registry.local[d][key].level != "township" for d in districts)
+    # (A district's own company, 城投公司, is no body every district has.)
+    return any(registry.local[d][key].level not in _OWN_LEVELS for d in districts)
+
+
+def _before_note(name: str) -> str | None:
+    """The name before a bracketed note ending it ("各街镇（园区）" → "各街镇"), else ``None``."""
+    stripped = name.rstrip()
+    if not stripped.endswith(_CLOSING_PARENS):
+        return None
+    opening = min((i for i in (stripped.find(p) for p in _OPENING_PARENS) if i > 0), default=-1)
+    return stripped[:opening] if opening > 0 else None
 
 
 def _without_parenthesis(registry: Registry, name: str, context: Context) -> Unit | None:
